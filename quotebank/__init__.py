@@ -1,0 +1,46 @@
+"""quotebank: turn news articles into typed, attributed quotations.
+
+>>> import quotebank
+>>> [q.speaker.name for q in quotebank.extract('"It works," said Ada Lovelace.')]
+['Ada Lovelace']
+"""
+
+from __future__ import annotations
+
+import logging
+
+from quotebank.article import parse_article
+from quotebank.errors import InvalidArgumentError, InvalidDateError, InvalidTextError, QuotebankError
+from quotebank.extract import extract
+from quotebank.model import (
+    Article,
+    Mention,
+    Paragraph,
+    ParagraphKind,
+    Quote,
+    QuoteKind,
+    QuoteList,
+    Speaker,
+    SpeakerKind,
+)
+
+__all__ = [
+    "Article",
+    "InvalidArgumentError",
+    "InvalidDateError",
+    "InvalidTextError",
+    "Mention",
+    "Paragraph",
+    "ParagraphKind",
+    "Quote",
+    "QuoteKind",
+    "QuoteList",
+    "QuotebankError",
+    "Speaker",
+    "SpeakerKind",
+    "extract",
+    "parse_article",
+]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

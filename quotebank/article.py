@@ -1,0 +1,160 @@
+"""Stage 1: article text to :class:`~quotebank.model.Article`.
+
+The text is one paragraph a line, as scraped from a news site. This stage finds the paragraphs (with offsets
+into the original text), the title, the lines that are not running text (bylines, date lines, navigation,
+lists of related headlines), the dateline, the outlet and the publication date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import regex
+
+from quotebank.dates import coerce_published, parse_date
+from quotebank.errors import InvalidArgumentError, InvalidTextError
+from quotebank.lexicon import lexicon
+from quotebank.model import Article, Paragraph, ParagraphKind
+
+__all__ = ["parse_article"]
+
+# A paragraph is a line's text without its surrounding whitespace. Every character class the engine treats
+# as a line break splits paragraphs, so offsets agree with str.splitlines().
+_LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_STRIP = regex.compile(r"\S(?:.*\S)?", regex.DOTALL)
+_LIST_ITEM = regex.compile(r"[-•*·▪►–—]\s+(?P<item>\S.*)", regex.DOTALL)
+_BYLINE = regex.compile(r"(?:[-•*]\s+)?By\s+(?P<name>\p{Lu}[\p{L}.'’ -]{1,60}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?")
+_DATE_LINE = regex.compile(
+    r"(?:[-•*]\s+)?(?:(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b[\w ]{0,12}?[:|]?\s*)?"
+    r"(?:on\s+)?(?P<date>[\w ,.:|+/-]{6,80})",
+    regex.IGNORECASE,
+)
+_DATE_LABEL = regex.compile(r"(?:[-•*]\s+)?(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b", regex.I)
+# "Kyiv - ", "WASHINGTON (AP) — ", "KYIV, Ukraine – "
+_DATELINE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{L}.'’]*+(?:[ -]\p{Lu}[\p{L}.'’]*+){0,3}(?:,\s*\p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?)?)"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
+)
+_OUTLET_WORDS = regex.compile(
+    r"\b(?:Agency|News|Press|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|Daily|Network|Radio|TV)\b"
+)
+_SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
+_MAX_TITLE = 300
+_MAX_NAVIGATION_WORDS = 3
+_MAX_RELATED_WORDS = 30
+
+
+def parse_article(
+    text: str,
+    *,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Split ``text`` into paragraphs and read its title, dateline, outlet, byline and publication date.
+
+    The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
+    a ``datetime`` or a string such as ``"2026-02-05 03:31"``.
+    """
+    if not isinstance(text, str):
+        raise InvalidTextError(f"article text must be a str, not {type(text).__name__}")
+    for name, value in (("outlet", outlet), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
+    caller_date = coerce_published(published)
+
+    spans = []
+    for line in _LINE.finditer(text):
+        trimmed = _STRIP.search(text, line.start(), line.end())
+        if trimmed is not None:
+            spans.append((trimmed.start(), trimmed.end()))
+
+    kinds = [_line_kind(text[start:end]) for start, end in spans]
+    title = None
+    if len(spans) > 1 and kinds[0] is ParagraphKind.BODY and _looks_like_title(text[spans[0][0] : spans[0][1]]):
+        kinds[0] = ParagraphKind.TITLE
+        title = text[spans[0][0] : spans[0][1]]
+
+    found_date: date | None = None
+    found_outlet: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    for (start, end), kind in zip(spans, kinds):
+        line = text[start:end]
+        if kind is ParagraphKind.METADATA:
+            byline_match = _BYLINE.fullmatch(line)
+            if byline_match is not None:
+                byline = byline_match["name"].strip()
+                found_outlet = found_outlet or _known_outlet(byline_match["rest"] or "")
+            elif found_date is None:
+                found_date = parse_date(line)
+        elif kind is ParagraphKind.NAVIGATION and found_outlet is None:
+            found_outlet = _navigation_outlet(line)
+        elif kind is ParagraphKind.BODY and dateline is None:
+            match = _DATELINE.match(line)
+            if match is not None:
+                dateline = match["place"]
+                found_outlet = found_outlet or _known_outlet(match["agency"] or "")
+            else:
+                dateline = ""  # only the first body paragraph may carry a dateline
+
+    paragraphs = tuple(
+        Paragraph(index=i, start=start, end=end, text=text[start:end], kind=kind)
+        for i, ((start, end), kind) in enumerate(zip(spans, kinds))
+    )
+    return Article(
+        text=text,
+        paragraphs=paragraphs,
+        title=title,
+        dateline=dateline or None,
+        outlet=outlet if outlet is not None else found_outlet,
+        published=caller_date if caller_date is not None else found_date,
+        url=url,
+        byline=byline,
+    )
+
+
+def _line_kind(line: str) -> ParagraphKind:
+    if _BYLINE.fullmatch(line) is not None:
+        return ParagraphKind.METADATA
+    if _DATE_LABEL.match(line) is not None or (len(line) <= 60 and _is_bare_date(line)):
+        if _DATE_LINE.fullmatch(line) is not None and parse_date(line) is not None:
+            return ParagraphKind.METADATA
+    item = _LIST_ITEM.fullmatch(line)
+    if item is not None:
+        words = item["item"].split()
+        if len(words) <= _MAX_NAVIGATION_WORDS and not _SENTENCE_END.search(item["item"]):
+            return ParagraphKind.NAVIGATION
+        if len(words) <= _MAX_RELATED_WORDS and not _SENTENCE_END.search(item["item"]):
+            return ParagraphKind.RELATED
+    return ParagraphKind.BODY
+
+
+def _is_bare_date(line: str) -> bool:
+    """A line that is nothing but a date ('February 5, 2026', '2026-02-05 03:31')."""
+    return sum(ch.isalpha() for ch in line) <= 12 and any(ch.isdigit() for ch in line)
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= _MAX_TITLE and _DATELINE.match(line) is None
+
+
+def _known_outlet(name: str) -> str | None:
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for outlet in lexicon().outlets:
+        if outlet.casefold() == wanted:
+            return outlet
+    return None
+
+
+def _navigation_outlet(line: str) -> str | None:
+    item = _LIST_ITEM.fullmatch(line)
+    name = item["item"] if item is not None else line
+    known = _known_outlet(name)
+    if known is not None:
+        return known
+    if _OUTLET_WORDS.search(name) and all(word[:1].isupper() for word in name.split()):
+        return name
+    return None

@@ -1,0 +1,311 @@
+"""Stage 3: for each quoted span, the cue and the phrase that names its speaker.
+
+Each paragraph that holds a quotation or a cue word is read as a frame (see :mod:`quotebank.tokens`), split
+into sentences. In each sentence every cue (a reporting verb, ``according to``, or a speech noun after a
+possessive: ``his thanks``) gets its speaker phrase (see :mod:`quotebank.names`). Then each quotation takes,
+in this order:
+
+1. the cue right after it: ``"…," said X`` / ``"…," X said`` / ``"…": X`` (headlines);
+2. the nearest cue before it in its sentence: ``X said the talks were "…"``;
+3. the nearest cue after it in its sentence: ``"…" and "…," X said``;
+4. the nearest attribution in the same paragraph;
+5. for a paragraph that opens with a quotation: the last attribution of the paragraph before, or the
+   introducer it ended with (``He said:``);
+6. the attribution of another paragraph of the same multi-paragraph quotation.
+
+A cue with no subject of its own (``…, adding that "…"``) takes the speaker of the cue before it.
+Speaker phrases are only located here; :mod:`quotebank.speakers` turns them into people.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotebank.lexicon import lexicon
+from quotebank.model import Article, ParagraphKind
+from quotebank.names import NAME, NOMINAL, PRONOUN, Phrase, phrase_after, possessor_before, subject_before
+from quotebank.spans import QuoteSpan
+from quotebank.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenize
+
+__all__ = ["Attribution", "Cue", "attribute"]
+
+_WORDS = regex.compile(r"[a-z]+")
+_DASHES = frozenset("—–-")
+_NON_CUE_BEFORE = frozenset("the a an this that these those every each no any some its".split())
+_ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
+_HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
+
+# how sure each rule is that it found the speaker
+_CONFIDENCE = {
+    "after": 0.95,
+    "before": 0.9,
+    "following": 0.8,
+    "headline": 0.8,
+    "sentence": 0.75,
+    "paragraph": 0.7,
+    "group": 0.8,
+    "introducer": 0.75,
+    "continuation": 0.6,
+}
+
+
+@attrs.frozen
+class Cue:
+    """A reporting verb or phrase in a frame, and the speaker phrase it governs (if it has one)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    lemma: str
+    phrase: Phrase | None
+    inherited: bool = False
+    """Whether ``phrase`` was taken from an earlier cue (``adding``, ``thanked`` with no subject)."""
+
+
+@attrs.frozen
+class Attribution:
+    """How one span is attributed: the speaker phrase (character offsets), the cue, the rule used."""
+
+    span: int
+    phrase: Phrase | None
+    cue: tuple[int, int] | None
+    rule: str
+    confidence: float
+
+
+def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attribution | None], list[Phrase]]:
+    """The attribution of every span (``None`` for an unattributed one), and every speaker phrase of the
+    article (also those of cues without a quotation), which name the people pronouns may refer to."""
+    text = article.text
+    words = lexicon()
+    cue_words = frozenset(words.cue_forms) | {"according"} | words.speech_nouns
+    by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
+    for index, span in enumerate(spans):
+        by_paragraph.setdefault(span.paragraph, []).append((index, span))
+
+    results: list[Attribution | None] = [None] * len(spans)
+    phrases: list[Phrase] = []
+    previous: Attribution | None = None  # the last attribution of the previous body paragraph
+    introducer: Cue | None = None
+    for paragraph in article.paragraphs:
+        if paragraph.kind not in _ATTRIBUTED_KINDS:
+            previous, introducer = None, None
+            continue
+        quotes = by_paragraph.get(paragraph.index, [])
+        if not quotes and cue_words.isdisjoint(_WORDS.findall(paragraph.text.lower())):
+            previous, introducer = None, None
+            continue
+        tokens = tokenize(text, paragraph.start, paragraph.end, quotes)
+        headline = paragraph.kind in _HEADLINE_KINDS
+        found, cues = _attribute_paragraph(tokens, headline)
+        phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
+        opens_with_quote = bool(tokens) and tokens[0].kind == QUOTE
+        last: Attribution | None = None
+        for index, _span in quotes:
+            attribution = found.get(index)
+            if attribution is None and opens_with_quote and not headline:
+                if introducer is not None:
+                    attribution = _make(index, introducer.phrase, introducer, "introducer")
+                elif previous is not None:
+                    attribution = Attribution(
+                        index, previous.phrase, previous.cue, "continuation", _CONFIDENCE["continuation"]
+                    )
+            results[index] = attribution
+            if attribution is not None:
+                last = attribution
+        if headline:
+            previous, introducer = None, None
+        else:
+            previous = last if quotes else None
+            introducer = _introducer(tokens, cues)
+    _unify_groups(spans, results)
+    return results, phrases
+
+
+def _make(span: int, phrase: Phrase | None, cue: Cue, rule: str) -> Attribution:
+    return Attribution(span, phrase, (cue.start, cue.end), rule, _CONFIDENCE[rule])
+
+
+def _attribute_paragraph(tokens: list[Token], headline: bool) -> tuple[dict[int, Attribution], list[Cue]]:
+    found: dict[int, Attribution] = {}
+    all_cues: list[Cue] = []
+    for lo, hi in sentences(tokens):
+        cues = _cues(tokens, lo, hi)
+        cue_starts = [cue.first for cue in cues]
+        all_cues.extend(cues)
+        for qi in range(lo, hi):
+            if tokens[qi].kind != QUOTE:
+                continue
+            attribution = _in_sentence(tokens, qi, lo, hi, cues, cue_starts, headline)
+            if attribution is not None:
+                found[tokens[qi].quote] = attribution
+    # quotes of sentences without a usable cue: the nearest attribution in the paragraph, earlier first
+    ordered = [token.quote for token in tokens if token.kind == QUOTE]
+    fallback: dict[int, Attribution] = {}
+    for sequence in (ordered, ordered[::-1]):
+        nearest: Attribution | None = None
+        for quote in sequence:
+            if quote in found:
+                nearest = found[quote]
+            elif nearest is not None and quote not in fallback:
+                fallback[quote] = Attribution(quote, nearest.phrase, nearest.cue, "paragraph", _CONFIDENCE["paragraph"])
+    found.update(fallback)
+    return found, all_cues
+
+
+def _cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
+    """Every cue of the sentence tokens[lo:hi], with its speaker phrase (inherited when it has none)."""
+    words = lexicon()
+    cues: list[Cue] = []
+    last_with_phrase: Cue | None = None
+    index = lo
+    while index < hi:
+        token = tokens[index]
+        cue = None
+        if token.kind == WORD and token.text.islower():
+            lower = token.lower
+            if lower == "according" and index + 1 < hi and tokens[index + 1].lower == "to":
+                cue = _cue(tokens, index, index + 1, "according to", phrase_after(tokens, index + 2, hi))
+            elif lower in words.speech_nouns and index > lo and _owned(tokens[index - 1]):
+                cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
+            elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
+                cue = _verb_cue(tokens, index, lo, hi)
+        if cue is not None:
+            if cue.phrase is None and last_with_phrase is not None:
+                cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
+            if cue.phrase is not None:
+                last_with_phrase = cue
+            cues.append(cue)
+            index = cue.last + 1
+        else:
+            index += 1
+    return cues
+
+
+def _owned(token: Token) -> bool:
+    return token.lower in ("his", "her", "their", "its") or token.lower.endswith(("'s", "’s"))
+
+
+def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phrase | None) -> Cue:
+    return Cue(first, last, tokens[first].start, tokens[last].end, lemma, phrase)
+
+
+def _verb_cue(tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | None:
+    words = lexicon()
+    token = tokens[index]
+    lemma = words.cue_forms[token.lower]
+    previous = tokens[index - 1] if index > lo else None
+    before_previous = tokens[index - 2] if index - 1 > lo else None
+    after_quote = previous is not None and (
+        previous.kind == QUOTE
+        or (previous.text in "," or previous.text in _DASHES)
+        and before_previous is not None
+        and before_previous.kind == QUOTE
+    )
+    following = tokens[index + 1] if index + 1 < hi else None
+    if token.lower in words.adjacent_cues:
+        before_colon = following is not None and following.text == ":"
+        if not (after_quote or before_colon or _quote_after_subject(tokens, index, lo)):
+            return None
+    last = index
+    if lemma == "tell" and following is not None:
+        listener = phrase_after(tokens, index + 1, hi, allow_pronoun=False)
+        if listener is not None and listener.last - index <= 4:
+            last = listener.last  # "told reporters", "told CNN"
+    if after_quote:
+        phrase = phrase_after(tokens, index + 1, hi)
+        if phrase is not None:
+            return _cue(tokens, index, index, lemma, phrase)
+    phrase = subject_before(tokens, index, lo)
+    return Cue(index, last, token.start, tokens[last].end, lemma, phrase)
+
+
+def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """``"…," he continued``: a quotation right before the subject of an adjacent-only cue."""
+    phrase = subject_before(tokens, index, lo)
+    if phrase is None:
+        return False
+    before = phrase.first - 1
+    if before >= lo and tokens[before].kind == PUNCT and tokens[before].text in ",—–-":
+        before -= 1
+    return before >= lo and tokens[before].kind == QUOTE
+
+
+def _in_sentence(
+    tokens: Sequence[Token],
+    qi: int,
+    lo: int,
+    hi: int,
+    cues: Sequence[Cue],
+    cue_starts: Sequence[int],
+    headline: bool,
+) -> Attribution | None:
+    quote = tokens[qi].quote
+    after = qi + 1
+    if after < hi and tokens[after].kind == PUNCT and (tokens[after].text in ",:" or tokens[after].text in _DASHES):
+        after += 1
+    # cues are in text order, and only the ones before the first cue with a phrase lack one
+    following = bisect.bisect_right(cue_starts, qi)
+    if following < len(cues):
+        cue = cues[following]
+        if cue.phrase is not None and not cue.inherited and (cue.first == after or cue.phrase.first == after):
+            return _make(quote, cue.phrase, cue, "after")
+    if headline and qi + 1 < hi and tokens[qi + 1].text == ":":
+        phrase = phrase_after(tokens, after, hi)
+        if phrase is not None:
+            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])
+    preceding = following - 1
+    if preceding >= 0 and cues[preceding].last > qi:
+        preceding -= 1  # a multi-word cue cannot hold a quotation, but be safe
+    if preceding >= 0 and cues[preceding].phrase is not None:
+        return _make(quote, cues[preceding].phrase, cues[preceding], "before")
+    later = next((cue for cue in cues[following : following + 3] if cue.phrase is not None), None)
+    if later is not None:
+        return _make(quote, later.phrase, later, "following")
+    if headline and qi - 2 >= lo and tokens[qi - 1].text == ":":
+        phrase = subject_before_colon(tokens, qi - 1, lo)
+        if phrase is not None:
+            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])
+    return None
+
+
+def subject_before_colon(tokens: Sequence[Token], colon: int, lo: int) -> Phrase | None:
+    """``Pat Caddell: "…"`` in a headline: the phrase before the colon, if it is a name."""
+    phrase = subject_before(tokens, colon, lo)
+    if phrase is not None and phrase.kind == NAME and phrase.first == lo:
+        return phrase
+    return None
+
+
+def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Cue | None:
+    """``He said:`` at the end of a paragraph introduces the quotation of the next one."""
+    if not tokens or tokens[-1].text != ":" or not cues:
+        return None
+    cue = cues[-1]
+    if cue.phrase is None or any(t.kind == QUOTE for t in tokens[cue.last :]):
+        return None
+    return cue
+
+
+def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None]) -> None:
+    """Every paragraph of a multi-paragraph quotation gets the attribution found in any of them."""
+    members: dict[int, list[int]] = {}
+    for index, span in enumerate(spans):
+        members.setdefault(span.group, []).append(index)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        direct = [results[i] for i in group if results[i] is not None and results[i].rule not in ("continuation",)]
+        chosen = direct[0] if direct else next((results[i] for i in group if results[i] is not None), None)
+        if chosen is None:
+            continue
+        for i in group:
+            current = results[i]
+            if current is None or current.rule in ("continuation", "paragraph"):
+                results[i] = Attribution(i, chosen.phrase, chosen.cue, "group", _CONFIDENCE["group"])
+

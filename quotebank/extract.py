@@ -1,0 +1,150 @@
+"""The pipeline, in order: text -> Article -> quoted spans -> attributions -> speakers -> Quotes.
+
+This module is the one place that knows the order of the stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+import regex
+
+from quotebank.article import parse_article
+from quotebank.attribution import Attribution, attribute
+from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
+from quotebank.names import PRONOUN
+from quotebank.speakers import resolve_speakers
+from quotebank.spans import QuoteSpan, find_spans
+
+__all__ = ["extract", "quotes_of"]
+
+_FOLD = regex.compile(r"[^\w]+")
+_OPENING_CONTEXT = frozenset(",:;—–-([")
+_SENTENCE_FINAL = frozenset(".!?…")
+_HEADLINE_MATCH_CANDIDATES = 20
+_CONFIDENCE_UNRESOLVED = 0.3
+_CONFIDENCE_FROM_BODY = 0.6
+
+
+def extract(
+    text: str,
+    *,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+) -> QuoteList:
+    """Every quotation in a news article, with its speaker, in text order.
+
+    >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
+    >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
+    ('We will keep working,', 'Jane Doe', 'the mayor')
+    """
+    return parse_article(text, outlet=outlet, published=published, url=url).quotes
+
+
+def quotes_of(article: Article) -> QuoteList:
+    """Run the stages after :func:`~quotebank.article.parse_article` on ``article``."""
+    spans = find_spans(article)
+    attributions, phrases = attribute(article, spans)
+    speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
+    quotes = [_quote(article, span, attribution, speakers) for span, attribution in zip(spans, attributions)]
+    return QuoteList(_headline_speakers(quotes))
+
+
+def _quote(
+    article: Article, span: QuoteSpan, attribution: Attribution | None, speakers: dict[object, Speaker]
+) -> Quote:
+    text = article.text
+    speaker = mention = cue = None
+    confidence = 0.0
+    if attribution is not None and attribution.phrase is not None:
+        phrase = attribution.phrase
+        mention = Mention(text[phrase.start : phrase.end], phrase.start, phrase.end)
+        speaker = speakers.get(phrase)
+        confidence = attribution.confidence if speaker is not None else _CONFIDENCE_UNRESOLVED
+        if phrase.kind == PRONOUN and speaker is not None:
+            confidence -= 0.1
+    if attribution is not None and attribution.cue is not None:
+        cue_start, cue_end = attribution.cue
+        cue = Mention(text[cue_start:cue_end], cue_start, cue_end)
+    return Quote(
+        text=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        marks=(span.open_mark, span.close_mark),
+        kind=_kind(article, span),
+        speaker=speaker,
+        mention=mention,
+        cue=cue,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        confidence=round(confidence, 2),
+        unbalanced=span.unbalanced,
+        paragraph=span.paragraph,
+    )
+
+
+def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
+    paragraph = article.paragraphs[span.paragraph]
+    if paragraph.kind is ParagraphKind.TITLE:
+        return QuoteKind.HEADLINE
+    if paragraph.kind is ParagraphKind.RELATED:
+        return QuoteKind.RELATED
+    if span.segment > 0:
+        return QuoteKind.CONTINUATION
+    text = article.text
+    content = text[span.start : span.end].strip()
+    first_letter = next((ch for ch in content if ch.isalpha()), "")
+    if not first_letter.isupper():
+        return QuoteKind.PARTIAL
+    before = text[paragraph.start : span.outer_start].rstrip()
+    starts_sentence = not before or before[-1] in _OPENING_CONTEXT or before[-1] in _SENTENCE_FINAL
+    ends_sentence = content[-1:] in _SENTENCE_FINAL or content[-1:] == ","
+    return QuoteKind.SENTENCE if starts_sentence or ends_sentence else QuoteKind.PARTIAL
+
+
+def _headline_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """A headline quotation whose words recur inside an attributed quotation of the body takes that speaker,
+    unless the headline itself names a person (``U.S. touts "tangible results"`` -> Steve Witkoff)."""
+    body_by_word: dict[str, list[tuple[str, Quote]]] = {}
+    for quote in quotes:
+        if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) or quote.speaker is None:
+            continue
+        if quote.speaker.kind is not SpeakerKind.PERSON:
+            continue
+        folded = _folded(quote.text)
+        for word in set(folded.split()):
+            body_by_word.setdefault(word, []).append((folded, quote))
+    if not body_by_word:
+        return list(quotes)
+    result = []
+    for quote in quotes:
+        needs_speaker = quote.speaker is None or quote.speaker.kind is not SpeakerKind.PERSON
+        if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) and needs_speaker:
+            source = _body_source(_folded(quote.text), body_by_word)
+            if source is not None and source.speaker is not None:
+                quote = _with_speaker(quote, source.speaker)
+        result.append(quote)
+    return result
+
+
+def _folded(text: str) -> str:
+    return " " + _FOLD.sub(" ", text.casefold()).strip() + " "
+
+
+def _body_source(folded: str, body_by_word: dict[str, list[tuple[str, Quote]]]) -> Quote | None:
+    words = folded.split()
+    if not words:
+        return None
+    rarest = min(words, key=lambda w: len(body_by_word.get(w, ())))
+    for body_text, body_quote in body_by_word.get(rarest, [])[:_HEADLINE_MATCH_CANDIDATES]:
+        if folded in body_text:
+            return body_quote
+    return None
+
+
+def _with_speaker(quote: Quote, speaker: Speaker) -> Quote:
+    return attrs.evolve(quote, speaker=speaker, confidence=_CONFIDENCE_FROM_BODY)

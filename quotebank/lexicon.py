@@ -1,0 +1,115 @@
+"""The language data quotebank reads: cue verbs, titles, roles, pronouns and the like.
+
+Each list is a plain text file under ``quotebank/data/en/``, one item a line, ``#`` starting a comment.
+:func:`lexicon` reads them all once and keeps them in frozen sets and mappings.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import attrs
+
+__all__ = ["Lexicon", "Pronoun", "lexicon"]
+
+
+@attrs.frozen
+class Pronoun:
+    gender: str
+    """``male``, ``female`` or ``any``."""
+    number: str
+    """``singular`` or ``plural``."""
+    case: str
+    """``subject``, ``object`` or ``possessive``."""
+
+
+@attrs.frozen
+class Lexicon:
+    cue_forms: dict[str, str]
+    """Every inflection of a reporting verb, lowercase, mapped to its base form."""
+    adjacent_cues: frozenset[str]
+    """The inflections that are cues only next to a quotation or before a colon ('he continued:')."""
+    cue_phrases: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    pronouns: dict[str, Pronoun]
+    abbreviations: frozenset[str]
+    apostrophe_words: frozenset[str]
+    speech_nouns: frozenset[str]
+    org_words: frozenset[str]
+    outlets: tuple[str, ...]
+    given_names: dict[str, str]
+    """Lowercase given name to ``m``, ``f`` or ``u``."""
+    nicknames: dict[str, frozenset[str]]
+    """Lowercase given name to every name of its group (``jim`` -> james, jim, jimmy, jamie)."""
+
+
+def read_lines(name: str) -> list[str]:
+    """The items of one data file: comments and blank lines removed, whitespace trimmed."""
+    text = resources.files("quotebank").joinpath("data").joinpath("en").joinpath(name).read_text(encoding="utf-8")
+    items = []
+    for line in text.splitlines():
+        item = line.split("#", 1)[0].strip()
+        if item:
+            items.append(item)
+    return items
+
+
+def _cue_forms(name: str) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for line in read_lines(name):
+        words = line.lower().split()
+        for word in words:
+            forms[word] = words[0]
+    return forms
+
+
+def _nicknames() -> dict[str, frozenset[str]]:
+    groups: dict[str, frozenset[str]] = {}
+    for line in read_lines("nicknames.txt"):
+        group = frozenset(line.lower().split())
+        for name in group:
+            groups[name] = groups.get(name, frozenset()) | group
+    return groups
+
+
+def _pronouns() -> dict[str, Pronoun]:
+    table = {}
+    for line in read_lines("pronouns.txt"):
+        word, gender, number, case = line.split()
+        table[word.lower()] = Pronoun(gender, number, case)
+    return table
+
+
+def _given_names() -> dict[str, str]:
+    names = {}
+    for line in read_lines("given_names.txt"):
+        name, gender = line.split()
+        names[name.lower()] = gender
+    return names
+
+
+def _lowered(name: str) -> frozenset[str]:
+    return frozenset(item.lower().rstrip(".") for item in read_lines(name))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The language data, read from the package on first use and shared afterwards."""
+    adjacent = _cue_forms("cue_verbs_adjacent.txt")
+    return Lexicon(
+        cue_forms={**_cue_forms("cue_verbs.txt"), **adjacent},
+        adjacent_cues=frozenset(adjacent),
+        cue_phrases=tuple(tuple(line.lower().split()) for line in read_lines("cue_phrases.txt")),
+        titles=_lowered("titles.txt"),
+        roles=frozenset(item.lower() for item in read_lines("roles.txt")),
+        pronouns=_pronouns(),
+        abbreviations=_lowered("abbreviations.txt"),
+        apostrophe_words=frozenset(item.lower() for item in read_lines("apostrophe_words.txt")),
+        speech_nouns=_lowered("speech_nouns.txt"),
+        org_words=_lowered("org_words.txt"),
+        outlets=tuple(read_lines("outlets.txt")),
+        given_names=_given_names(),
+        nicknames=_nicknames(),
+    )

@@ -1,0 +1,398 @@
+"""Speaker phrases on a frame: who stands before or after a cue, and which part of it is a name.
+
+A phrase is a pronoun (``he``), a name with its titles and roles (``U.S. special envoy Steve Witkoff``,
+``Sen. Marco Rubio, R-Fla.``), a description (``a spokesman for the campaign``, ``the statement``) or a
+name with an apposition (``Len Burman, head of the centrist Tax Policy Center``). The whole phrase is the
+mention; :func:`split_name` takes the name out of it and leaves the rest as the role.
+
+Everything here walks a bounded number of tokens from a cue, so its cost does not grow with the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotebank.lexicon import lexicon
+from quotebank.tokens import PUNCT, QUOTE, WORD, Token
+
+__all__ = ["Phrase", "phrase_after", "possessor_before", "split_name", "subject_before"]
+
+PRONOUN, NAME, NOMINAL = "pronoun", "name", "nominal"
+
+_DETERMINERS = frozenset(
+    "the a an another one two three several some many most all both each every this that these those "
+    "his her their its our my your no any few other".split()
+)
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it i we you".split())
+_RELATIVES = frozenset("who which whom whose that".split())
+_BOUNDARY = frozenset(
+    "that which who whom whose and but or nor so because as if when while whereas where after before since "
+    "until although though than whether with without to into onto is was were are be been being has have "
+    "had not also said says told tells when what how why there here then yet however meanwhile".split()
+)
+_PREPOSITIONS = frozenset(
+    "of for in at from on by about over under against during like among between across through near "
+    "within inside outside behind with".split()
+)
+_SKIPPABLE = frozenset(
+    "also later previously then repeatedly again once recently earlier further separately simply just even "
+    "still often has have had would will could might may must should can did does do not never always "
+    "already first finally quickly immediately reportedly apparently initially subsequently today "
+    "yesterday tonight now n't 've 'd 'll 's ’s ’ve ’d ’ll is was were are be been being".split()
+)
+_TO_VERBS = frozenset(
+    "appeared appears appear went goes go continued continues wanted wants tried tries used seemed seems "
+    "seem decided chose proceeded has had have began begins hoped hopes planned plans".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
+    "evening night week month year weekend day".split()
+)
+_ADVERBIAL_OPENERS = _PREPOSITIONS | frozenset(
+    "speaking asked according however meanwhile though too also in on at during after before when while "
+    "citing echoing writing responding referring adding noting".split()
+)
+_PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
+_NAME_PARTICLES = frozenset("de del della der di da dos du la le van von bin al el ibn ben st".split())
+_GENERATIONAL = frozenset("jr sr ii iii iv".split())
+_MAX_PHRASE = 12
+_MAX_PARENTHESIS = 16
+
+
+@attrs.frozen
+class Phrase:
+    """A speaker phrase: token range [first, last], character range [start, end), and what it is."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kind: str
+    """``pronoun``, ``name`` or ``nominal``."""
+    extra_role: str | None = None
+    """An apposition or party tag that describes the speaker: it goes to the role."""
+    core_end: int = attrs.field(default=attrs.Factory(lambda self: self.end, takes_self=True))
+    """Where the name part ends: before the apposition or party tag, if there is one."""
+
+
+def _is_role_word(token: Token) -> bool:
+    lower = token.lower.rstrip(".")
+    words = lexicon()
+    return lower in words.roles or lower in words.titles
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.kind == WORD and (token.text[0].isupper() or token.text[0].isdigit())
+
+
+def _possessive(token: Token) -> bool:
+    return token.kind == WORD and token.lower.endswith(("'s", "’s"))
+
+
+def _skip_back(tokens: Sequence[Token], index: int, lo: int) -> int:
+    """From ``index`` backwards, past auxiliaries, adverbs and time phrases that may sit before a cue."""
+    while index >= lo:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind != WORD:
+            return index
+        if lower in _SKIPPABLE or (lower.endswith("ly") and token.text.islower() and len(lower) > 3):
+            index -= 1
+        elif lower == "to" and index - 1 >= lo and tokens[index - 1].lower in _TO_VERBS:
+            index -= 2
+        elif lower == "to" and index - 2 >= lo and tokens[index - 1].lower == "on":
+            index -= 3  # went on to say
+        elif lower in ("as", "quoted") and index - 1 >= lo and tokens[index - 1].lower in ("quoted", "was"):
+            index -= 1  # was quoted as saying
+        elif lower in _TIME_WORDS and index - 1 >= lo and tokens[index - 1].lower in ("on", "last", "this"):
+            index -= 2
+        else:
+            return index
+    return index
+
+
+def _phrase_back(tokens: Sequence[Token], last: int, lo: int) -> int:
+    """The first token of the noun phrase that ends at ``last`` (``last + 1`` when there is none)."""
+    words = lexicon()
+    first = last + 1
+    index = last
+    while index >= lo and last - index < _MAX_PHRASE:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind != WORD:
+            if token.text == "." and index > lo and tokens[index - 1].lower in words.abbreviations:
+                index -= 1
+                continue
+            break
+        if lower in _SUBJECT_PRONOUNS:
+            if first == last + 1:
+                first = index
+            break
+        if lower in _DETERMINERS:
+            if first <= last:
+                first = index
+                extended = _through_preposition(tokens, index - 1, lo)
+                if extended is not None:
+                    index, first = extended, extended
+                    continue
+            break
+        if lower in _PREPOSITIONS:
+            if first <= last and index - 1 >= lo and _noun_like(tokens[index - 1]):
+                index -= 1
+                continue
+            break
+        if lower in _BOUNDARY or (lower in words.cue_forms and token.text.islower()):
+            break
+        first = index
+        index -= 1
+    return first
+
+
+def _noun_like(token: Token) -> bool:
+    """Could this word head a noun phrase that a prepositional phrase modifies (``spokesman for``)?"""
+    if token.kind != WORD or token.lower in _BOUNDARY or token.lower in _DETERMINERS:
+        return False
+    return _is_role_word(token) or token.text[0].isupper() or token.lower in ("source", "sources", "familiar")
+
+
+def _through_preposition(tokens: Sequence[Token], index: int, lo: int) -> int | None:
+    """For ``a source familiar with [the matter]``: the index to go on from, past the preposition."""
+    if index - 1 < lo or tokens[index].lower not in _PREPOSITIONS:
+        return None
+    if _noun_like(tokens[index - 1]):
+        return index - 1
+    return None
+
+
+def _classify(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """``pronoun``, ``name``, ``nominal``, or ``None`` when the tokens cannot be a speaker."""
+    if first > last:
+        return None
+    if first == last and tokens[first].lower in lexicon().pronouns:
+        return PRONOUN
+    content = [t for t in tokens[first : last + 1] if t.kind == WORD and t.lower not in _DETERMINERS]
+    if not content:
+        return None
+    if all(t.lower.rstrip(".") in _TIME_WORDS for t in content):
+        return None
+    if any(_is_name_word(t) and not _is_role_word(t) for t in content):
+        return NAME
+    return NOMINAL
+
+
+def _trim_front(tokens: Sequence[Token], first: int, last: int) -> int:
+    """Drop sentence openers such as ``But``, ``And``, ``Meanwhile`` from the front of a phrase."""
+    while first < last and tokens[first].lower in _BOUNDARY | _ADVERBIAL_OPENERS:
+        first += 1
+    return first
+
+
+def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
+    """The speaker phrase before the cue at index ``cue`` (``Witkoff said``, ``Len Burman, head of X, said``)."""
+    end = _skip_back(tokens, cue - 1, lo)
+    if end < lo:
+        return None
+    extra_role = None
+    token = tokens[end]
+    if token.kind == PUNCT and token.text in ",)":
+        bracket = _parenthesis_before(tokens, end, lo)
+        if bracket is None:
+            return None
+        inner_first, opener = bracket
+        inner = " ".join(t.text for t in tokens[inner_first:end] if t.text != ".")
+        opener_word = tokens[inner_first].lower if inner_first < end else ""
+        name_end = opener - 1
+        if opener_word in _RELATIVES or opener_word in _ADVERBIAL_OPENERS:
+            found = _phrase_ending(tokens, name_end, lo)
+            return found
+        found = _phrase_ending(tokens, name_end, lo)
+        if found is None or found.kind == PRONOUN:
+            return found
+        extra_role = _party_or_apposition(tokens, inner_first, end)
+        if extra_role is None:
+            return found
+        return Phrase(found.first, end - 1, found.start, tokens[end - 1].end, found.kind, extra_role, found.end)
+    if tokens[end].lower in _RELATIVES and end - 1 >= lo:
+        # "Trump, who said ..." names the antecedent of "who"
+        before = end - 1
+        if tokens[before].text == ",":
+            before -= 1
+        return _phrase_ending(tokens, before, lo)
+    return _phrase_ending(tokens, end, lo)
+
+
+def _phrase_ending(tokens: Sequence[Token], last: int, lo: int) -> Phrase | None:
+    if last < lo or tokens[last].kind != WORD:
+        return None
+    first = _phrase_back(tokens, last, lo)
+    if first > last:
+        return None
+    first = _trim_front(tokens, first, last)
+    kind = _classify(tokens, first, last)
+    if kind is None:
+        return None
+    return Phrase(first, last, tokens[first].start, tokens[last].end, kind)
+
+
+def _parenthesis_before(tokens: Sequence[Token], end: int, lo: int) -> tuple[int, int] | None:
+    """For ``X, apposition,`` or ``X (D-Mo.)`` ending at ``end``: (first inner token, opening token)."""
+    closing = tokens[end].text
+    opening = "," if closing == "," else "("
+    index = end - 1
+    while index >= lo and end - index <= _MAX_PARENTHESIS:
+        token = tokens[index]
+        if token.kind == QUOTE or (token.kind == PUNCT and token.text in ";:"):
+            return None
+        if token.text == opening:
+            return index + 1, index
+        index -= 1
+    return None
+
+
+def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str | None:
+    """The role text of ``(D-Mo.)``, ``R-Fla.`` or ``head of the X``; None for anything else."""
+    words = [t for t in tokens[first:end] if t.kind == WORD]
+    if not words:
+        return None
+    text = " ".join(t.text for t in tokens[first:end])
+    text = regex.sub(r"\s+([.,)])", r"\1", text)
+    if len(words) == 1 and _PARTY_TAG.fullmatch(words[0].text):
+        return text
+    if words[0].lower in _DETERMINERS or _is_role_word(words[0]) or words[0].text[0].isdigit():
+        return text
+    return None
+
+
+def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun: bool = True) -> Phrase | None:
+    """The speaker phrase that begins at ``start`` (``said Sen. Marco Rubio, R-Fla.``, ``according to X``)."""
+    words = lexicon()
+    index = start
+    if index >= hi or tokens[index].kind != WORD:
+        return None
+    if tokens[index].lower in words.pronouns and allow_pronoun:
+        if tokens[index].lower in _SUBJECT_PRONOUNS:
+            return Phrase(index, index, tokens[index].start, tokens[index].end, PRONOUN)
+        return None
+    last = index - 1
+    seen_name = False
+    while index < hi and index - start < _MAX_PHRASE:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind != WORD:
+            if token.text == "." and last >= start and tokens[last].lower in words.abbreviations:
+                index += 1
+                continue
+            break
+        if lower in _DETERMINERS:
+            if index != start and not (last >= start and tokens[last].lower in _PREPOSITIONS):
+                break
+        elif lower in _PREPOSITIONS:
+            if not (last >= start and _noun_like(tokens[last])) or index + 1 >= hi:
+                break
+        elif lower in _BOUNDARY or lower in words.cue_forms and token.text.islower():
+            break
+        elif lower in _TIME_WORDS:
+            break
+        elif seen_name and token.text.islower() and not _is_role_word(token) and lower not in _NAME_PARTICLES:
+            break
+        elif token.text.islower() and lower.endswith(("ed", "ing")) and last >= start:
+            break
+        if _is_name_word(token):
+            seen_name = True
+        last = index
+        index += 1
+    while last >= start and tokens[last].lower in _PREPOSITIONS | _DETERMINERS:
+        last -= 1
+    kind = _classify(tokens, start, last)
+    if kind is None or kind == PRONOUN:
+        return None
+    extra_role = None
+    # ", R-Fla." or ", head of the X" right after the name
+    after = last + 1
+    if after + 1 < hi and tokens[after].text == ",":
+        tail = after + 1
+        while tail < hi and tail - after <= _MAX_PARENTHESIS:
+            token = tokens[tail]
+            if token.kind == QUOTE or (token.kind == PUNCT and token.text in ",;:!?"):
+                break
+            if token.text == "." and not (tokens[tail - 1].kind == WORD and _PARTY_TAG.fullmatch(tokens[tail - 1].text)):
+                break
+            if token.lower in _RELATIVES:
+                break
+            tail += 1
+        extra_role = _party_or_apposition(tokens, after + 1, tail)
+        if extra_role is not None:
+            if tokens[tail - 1].text == ".":
+                tail -= 1
+            core_end = tokens[last].end
+            return Phrase(start, tail - 1, tokens[start].start, tokens[tail - 1].end, kind, extra_role, core_end)
+    if after < hi and tokens[after].text == "(":
+        close = after + 1
+        while close < hi and close - after <= 6 and tokens[close].text != ")":
+            close += 1
+        if close < hi and tokens[close].text == ")":
+            extra_role = _party_or_apposition(tokens, after + 1, close)
+            if extra_role is not None:
+                core_end = tokens[last].end
+                return Phrase(start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end)
+    return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+
+
+def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
+    """``his`` in ``his thanks``, ``Trump`` in ``Trump's tweet``: who owns the speech noun at ``index``."""
+    owner = index - 1
+    while owner >= lo and tokens[owner].kind == WORD and tokens[owner].text.islower() and (
+        tokens[owner].lower not in _POSSESSIVE_PRONOUNS and not _possessive(tokens[owner])
+    ) and index - owner <= 2:
+        owner -= 1  # "his repeated thanks", "her latest tweet"
+    if owner < lo:
+        return None
+    token = tokens[owner]
+    if token.lower in _POSSESSIVE_PRONOUNS:
+        return Phrase(owner, owner, token.start, token.end, PRONOUN)
+    if _possessive(token):
+        found = _phrase_ending(tokens, owner, lo)
+        if found is not None:
+            # the mention ends before the possessive 's
+            cut = token.end - 2
+            return Phrase(found.first, found.last, found.start, cut, found.kind)
+    return None
+
+
+def split_name(text: str) -> tuple[str | None, str]:
+    """Split a mention into (role, name): ``U.S. special envoy Steve Witkoff`` -> (``U.S. special envoy``,
+    ``Steve Witkoff``). A mention with no name gives (the mention without its determiner, ``""``)."""
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None, text
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    name_start = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        bare = word.lower().rstrip(".,")
+        if word[0].isupper() or word[0].isdigit():
+            if bare in lexicon().titles or bare in lexicon().roles:
+                if name_start < len(words):
+                    break
+                continue
+            name_start = i
+        elif bare in _NAME_PARTICLES and name_start == i + 1:
+            name_start = i
+        elif bare in _GENERATIONAL:
+            name_start = i
+        else:
+            break
+    while name_start < len(words) and words[name_start].lower() in _NAME_PARTICLES:
+        name_start += 1
+    name_words = words[name_start:]
+    if not name_words or all(w.lower().rstrip(".") in lexicon().titles for w in name_words):
+        return " ".join(words), ""
+    role = " ".join(words[:name_start]).strip(" ,") or None
+    return role, " ".join(name_words)

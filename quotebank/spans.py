@@ -1,0 +1,249 @@
+"""Stage 2: the quoted spans of an article.
+
+One compiled pattern finds the quotation-mark characters; Python looks only at those, one at a time, so the
+scan is linear in the text. Each mark is read by its neighbours (a letter on both sides is an apostrophe,
+a space before and a letter after opens, a letter before and a space or punctuation after closes) and by
+what is already open. Marks pair on a small stack per paragraph; only the outermost quotations are reported.
+
+Nothing is lost to an unbalanced mark:
+
+* a quotation still open at the end of its paragraph is the news convention for a quotation that runs on
+  when the next paragraph opens with a mark again: each paragraph becomes one segment of the same group;
+  otherwise it is reported up to the end of its paragraph, flagged ``unbalanced``;
+* a second opening mark of the same kind while one is open ends the first one there, flagged;
+* a closing double mark that closes nothing is reported from the end of the previous quotation (or the
+  paragraph start) up to it, flagged;
+* an outermost single mark that never closes was most likely an apostrophe: it is dropped, and what it
+  seemed to enclose is reported at the outer level.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from quotebank.lexicon import lexicon
+from quotebank.model import Article, Paragraph, ParagraphKind
+
+__all__ = ["QuoteSpan", "find_spans"]
+
+_MARK = regex.compile(r"[\"'“”‘’«»„‟‹›‚]")
+_DOUBLE = frozenset('"“”„‟«»')
+_OPENERS = frozenset("“„‟«‘‚‹")
+_CLOSERS = frozenset("”»’›")
+_MARKS = _DOUBLE | frozenset("'‘’‚‹›")
+_BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
+_AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
+_APOSTROPHE_WORD = regex.compile(r"[\p{L}\p{N}'’]++")
+_DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
+_MAX_DEPTH = 4
+_SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
+
+
+@attrs.frozen
+class QuoteSpan:
+    """One outermost quotation in one paragraph, before attribution."""
+
+    start: int
+    """Offset of the first character of the content."""
+    end: int
+    """Offset just after the content."""
+    open_mark: str
+    """The opening character, or ``""`` when the text lacks it."""
+    close_mark: str
+    """The closing character, or ``""`` when the text lacks it."""
+    outer_start: int
+    """Offset of the opening mark (``start`` when there is none)."""
+    outer_end: int
+    """Offset just after the closing mark (``end`` when there is none)."""
+    paragraph: int
+    group: int
+    """Spans that form one multi-paragraph quotation share the index of the group's first span."""
+    segment: int = 0
+    """0 for a quotation's first paragraph, 1 for the next paragraph it runs on into, and so on."""
+    unbalanced: bool = False
+
+
+@attrs.define
+class _Open:
+    """An opening mark waiting for its closing one."""
+
+    mark: str
+    double: bool
+    position: int
+    children: list[tuple[int, int, str, str]] = attrs.Factory(list)
+    """Completed quotations directly inside this one: (outer_start, outer_end, open_mark, close_mark)."""
+
+
+def _role(mark: str, before: str, after: str, stack: list[_Open]) -> str:
+    """'open', 'close' or 'none' for one mark, from its neighbours and what is open."""
+    double = mark in _DOUBLE
+    left_open = before == "" or before.isspace() or before in _BEFORE_OPENING
+    right_close = after == "" or after.isspace() or after in _AFTER_CLOSING
+    family_open = any(entry.double is double for entry in stack)
+    if not double and before.isalnum() and after.isalnum():
+        return "none"  # an apostrophe inside a word: don't, Ukraine's, O'Brien
+    opening_context = left_open and not right_close
+    closing_context = right_close and not left_open
+    if mark in _OPENERS:
+        return "close" if closing_context and family_open else "open"
+    if mark in _CLOSERS:
+        if opening_context and not family_open:
+            return "open"
+        return "close"
+    # a straight mark: the context decides, then what is open
+    if opening_context:
+        return "open"
+    if closing_context:
+        return "close"
+    if double:
+        return "close" if family_open else "open"
+    return "none"
+
+
+def _apostrophe_word_end(text: str, position: int, end: int) -> int:
+    """Where an apostrophe-initial word (``'90s``, ``'em``, ``'n'``) starting at ``position`` ends, or 0."""
+    if _DECADE.match(text, position + 1, end):
+        return position + 1
+    word = _APOSTROPHE_WORD.match(text, position + 1, end)
+    if word is None:
+        return 0
+    candidate = "'" + word.group().lower().replace("’", "'")
+    for form in (candidate, candidate.rstrip("'")):
+        if form in lexicon().apostrophe_words:
+            return position + len(form)
+    return 0
+
+
+def find_spans(article: Article) -> list[QuoteSpan]:
+    """Every outermost quotation of ``article``, in text order."""
+    text = article.text
+    paragraphs = article.paragraphs
+    spans: list[QuoteSpan] = []
+    carried: tuple[int, int] | None = None
+    for number, paragraph in enumerate(paragraphs):
+        if paragraph.kind not in _SCANNED:
+            carried = None
+            continue
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        carried = _scan_paragraph(text, paragraph, following, carried, spans)
+    return spans
+
+
+def _opens_with_double(text: str, paragraph: Paragraph | None) -> bool:
+    if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
+        return False
+    first = text[paragraph.start]
+    return first in _DOUBLE and first not in _CLOSERS
+
+
+def _scan_paragraph(
+    text: str,
+    paragraph: Paragraph,
+    following: Paragraph | None,
+    carried: tuple[int, int] | None,
+    spans: list[QuoteSpan],
+) -> tuple[int, int] | None:
+    """Scan one paragraph and append its spans.
+
+    ``carried`` is the (group, segment) of a quotation that ran on from the previous paragraph; the return
+    value is the same for the quotation that runs on into the next one.
+    """
+    start, end = paragraph.start, paragraph.end
+    stack: list[_Open] = []
+    floor = start  # where a closing mark with no opening one may start its span
+    skip_until = -1
+
+    def emit(outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool) -> None:
+        nonlocal floor, carried
+        content_start = outer_start + len(open_mark)
+        content_end = outer_end - len(close_mark)
+        floor = outer_end
+        if not text[content_start:content_end].strip():
+            return
+        group, segment = len(spans), 0
+        if carried is not None and open_mark and outer_start == start:
+            group, segment = carried[0], carried[1] + 1
+        carried = None
+        spans.append(
+            QuoteSpan(
+                start=content_start,
+                end=content_end,
+                open_mark=open_mark,
+                close_mark=close_mark,
+                outer_start=outer_start,
+                outer_end=outer_end,
+                paragraph=paragraph.index,
+                group=group,
+                segment=segment,
+                unbalanced=unbalanced,
+            )
+        )
+
+    def emit_children(entry: _Open) -> None:
+        for child in entry.children:
+            emit(*child, unbalanced=False)
+
+    for found in _MARK.finditer(text, start, end):
+        position = found.start()
+        if position < skip_until:
+            continue
+        mark = found.group()
+        before = text[position - 1] if position > start else ""
+        after = text[position + 1] if position + 1 < end else ""
+        double = mark in _DOUBLE
+        if not double and not before.isalnum():
+            word_end = _apostrophe_word_end(text, position, end)
+            if word_end:
+                skip_until = word_end
+                continue
+        role = _role(mark, before, after, stack)
+        if role == "open":
+            if stack and stack[-1].double is double and len(stack) == 1:
+                # a second opening mark of the same kind: the first quotation never closed
+                dead = stack.pop()
+                if dead.double:
+                    emit(dead.position, _trim_end(text, dead.position, position), dead.mark, "", True)
+                else:
+                    emit_children(dead)
+            elif stack and stack[-1].double is double:
+                stack.pop()  # an inner quotation that never closed: it is inside the outer one anyway
+            if len(stack) < _MAX_DEPTH:
+                stack.append(_Open(mark, double, position))
+        elif role == "close":
+            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double is double), None)
+            if depth is None:
+                if double and not before.isdigit():  # 5'11" is a height, not a lost quotation
+                    first = _skip_space(text, floor, position)
+                    emit(first, position + 1, "", mark, True)
+                continue
+            entry = stack[depth]
+            del stack[depth:]
+            if depth == 0:
+                emit(entry.position, position + 1, entry.mark, mark, False)
+            elif depth == 1:
+                stack[0].children.append((entry.position, position + 1, entry.mark, mark))
+
+    if stack:
+        outer = stack[0]
+        if outer.double:
+            runs_on = _opens_with_double(text, following)
+            emit(outer.position, end, outer.mark, "", not runs_on)
+            if runs_on and spans and spans[-1].outer_start == outer.position:
+                return spans[-1].group, spans[-1].segment
+        else:
+            emit_children(outer)
+    return None
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    return start
+

@@ -1,0 +1,391 @@
+"""Stage 4: speaker phrases to speakers, within one article.
+
+Names are clustered into people: ``U.S. special envoy Steve Witkoff``, ``Steve Witkoff`` and ``Witkoff`` are
+one speaker (surname agreement, given names that do not conflict), and spelling variants of a surname merge
+(``Zelensky`` / ``Zelenskyy``: a small edit distance on long names). The canonical name is the fullest form;
+titles and descriptions go to the role. A role alone (``US special envoy``) names the person who holds it.
+Pronouns take the most recent compatible person; descriptions (``a source``, ``the statement``) become
+speakers of their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from quotebank.lexicon import lexicon
+from quotebank.model import Speaker, SpeakerKind
+from quotebank.names import NAME, PRONOUN, Phrase, split_name
+
+__all__ = ["fold", "resolve_speakers", "surnames_match"]
+
+_GENERATIONAL = frozenset("jr sr ii iii iv".split())
+_FEMALE_TITLES = frozenset("mrs ms miss madam dame lady queen princess congresswoman chairwoman spokeswoman".split())
+_MALE_TITLES = frozenset("mr sir lord king prince congressman chairman spokesman father".split())
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GROUP_PRONOUNS = frozenset("they them their it its".split())
+_LOOKBACK = 50  # mentions a pronoun may look back over: enough for any article, and keeps the scan bounded
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase, without accents, possessive or final full stop: ``Zelenskyy's`` -> ``zelenskyy``."""
+    word = word.strip(".,").replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def surnames_match(a: str, b: str) -> bool:
+    """Whether two folded surnames are one name spelled two ways (``zelensky`` / ``zelenskyy``)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    return _distance(a, b, 1 if max(len(a), len(b)) < 8 else 2) <= (1 if max(len(a), len(b)) < 8 else 2)
+
+
+def given_names_match(a: str, b: str) -> bool:
+    """Whether two folded given names may belong to one person (initials, prefixes, nicknames)."""
+    if a == b or surnames_match(a, b):
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return b in lexicon().nicknames.get(a, frozenset())
+
+
+@attrs.define
+class _Entity:
+    """A person or body being built up from its mentions."""
+
+    surname: str
+    given: tuple[str, ...]
+    name: str
+    roles: list[str] = attrs.Factory(list)
+    extra_roles: list[str] = attrs.Factory(list)
+    aliases: dict[str, None] = attrs.Factory(dict)
+    positions: list[int] = attrs.Factory(list)
+    anchors: list[int] = attrs.Factory(list)
+    """Where the full name (given name and surname) is written, in text order."""
+    gender: str | None = None
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    speaker: Speaker | None = None
+
+    def absorb(self, mention: _Named) -> None:
+        if len(mention.words) > len(self.name.split()):
+            self.name, self.given = mention.name, mention.given
+        if mention.role:
+            self.roles.append(mention.role)
+        if mention.extra_role:
+            self.extra_roles.append(mention.extra_role)
+        self.aliases.setdefault(mention.name)
+        self.aliases.setdefault(mention.surface)
+        self.positions.append(mention.position)
+
+    def freeze(self) -> Speaker:
+        if self.speaker is None:
+            role = max(self.roles, key=lambda r: len(r.split()), default=None)
+            extra = self.extra_roles[0] if self.extra_roles else None
+            full_role = ", ".join(part for part in (role, extra) if part) or None
+            self.speaker = Speaker(self.name, full_role, tuple(self.aliases), self.kind)
+        return self.speaker
+
+
+@attrs.frozen
+class _Named:
+    """One named mention: ``U.S. special envoy Steve Witkoff`` at some position."""
+
+    phrase: Phrase
+    position: int
+    surface: str
+    role: str | None
+    name: str
+    words: tuple[str, ...]
+    extra_role: str | None
+
+    @property
+    def surname(self) -> str:
+        folded = [fold(w) for w in self.words]
+        while len(folded) > 1 and folded[-1] in _GENERATIONAL:
+            folded.pop()
+        return folded[-1]
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        folded = [fold(w) for w in self.words]
+        while len(folded) > 1 and folded[-1] in _GENERATIONAL:
+            folded.pop()
+        return tuple(folded[:-1])
+
+
+def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
+    """The speaker each phrase names; a phrase that names nobody (a pronoun with no antecedent) is left out."""
+    unique = sorted(set(phrases), key=lambda p: (p.start, p.end))
+    named: list[_Named] = []
+    roles_only: list[tuple[Phrase, str]] = []
+    pronouns: list[Phrase] = []
+    descriptions: list[Phrase] = []
+    for phrase in unique:
+        if phrase.kind == PRONOUN:
+            pronouns.append(phrase)
+            continue
+        core = text[phrase.start : phrase.core_end]
+        role, name = split_name(core)
+        if phrase.kind == NAME and name:
+            named.append(_Named(phrase, phrase.start, core, role, name, tuple(name.split()), phrase.extra_role))
+        elif role and _holds_office(role):
+            roles_only.append((phrase, role))
+        else:
+            descriptions.append(phrase)
+
+    owner: dict[Phrase, _Entity] = {}
+    timeline: list[tuple[int, _Entity]] = []
+    for mention, entity in _cluster(named):
+        owner[mention.phrase] = entity
+        timeline.append((mention.position, entity))
+    timeline.sort(key=lambda item: item[0])
+    starts = [position for position, _entity in timeline]
+
+    for phrase, role in roles_only:
+        holder = _role_holder(role, phrase.start, timeline, starts)
+        if holder is None:
+            descriptions.append(phrase)
+            continue
+        holder.aliases.setdefault(text[phrase.start : phrase.core_end])
+        owner[phrase] = holder
+
+    for phrase in pronouns:
+        pronoun = text[phrase.start : phrase.end].lower()
+        entity = _antecedent(pronoun, phrase.start, timeline, starts)
+        if entity is not None:
+            owner[phrase] = entity
+
+    # freeze only now, when every alias and every pronoun's evidence is in
+    result = {phrase: entity.freeze() for phrase, entity in owner.items()}
+    result.update(_descriptions(text, descriptions))
+    return result
+
+
+def _holds_office(role: str) -> bool:
+    """Whether a role-only mention names an office someone holds (``US special envoy``, ``the president``)."""
+    last = fold(role.split()[-1])
+    words = lexicon()
+    return last in words.titles or last in words.roles
+
+
+def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
+    """Group named mentions into entities: full names first, then single words onto them."""
+    words = lexicon()
+    full: list[_Entity] = []
+    single: list[_Entity] = []
+    assigned: dict[int, _Entity] = {}
+    index = _SurnameIndex()
+
+    def create(mention: _Named) -> _Entity:
+        entity = _Entity(surname=mention.surname, given=mention.given, name=mention.name)
+        index.add(entity)
+        return entity
+
+    def similar(surname: str) -> list[_Entity]:
+        return index.find(surname)
+
+    for i, mention in enumerate(named):
+        if len(mention.given) == 0:
+            continue
+        match = next(
+            (
+                e
+                for e in similar(mention.surname)
+                if e.given and given_names_match(e.given[0], mention.given[0])
+            ),
+            None,
+        )
+        if match is None:
+            match = create(mention)
+            full.append(match)
+        match.absorb(mention)
+        match.anchors.append(mention.position)
+        assigned[i] = match
+
+    given_index: dict[str, list[_Entity]] = {}
+    for entity in full:
+        given_index.setdefault(entity.given[0], []).append(entity)
+    for i, mention in enumerate(named):
+        if i in assigned:
+            continue
+        surname = mention.surname
+        candidates = [e for e in similar(surname) if e.given]
+        if not candidates and len(surname) > 2:
+            candidates = [e for e in given_index.get(surname, []) if e.given]
+        if len(candidates) > 1:
+            candidates = [_nearest(candidates, mention.position)]
+        if not candidates:
+            candidates = [e for e in similar(surname) if not e.given]
+        if candidates:
+            match = candidates[0]
+        else:
+            match = create(mention)
+            single.append(match)
+        match.absorb(mention)
+        assigned[i] = match
+
+    for entity in full + single:
+        entity.kind, entity.gender = _kind_and_gender(entity, words.org_words, words.given_names)
+    return [(mention, assigned[i]) for i, mention in enumerate(named)]
+
+
+def _nearest(entities: Sequence[_Entity], position: int) -> _Entity:
+    """The entity whose full name was written last before ``position`` (or first after it)."""
+
+    def distance(entity: _Entity) -> tuple[int, int]:
+        here = bisect.bisect_right(entity.anchors, position)
+        if here:
+            return 0, position - entity.anchors[here - 1]
+        return 1, entity.anchors[0] - position
+
+    return min(entities, key=distance)
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one deletion away (two for long words): keys of the surname index."""
+    keys = {word}
+    frontier = {word}
+    for _ in range(2 if len(word) >= 8 else 1):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        keys |= frontier
+    return keys
+
+
+class _SurnameIndex:
+    """Finds the entities whose surname :func:`surnames_match` a given one without comparing all pairs
+    (a symmetric-deletion index: two words within edit distance k share a key with at most k deletions)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[_Entity]] = {}
+
+    def add(self, entity: _Entity) -> None:
+        for key in _deletions(entity.surname):
+            self._by_key.setdefault(key, []).append(entity)
+
+    def find(self, surname: str) -> list[_Entity]:
+        seen: dict[int, _Entity] = {}
+        for key in _deletions(surname):
+            for entity in self._by_key.get(key, ()):
+                if id(entity) not in seen and surnames_match(entity.surname, surname):
+                    seen[id(entity)] = entity
+        return list(seen.values())
+
+
+def _kind_and_gender(
+    entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
+) -> tuple[SpeakerKind, str | None]:
+    name_words = [fold(w) for w in entity.name.split()]
+    if any(w in org_words for w in name_words):
+        return SpeakerKind.ORGANISATION, None
+    gender = None
+    role_words = {fold(w) for role in entity.roles for w in role.split()}
+    if role_words & _FEMALE_TITLES:
+        gender = "f"
+    elif role_words & _MALE_TITLES:
+        gender = "m"
+    elif entity.given:
+        known = given_names.get(entity.given[0])
+        gender = known if known in ("m", "f") else None
+    titled = bool(role_words & lexicon().titles)
+    if gender is not None or titled or entity.given:
+        return SpeakerKind.PERSON, gender
+    return SpeakerKind.UNKNOWN, None
+
+
+def _role_holder(
+    role: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+) -> _Entity | None:
+    """The person whose role shares the office word of ``role`` (``envoy``), nearest before, else after."""
+    office = fold(role.split()[-1])
+
+    def holds(entity: _Entity) -> bool:
+        return any(office == fold(r.split()[-1]) for r in entity.roles if r)
+
+    return _search(position, timeline, starts, holds)
+
+
+def _search(
+    position: int,
+    timeline: Sequence[tuple[int, _Entity]],
+    starts: Sequence[int],
+    accept: Callable[[_Entity], bool],
+) -> _Entity | None:
+    """The nearest entity before ``position`` that ``accept`` takes, else the nearest after it."""
+    here = bisect.bisect_left(starts, position)
+    for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
+        if accept(timeline[index][1]):
+            return timeline[index][1]
+    for index in range(here, min(len(timeline), here + _LOOKBACK)):
+        if accept(timeline[index][1]):
+            return timeline[index][1]
+    return None
+
+
+def _antecedent(
+    pronoun: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+) -> _Entity | None:
+    """The most recent person (for he/she) or body (for they/it) a pronoun may refer to."""
+    gender = _PERSON_PRONOUNS.get(pronoun)
+    here = bisect.bisect_left(starts, position)
+    if gender is not None:
+        for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
+            entity = timeline[index][1]
+            if entity.kind is SpeakerKind.ORGANISATION or entity.gender not in (None, gender):
+                continue
+            entity.gender = gender
+            entity.kind = SpeakerKind.PERSON
+            return entity
+        return None
+    if pronoun in _GROUP_PRONOUNS:
+        for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
+            entity = timeline[index][1]
+            if entity.kind is SpeakerKind.ORGANISATION:
+                return entity
+    return None
+
+
+def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]:
+    """One speaker per distinct description (``a source``, ``the statement``, ``Russia's defense ministry``)."""
+    words = lexicon()
+    by_key: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        role, _name = split_name(text[phrase.start : phrase.core_end])
+        description = role or text[phrase.start : phrase.core_end]
+        by_key.setdefault(description.casefold(), []).append(phrase)
+    result = {}
+    for members in by_key.values():
+        surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
+        first = split_name(text[members[0].start : members[0].core_end])[0] or surfaces[0]
+        head = fold(first.split()[-1])
+        kind = SpeakerKind.ORGANISATION if head in words.org_words else SpeakerKind.UNKNOWN
+        speaker = Speaker(first, members[0].extra_role, surfaces, kind)
+        for phrase in members:
+            result[phrase] = speaker
+    return result

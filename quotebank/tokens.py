@@ -1,0 +1,98 @@
+"""Tokens of a paragraph's *frame*: the reporter's words, with each quotation reduced to a single token.
+
+Attribution reads only the frame, so words inside a quotation never look like cues or speakers. Sentences
+are split on the frame too, with abbreviations (``Sen.``, ``U.S.``, ``Oct.``) and initials kept whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from quotebank.lexicon import lexicon
+from quotebank.spans import QuoteSpan
+
+__all__ = ["PUNCT", "QUOTE", "WORD", "Token", "sentences", "tokenize"]
+
+WORD, PUNCT, QUOTE = 0, 1, 2
+
+# initials and dotted abbreviations (U.S., D.C.), words with inner hyphens or apostrophes, or one symbol
+_TOKEN = regex.compile(r"(?:\p{L}\.){2,}+|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+|\S")
+_SENTENCE_END = frozenset(".!?…")
+_CLOSING_AFTER_END = frozenset(")]\"'”’»")
+
+
+class Token:
+    """One word, punctuation mark or quotation of a frame."""
+
+    __slots__ = ("end", "kind", "lower", "quote", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, kind: int, quote: int = -1) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.lower = text.lower()
+        self.quote = quote
+        """For a QUOTE token, the index of its span in the article's span list."""
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind})"
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == WORD
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.kind == WORD and self.text[0].isupper()
+
+
+def tokenize(text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]) -> list[Token]:
+    """The frame of ``text[start:end]``; ``quotes`` are (index, span) pairs of the spans inside it, in order."""
+    tokens: list[Token] = []
+    position = start
+    for index, span in quotes:
+        _words(text, position, span.outer_start, tokens)
+        tokens.append(Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index))
+        position = span.outer_end
+    _words(text, position, end, tokens)
+    return tokens
+
+
+def _words(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        first = word[0]
+        kind = WORD if first.isalnum() else PUNCT
+        tokens.append(Token(word, match.start(), match.end(), kind))
+
+
+def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Sentence boundaries over ``tokens`` as (first, last + 1) index pairs."""
+    abbreviations = lexicon().abbreviations
+    bounds = []
+    first = 0
+    count = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind != PUNCT or token.text not in _SENTENCE_END:
+            continue
+        if token.text == "." and i > 0:
+            previous = tokens[i - 1]
+            if previous.kind == WORD and (
+                previous.lower in abbreviations or (len(previous.text) == 1 and previous.text.isupper())
+            ):
+                continue
+        after = i + 1
+        while after < count and tokens[after].kind == PUNCT and tokens[after].text in _CLOSING_AFTER_END:
+            after += 1
+        if after >= count:
+            break
+        following = tokens[after]
+        if following.kind == QUOTE or following.text[0].isupper() or following.text[0].isdigit():
+            bounds.append((first, after))
+            first = after
+    if first < count:
+        bounds.append((first, count))
+    return bounds
