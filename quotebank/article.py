@@ -23,16 +23,21 @@ __all__ = ["parse_article"]
 _LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _STRIP = regex.compile(r"\S(?:.*\S)?", regex.DOTALL)
 _LIST_ITEM = regex.compile(r"[-•*·▪►–—]\s+(?P<item>\S.*)", regex.DOTALL)
-_BYLINE = regex.compile(r"(?:[-•*]\s+)?By\s+(?P<name>\p{Lu}[\p{L}.'’ -]{1,60}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?")
+_BYLINE = regex.compile(
+    r"(?:[-•*]\s+)?By\s+(?P<name>\p{Lu}[\p{L}.'’ -]{1,60}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?"
+)
 _DATE_LINE = regex.compile(
     r"(?:[-•*]\s+)?(?:(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b[\w ]{0,12}?[:|]?\s*)?"
     r"(?:on\s+)?(?P<date>[\w ,.:|+/-]{6,80})",
     regex.IGNORECASE,
 )
-_DATE_LABEL = regex.compile(r"(?:[-•*]\s+)?(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b", regex.I)
+_DATE_LABEL = regex.compile(
+    r"(?:[-•*]\s+)?(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b", regex.I
+)
 # "Kyiv - ", "WASHINGTON (AP) — ", "KYIV, Ukraine – "
 _DATELINE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}.'’]*+(?:[ -]\p{Lu}[\p{L}.'’]*+){0,3}(?:,\s*\p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?)?)"
+    r"(?P<place>\p{Lu}[\p{L}.'’]*+(?:[ -]\p{Lu}[\p{L}.'’]*+){0,3}"
+    r"(?:,\s*\p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?)?)"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
 )
 _OUTLET_WORDS = regex.compile(
@@ -64,14 +69,18 @@ def parse_article(
     caller_date = coerce_published(published)
 
     spans = []
-    for line in _LINE.finditer(text):
-        trimmed = _STRIP.search(text, line.start(), line.end())
+    for found_line in _LINE.finditer(text):
+        trimmed = _STRIP.search(text, found_line.start(), found_line.end())
         if trimmed is not None:
             spans.append((trimmed.start(), trimmed.end()))
 
     kinds = [_line_kind(text[start:end]) for start, end in spans]
     title = None
-    if len(spans) > 1 and kinds[0] is ParagraphKind.BODY and _looks_like_title(text[spans[0][0] : spans[0][1]]):
+    if (
+        len(spans) > 1
+        and kinds[0] is ParagraphKind.BODY
+        and _looks_like_title(text[spans[0][0] : spans[0][1]])
+    ):
         kinds[0] = ParagraphKind.TITLE
         title = text[spans[0][0] : spans[0][1]]
 
@@ -79,7 +88,7 @@ def parse_article(
     found_outlet: str | None = None
     byline: str | None = None
     dateline: str | None = None
-    for (start, end), kind in zip(spans, kinds):
+    for (start, end), kind in zip(spans, kinds, strict=True):
         line = text[start:end]
         if kind is ParagraphKind.METADATA:
             byline_match = _BYLINE.fullmatch(line)
@@ -100,7 +109,7 @@ def parse_article(
 
     paragraphs = tuple(
         Paragraph(index=i, start=start, end=end, text=text[start:end], kind=kind)
-        for i, ((start, end), kind) in enumerate(zip(spans, kinds))
+        for i, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True))
     )
     return Article(
         text=text,
@@ -117,9 +126,9 @@ def parse_article(
 def _line_kind(line: str) -> ParagraphKind:
     if _BYLINE.fullmatch(line) is not None:
         return ParagraphKind.METADATA
-    if _DATE_LABEL.match(line) is not None or (len(line) <= 60 and _is_bare_date(line)):
-        if _DATE_LINE.fullmatch(line) is not None and parse_date(line) is not None:
-            return ParagraphKind.METADATA
+    labelled = _DATE_LABEL.match(line) is not None or (len(line) <= 60 and _is_bare_date(line))
+    if labelled and _DATE_LINE.fullmatch(line) is not None and parse_date(line) is not None:
+        return ParagraphKind.METADATA
     item = _LIST_ITEM.fullmatch(line)
     if item is not None:
         words = item["item"].split()

@@ -27,7 +27,7 @@ import regex
 
 from quotebank.lexicon import lexicon
 from quotebank.model import Article, ParagraphKind
-from quotebank.names import NAME, NOMINAL, PRONOUN, Phrase, phrase_after, possessor_before, subject_before
+from quotebank.names import NAME, Phrase, phrase_after, possessor_before, subject_before
 from quotebank.spans import QuoteSpan
 from quotebank.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenize
 
@@ -35,7 +35,7 @@ __all__ = ["Attribution", "Cue", "attribute"]
 
 _WORDS = regex.compile(r"[a-z]+")
 _DASHES = frozenset("—–-")
-_NON_CUE_BEFORE = frozenset("the a an this that these those every each no any some its".split())
+_NON_CUE_BEFORE = lexicon().grammar["non_cue_before"]
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
 
@@ -136,12 +136,12 @@ def _attribute_paragraph(tokens: list[Token], headline: bool) -> tuple[dict[int,
     all_cues: list[Cue] = []
     for lo, hi in sentences(tokens):
         cues = _cues(tokens, lo, hi)
-        cue_starts = [cue.first for cue in cues]
+        sentence = _Sentence(tokens, lo, hi, cues, [cue.first for cue in cues], headline)
         all_cues.extend(cues)
         for qi in range(lo, hi):
             if tokens[qi].kind != QUOTE:
                 continue
-            attribution = _in_sentence(tokens, qi, lo, hi, cues, cue_starts, headline)
+            attribution = _in_sentence(sentence, qi)
             if attribution is not None:
                 found[tokens[qi].quote] = attribution
     # quotes of sentences without a usable cue: the nearest attribution in the paragraph, earlier first
@@ -153,7 +153,9 @@ def _attribute_paragraph(tokens: list[Token], headline: bool) -> tuple[dict[int,
             if quote in found:
                 nearest = found[quote]
             elif nearest is not None and quote not in fallback:
-                fallback[quote] = Attribution(quote, nearest.phrase, nearest.cue, "paragraph", _CONFIDENCE["paragraph"])
+                fallback[quote] = Attribution(
+                    quote, nearest.phrase, nearest.cue, "paragraph", _CONFIDENCE["paragraph"]
+                )
     found.update(fallback)
     return found, all_cues
 
@@ -203,9 +205,11 @@ def _verb_cue(tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | No
     before_previous = tokens[index - 2] if index - 1 > lo else None
     after_quote = previous is not None and (
         previous.kind == QUOTE
-        or (previous.text in "," or previous.text in _DASHES)
-        and before_previous is not None
-        and before_previous.kind == QUOTE
+        or (
+            (previous.text in "," or previous.text in _DASHES)
+            and before_previous is not None
+            and before_previous.kind == QUOTE
+        )
     )
     following = tokens[index + 1] if index + 1 < hi else None
     if token.lower in words.adjacent_cues:
@@ -236,24 +240,40 @@ def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
     return before >= lo and tokens[before].kind == QUOTE
 
 
-def _in_sentence(
-    tokens: Sequence[Token],
-    qi: int,
-    lo: int,
-    hi: int,
-    cues: Sequence[Cue],
-    cue_starts: Sequence[int],
-    headline: bool,
-) -> Attribution | None:
+@attrs.frozen
+class _Sentence:
+    """One sentence of a frame, tokens[lo:hi], with its cues in text order."""
+
+    tokens: Sequence[Token]
+    lo: int
+    hi: int
+    cues: Sequence[Cue]
+    cue_starts: Sequence[int]
+    headline: bool
+
+
+def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
+    """Rules 1 to 3: the cue after the quotation, the nearest before it, the nearest after it."""
+    tokens, lo, hi, cues, headline = (
+        sentence.tokens,
+        sentence.lo,
+        sentence.hi,
+        sentence.cues,
+        sentence.headline,
+    )
     quote = tokens[qi].quote
     after = qi + 1
-    if after < hi and tokens[after].kind == PUNCT and (tokens[after].text in ",:" or tokens[after].text in _DASHES):
+    if (
+        after < hi
+        and tokens[after].kind == PUNCT
+        and (tokens[after].text in ",:" or tokens[after].text in _DASHES)
+    ):
         after += 1
     # cues are in text order, and only the ones before the first cue with a phrase lack one
-    following = bisect.bisect_right(cue_starts, qi)
+    following = bisect.bisect_right(sentence.cue_starts, qi)
     if following < len(cues):
         cue = cues[following]
-        if cue.phrase is not None and not cue.inherited and (cue.first == after or cue.phrase.first == after):
+        if cue.phrase is not None and not cue.inherited and after in (cue.first, cue.phrase.first):
             return _make(quote, cue.phrase, cue, "after")
     if headline and qi + 1 < hi and tokens[qi + 1].text == ":":
         phrase = phrase_after(tokens, after, hi)
@@ -300,12 +320,12 @@ def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None])
     for group in members.values():
         if len(group) < 2:
             continue
-        direct = [results[i] for i in group if results[i] is not None and results[i].rule not in ("continuation",)]
-        chosen = direct[0] if direct else next((results[i] for i in group if results[i] is not None), None)
-        if chosen is None:
+        found = [result for result in (results[i] for i in group) if result is not None]
+        direct = [result for result in found if result.rule != "continuation"]
+        if not found:
             continue
+        chosen = direct[0] if direct else found[0]
         for i in group:
             current = results[i]
             if current is None or current.rule in ("continuation", "paragraph"):
                 results[i] = Attribution(i, chosen.phrase, chosen.cue, "group", _CONFIDENCE["group"])
-

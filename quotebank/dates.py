@@ -134,7 +134,7 @@ def parse_date(text: str) -> date | None:
 
 
 def _dateparser(text: str) -> date | None:
-    import dateparser  # slow to import; most dates never get here
+    import dateparser  # noqa: PLC0415 -- slow to import, and most dates never get here
 
     settings: Any = {
         # Absolute dates only: a relative one ("yesterday") would depend on the day quotebank runs.

@@ -14,9 +14,9 @@ import regex
 from quotebank.article import parse_article
 from quotebank.attribution import Attribution, attribute
 from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
-from quotebank.names import PRONOUN
-from quotebank.speakers import resolve_speakers
+from quotebank.names import PRONOUN, Phrase
 from quotebank.spans import QuoteSpan, find_spans
+from quotebank.speakers import resolve_speakers
 
 __all__ = ["extract", "quotes_of"]
 
@@ -49,12 +49,15 @@ def quotes_of(article: Article) -> QuoteList:
     spans = find_spans(article)
     attributions, phrases = attribute(article, spans)
     speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
-    quotes = [_quote(article, span, attribution, speakers) for span, attribution in zip(spans, attributions)]
+    quotes = [
+        _quote(article, span, attribution, speakers)
+        for span, attribution in zip(spans, attributions, strict=True)
+    ]
     return QuoteList(_headline_speakers(quotes))
 
 
 def _quote(
-    article: Article, span: QuoteSpan, attribution: Attribution | None, speakers: dict[object, Speaker]
+    article: Article, span: QuoteSpan, attribution: Attribution | None, speakers: dict[Phrase, Speaker]
 ) -> Quote:
     text = article.text
     speaker = mention = cue = None
@@ -123,11 +126,13 @@ def _headline_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     result = []
     for quote in quotes:
         needs_speaker = quote.speaker is None or quote.speaker.kind is not SpeakerKind.PERSON
+        source = None
         if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) and needs_speaker:
             source = _body_source(_folded(quote.text), body_by_word)
-            if source is not None and source.speaker is not None:
-                quote = _with_speaker(quote, source.speaker)
-        result.append(quote)
+        if source is not None and source.speaker is not None:
+            result.append(attrs.evolve(quote, speaker=source.speaker, confidence=_CONFIDENCE_FROM_BODY))
+        else:
+            result.append(quote)
     return result
 
 
@@ -144,7 +149,3 @@ def _body_source(folded: str, body_by_word: dict[str, list[tuple[str, Quote]]]) 
         if folded in body_text:
             return body_quote
     return None
-
-
-def _with_speaker(quote: Quote, speaker: Speaker) -> Quote:
-    return attrs.evolve(quote, speaker=speaker, confidence=_CONFIDENCE_FROM_BODY)

@@ -43,11 +43,19 @@ class Lexicon:
     """Lowercase given name to ``m``, ``f`` or ``u``."""
     nicknames: dict[str, frozenset[str]]
     """Lowercase given name to every name of its group (``jim`` -> james, jim, jimmy, jamie)."""
+    grammar: dict[str, frozenset[str]]
+    """The sections of ``grammar.txt``: function words by the part they play (``determiners``…)."""
 
 
 def read_lines(name: str) -> list[str]:
     """The items of one data file: comments and blank lines removed, whitespace trimmed."""
-    text = resources.files("quotebank").joinpath("data").joinpath("en").joinpath(name).read_text(encoding="utf-8")
+    text = (
+        resources.files("quotebank")
+        .joinpath("data")
+        .joinpath("en")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
     items = []
     for line in text.splitlines():
         item = line.split("#", 1)[0].strip()
@@ -72,6 +80,19 @@ def _nicknames() -> dict[str, frozenset[str]]:
         for name in group:
             groups[name] = groups.get(name, frozenset()) | group
     return groups
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in read_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is None:
+            raise ValueError(f"{name}: words before the first [section]: {line!r}")
+        else:
+            current.update(line.split())
+    return {key: frozenset(words) for key, words in sections.items()}
 
 
 def _pronouns() -> dict[str, Pronoun]:
@@ -112,4 +133,5 @@ def lexicon() -> Lexicon:
         outlets=tuple(read_lines("outlets.txt")),
         given_names=_given_names(),
         nicknames=_nicknames(),
+        grammar=_sections("grammar.txt"),
     )

@@ -183,7 +183,7 @@ class Article:
     @functools.cached_property
     def quotes(self) -> QuoteList:
         """Every quote of the article, in text order: the same result as :func:`quotebank.extract`."""
-        from quotebank.extract import quotes_of  # the pipeline builds on this model, not the reverse
+        from quotebank.extract import quotes_of  # noqa: PLC0415 -- the pipeline imports this module
 
         return quotes_of(self)
 

@@ -22,43 +22,20 @@ __all__ = ["Phrase", "phrase_after", "possessor_before", "split_name", "subject_
 
 PRONOUN, NAME, NOMINAL = "pronoun", "name", "nominal"
 
-_DETERMINERS = frozenset(
-    "the a an another one two three several some many most all both each every this that these those "
-    "his her their its our my your no any few other".split()
-)
-_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
-_SUBJECT_PRONOUNS = frozenset("he she they it i we you".split())
-_RELATIVES = frozenset("who which whom whose that".split())
-_BOUNDARY = frozenset(
-    "that which who whom whose and but or nor so because as if when while whereas where after before since "
-    "until although though than whether with without to into onto is was were are be been being has have "
-    "had not also said says told tells when what how why there here then yet however meanwhile".split()
-)
-_PREPOSITIONS = frozenset(
-    "of for in at from on by about over under against during like among between across through near "
-    "within inside outside behind with".split()
-)
-_SKIPPABLE = frozenset(
-    "also later previously then repeatedly again once recently earlier further separately simply just even "
-    "still often has have had would will could might may must should can did does do not never always "
-    "already first finally quickly immediately reportedly apparently initially subsequently today "
-    "yesterday tonight now n't 've 'd 'll 's ’s ’ve ’d ’ll is was were are be been being".split()
-)
-_TO_VERBS = frozenset(
-    "appeared appears appear went goes go continued continues wanted wants tried tries used seemed seems "
-    "seem decided chose proceeded has had have began begins hoped hopes planned plans".split()
-)
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon "
-    "evening night week month year weekend day".split()
-)
-_ADVERBIAL_OPENERS = _PREPOSITIONS | frozenset(
-    "speaking asked according however meanwhile though too also in on at during after before when while "
-    "citing echoing writing responding referring adding noting".split()
-)
+_GRAMMAR = lexicon().grammar
+_DETERMINERS = _GRAMMAR["determiners"]
+_POSSESSIVE_PRONOUNS = _GRAMMAR["possessive_pronouns"]
+_SUBJECT_PRONOUNS = _GRAMMAR["subject_pronouns"]
+_RELATIVES = _GRAMMAR["relatives"]
+_BOUNDARY = _GRAMMAR["boundaries"]
+_PREPOSITIONS = _GRAMMAR["prepositions"]
+_SKIPPABLE = _GRAMMAR["skippable"]
+_TO_VERBS = _GRAMMAR["to_verbs"]
+_TIME_WORDS = _GRAMMAR["time_words"]
+_ADVERBIAL_OPENERS = _PREPOSITIONS | _GRAMMAR["adverbial_openers"]
+_NAME_PARTICLES = _GRAMMAR["name_particles"]
+_GENERATIONAL = _GRAMMAR["generational"]
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
-_NAME_PARTICLES = frozenset("de del della der di da dos du la le van von bin al el ibn ben st".split())
-_GENERATIONAL = frozenset("jr sr ii iii iv".split())
 _MAX_PHRASE = 12
 _MAX_PARENTHESIS = 16
 
@@ -192,30 +169,28 @@ def _trim_front(tokens: Sequence[Token], first: int, last: int) -> int:
 
 
 def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
-    """The speaker phrase before the cue at index ``cue`` (``Witkoff said``, ``Len Burman, head of X, said``)."""
+    """The speaker phrase before the cue at ``cue``: ``Witkoff said``, ``Len Burman, head of X, said``."""
     end = _skip_back(tokens, cue - 1, lo)
     if end < lo:
         return None
-    extra_role = None
     token = tokens[end]
     if token.kind == PUNCT and token.text in ",)":
         bracket = _parenthesis_before(tokens, end, lo)
         if bracket is None:
             return None
         inner_first, opener = bracket
-        inner = " ".join(t.text for t in tokens[inner_first:end] if t.text != ".")
         opener_word = tokens[inner_first].lower if inner_first < end else ""
-        name_end = opener - 1
-        if opener_word in _RELATIVES or opener_word in _ADVERBIAL_OPENERS:
-            found = _phrase_ending(tokens, name_end, lo)
-            return found
-        found = _phrase_ending(tokens, name_end, lo)
+        found = _phrase_ending(tokens, opener - 1, lo)
         if found is None or found.kind == PRONOUN:
             return found
+        if opener_word in _RELATIVES or opener_word in _ADVERBIAL_OPENERS:
+            return found  # "Trump, who…, said" / "Trump, speaking on Monday, said": the mention is Trump
         extra_role = _party_or_apposition(tokens, inner_first, end)
         if extra_role is None:
             return found
-        return Phrase(found.first, end - 1, found.start, tokens[end - 1].end, found.kind, extra_role, found.end)
+        return Phrase(
+            found.first, end - 1, found.start, tokens[end - 1].end, found.kind, extra_role, found.end
+        )
     if tokens[end].lower in _RELATIVES and end - 1 >= lo:
         # "Trump, who said ..." names the antecedent of "who"
         before = end - 1
@@ -267,7 +242,9 @@ def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str |
     return None
 
 
-def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun: bool = True) -> Phrase | None:
+def phrase_after(
+    tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun: bool = True
+) -> Phrase | None:
     """The speaker phrase that begins at ``start`` (``said Sen. Marco Rubio, R-Fla.``, ``according to X``)."""
     words = lexicon()
     index = start
@@ -293,13 +270,18 @@ def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun:
         elif lower in _PREPOSITIONS:
             if not (last >= start and _noun_like(tokens[last])) or index + 1 >= hi:
                 break
-        elif lower in _BOUNDARY or lower in words.cue_forms and token.text.islower():
-            break
-        elif lower in _TIME_WORDS:
-            break
-        elif seen_name and token.text.islower() and not _is_role_word(token) and lower not in _NAME_PARTICLES:
-            break
-        elif token.text.islower() and lower.endswith(("ed", "ing")) and last >= start:
+        elif (
+            lower in _BOUNDARY
+            or (lower in words.cue_forms and token.text.islower())
+            or lower in _TIME_WORDS
+            or (
+                seen_name
+                and token.text.islower()
+                and not _is_role_word(token)
+                and lower not in _NAME_PARTICLES
+            )
+            or (token.text.islower() and lower.endswith(("ed", "ing")) and last >= start)
+        ):
             break
         if _is_name_word(token):
             seen_name = True
@@ -319,7 +301,9 @@ def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun:
             token = tokens[tail]
             if token.kind == QUOTE or (token.kind == PUNCT and token.text in ",;:!?"):
                 break
-            if token.text == "." and not (tokens[tail - 1].kind == WORD and _PARTY_TAG.fullmatch(tokens[tail - 1].text)):
+            if token.text == "." and not (
+                tokens[tail - 1].kind == WORD and _PARTY_TAG.fullmatch(tokens[tail - 1].text)
+            ):
                 break
             if token.lower in _RELATIVES:
                 break
@@ -329,7 +313,9 @@ def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun:
             if tokens[tail - 1].text == ".":
                 tail -= 1
             core_end = tokens[last].end
-            return Phrase(start, tail - 1, tokens[start].start, tokens[tail - 1].end, kind, extra_role, core_end)
+            return Phrase(
+                start, tail - 1, tokens[start].start, tokens[tail - 1].end, kind, extra_role, core_end
+            )
     if after < hi and tokens[after].text == "(":
         close = after + 1
         while close < hi and close - after <= 6 and tokens[close].text != ")":
@@ -338,16 +324,22 @@ def phrase_after(tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun:
             extra_role = _party_or_apposition(tokens, after + 1, close)
             if extra_role is not None:
                 core_end = tokens[last].end
-                return Phrase(start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end)
+                return Phrase(
+                    start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end
+                )
     return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
 
 
 def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
     """``his`` in ``his thanks``, ``Trump`` in ``Trump's tweet``: who owns the speech noun at ``index``."""
     owner = index - 1
-    while owner >= lo and tokens[owner].kind == WORD and tokens[owner].text.islower() and (
-        tokens[owner].lower not in _POSSESSIVE_PRONOUNS and not _possessive(tokens[owner])
-    ) and index - owner <= 2:
+    while (
+        owner >= lo
+        and tokens[owner].kind == WORD
+        and tokens[owner].text.islower()
+        and (tokens[owner].lower not in _POSSESSIVE_PRONOUNS and not _possessive(tokens[owner]))
+        and index - owner <= 2
+    ):
         owner -= 1  # "his repeated thanks", "her latest tweet"
     if owner < lo:
         return None
@@ -383,9 +375,7 @@ def split_name(text: str) -> tuple[str | None, str]:
                     break
                 continue
             name_start = i
-        elif bare in _NAME_PARTICLES and name_start == i + 1:
-            name_start = i
-        elif bare in _GENERATIONAL:
+        elif (bare in _NAME_PARTICLES and name_start == i + 1) or bare in _GENERATIONAL:
             name_start = i
         else:
             break

@@ -246,4 +246,3 @@ def _skip_space(text: str, start: int, end: int) -> int:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     return start
-

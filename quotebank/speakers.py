@@ -23,12 +23,13 @@ from quotebank.names import NAME, PRONOUN, Phrase, split_name
 
 __all__ = ["fold", "resolve_speakers", "surnames_match"]
 
-_GENERATIONAL = frozenset("jr sr ii iii iv".split())
-_FEMALE_TITLES = frozenset("mrs ms miss madam dame lady queen princess congresswoman chairwoman spokeswoman".split())
-_MALE_TITLES = frozenset("mr sir lord king prince congressman chairman spokesman father".split())
+_GENERATIONAL = lexicon().grammar["generational"]
+_FEMALE_TITLES = lexicon().grammar["female_titles"]
+_MALE_TITLES = lexicon().grammar["male_titles"]
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_GROUP_PRONOUNS = frozenset("they them their it its".split())
-_LOOKBACK = 50  # mentions a pronoun may look back over: enough for any article, and keeps the scan bounded
+_GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its"])
+# how many mentions a pronoun or a role looks back over: enough for any article, and keeps the scan bounded
+_LOOKBACK = 50
 
 
 @functools.lru_cache(maxsize=65536)
@@ -141,7 +142,7 @@ class _Named:
 
 
 def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
-    """The speaker each phrase names; a phrase that names nobody (a pronoun with no antecedent) is left out."""
+    """The speaker each phrase names; a phrase naming nobody (a pronoun with no antecedent) is left out."""
     unique = sorted(set(phrases), key=lambda p: (p.start, p.end))
     named: list[_Named] = []
     roles_only: list[tuple[Phrase, str]] = []
@@ -154,7 +155,9 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         core = text[phrase.start : phrase.core_end]
         role, name = split_name(core)
         if phrase.kind == NAME and name:
-            named.append(_Named(phrase, phrase.start, core, role, name, tuple(name.split()), phrase.extra_role))
+            named.append(
+                _Named(phrase, phrase.start, core, role, name, tuple(name.split()), phrase.extra_role)
+            )
         elif role and _holds_office(role):
             roles_only.append((phrase, role))
         else:
@@ -174,13 +177,14 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
             descriptions.append(phrase)
             continue
         holder.aliases.setdefault(text[phrase.start : phrase.core_end])
+        holder.roles.append(role)
         owner[phrase] = holder
 
     for phrase in pronouns:
         pronoun = text[phrase.start : phrase.end].lower()
-        entity = _antecedent(pronoun, phrase.start, timeline, starts)
-        if entity is not None:
-            owner[phrase] = entity
+        antecedent = _antecedent(pronoun, phrase.start, timeline, starts)
+        if antecedent is not None:
+            owner[phrase] = antecedent
 
     # freeze only now, when every alias and every pronoun's evidence is in
     result = {phrase: entity.freeze() for phrase, entity in owner.items()}
@@ -190,7 +194,7 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
 
 def _holds_office(role: str) -> bool:
     """Whether a role-only mention names an office someone holds (``US special envoy``, ``the president``)."""
-    last = fold(role.split()[-1])
+    last = fold(role.rsplit(maxsplit=1)[-1])
     words = lexicon()
     return last in words.titles or last in words.roles
 
@@ -323,7 +327,7 @@ def _role_holder(
     role: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
 ) -> _Entity | None:
     """The person whose role shares the office word of ``role`` (``envoy``), nearest before, else after."""
-    office = fold(role.split()[-1])
+    office = fold(role.rsplit(maxsplit=1)[-1])
 
     def holds(entity: _Entity) -> bool:
         return any(office == fold(r.split()[-1]) for r in entity.roles if r)
@@ -372,7 +376,7 @@ def _antecedent(
 
 
 def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]:
-    """One speaker per distinct description (``a source``, ``the statement``, ``Russia's defense ministry``)."""
+    """One speaker per distinct description (``a source``, ``the statement``, ``Russia's ministry``)."""
     words = lexicon()
     by_key: dict[str, list[Phrase]] = {}
     for phrase in phrases:

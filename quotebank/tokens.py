@@ -50,12 +50,14 @@ class Token:
 
 
 def tokenize(text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]) -> list[Token]:
-    """The frame of ``text[start:end]``; ``quotes`` are (index, span) pairs of the spans inside it, in order."""
+    """The frame of ``text[start:end]``; ``quotes`` holds the (index, span) pairs of its spans, in order."""
     tokens: list[Token] = []
     position = start
     for index, span in quotes:
         _words(text, position, span.outer_start, tokens)
-        tokens.append(Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index))
+        tokens.append(
+            Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index)
+        )
         position = span.outer_end
     _words(text, position, end, tokens)
     return tokens
