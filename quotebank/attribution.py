@@ -2,19 +2,24 @@
 
 Each paragraph that holds a quotation or a cue word is read as a frame (see :mod:`quotebank.tokens`), split
 into sentences. In each sentence every cue (a reporting verb, ``according to``, or a speech noun after a
-possessive: ``his thanks``) gets its speaker phrase (see :mod:`quotebank.names`). Then each quotation takes,
-in this order:
+possessive: ``his thanks to "…"``) gets its speaker phrase (see :mod:`quotebank.names`). Then each quotation
+takes, in this order:
 
-1. the cue right after it: ``"…," said X`` / ``"…," X said`` / ``"…": X`` (headlines);
-2. the nearest cue before it in its sentence: ``X said the talks were "…"``;
-3. the nearest cue after it in its sentence: ``"…" and "…," X said``;
-4. the nearest attribution in the same paragraph;
-5. for a paragraph that opens with a quotation: the last attribution of the paragraph before, or the
-   introducer it ended with (``He said:``);
-6. the attribution of another paragraph of the same multi-paragraph quotation.
+1. the speaker label of a transcript paragraph (``"PENCE: Well, …``) for everything quoted in it;
+2. the cue right after it: ``"…," said X`` / ``"…," X said`` / ``"…" ― X`` / ``"…": X`` (headlines);
+3. the nearest cue before it in its sentence: ``X said the talks were "…"``;
+4. the nearest cue after it in its sentence: ``"…" and "…," X said``;
+5. the subject of its sentence, when that is a name, a pronoun or a source: ``Reid has gone after Trump as
+   a "con artist"``;
+6. the nearest attribution or cue in the same paragraph (``"…," she said. "…"``);
+7. for a paragraph that opens with a quotation: the introducer the paragraph before ended with
+   (``He said:``), or else its last attribution;
+8. the attribution of another paragraph of the same multi-paragraph quotation.
 
-A cue with no subject of its own (``…, adding that "…"``) takes the speaker of the cue before it.
-Speaker phrases are only located here; :mod:`quotebank.speakers` turns them into people.
+A cue with no subject of its own (``…, adding that "…"``) takes the speaker of the cue before it in its
+sentence, or else the sentence's subject. Cue words that are often nouns (``state``, ``claims``, ``tweets``)
+count only with a subject that can speak. Speaker phrases are only located here;
+:mod:`quotebank.speakers` turns them into people.
 """
 
 from __future__ import annotations
@@ -26,26 +31,42 @@ import attrs
 import regex
 
 from quotebank.lexicon import lexicon
-from quotebank.model import Article, ParagraphKind
-from quotebank.names import NAME, Phrase, phrase_after, possessor_before, subject_before
+from quotebank.model import Article, Paragraph, ParagraphKind
+from quotebank.names import (
+    NAME,
+    Phrase,
+    is_strong_subject,
+    phrase_after,
+    possessor_before,
+    sentence_subject,
+    subject_before,
+)
 from quotebank.spans import QuoteSpan
 from quotebank.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenize
 
 __all__ = ["Attribution", "Cue", "attribute"]
 
 _WORDS = regex.compile(r"[a-z]+")
-_DASHES = frozenset("—–-")
-_NON_CUE_BEFORE = lexicon().grammar["non_cue_before"]
+_DASHES = frozenset("—–-―")
+_GRAMMAR = lexicon().grammar
+_NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
+_NOUN_LIKE = _GRAMMAR["noun_like_cues"]
+_OWNERS = _GRAMMAR["possessive_pronouns"]
+# what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
+_SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of", "about", "on"])
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
+# "PENCE: Well, …" or "SEN. KAINE: …" at the start of a transcript paragraph, after an optional mark
+_TRANSCRIPT_LABEL = regex.compile(r"[\"“”'‘«„]?\s*+(?P<label>\p{Lu}[\p{Lu}.'’ -]{1,40}?)\s*+:\s")
 
 # how sure each rule is that it found the speaker
 _CONFIDENCE = {
+    "transcript": 0.9,
     "after": 0.95,
     "before": 0.9,
     "following": 0.8,
     "headline": 0.8,
-    "sentence": 0.75,
+    "subject": 0.6,
     "paragraph": 0.7,
     "group": 0.8,
     "introducer": 0.75,
@@ -64,7 +85,7 @@ class Cue:
     lemma: str
     phrase: Phrase | None
     inherited: bool = False
-    """Whether ``phrase`` was taken from an earlier cue (``adding``, ``thanked`` with no subject)."""
+    """Whether ``phrase`` was taken from elsewhere in the sentence (``adding``, ``vowed`` with no subject)."""
 
 
 @attrs.frozen
@@ -78,9 +99,22 @@ class Attribution:
     confidence: float
 
 
+@attrs.frozen
+class _Sentence:
+    """One sentence of a frame, tokens[lo:hi], with its cues in text order."""
+
+    tokens: Sequence[Token]
+    lo: int
+    hi: int
+    cues: Sequence[Cue]
+    cue_starts: Sequence[int]
+    headline: bool
+
+
 def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attribution | None], list[Phrase]]:
     """The attribution of every span (``None`` for an unattributed one), and every speaker phrase of the
-    article (also those of cues without a quotation), which name the people pronouns may refer to."""
+    article (also those of cues without a quotation, and sentence subjects), which name the people
+    pronouns may refer to."""
     text = article.text
     words = lexicon()
     cue_words = frozenset(words.cue_forms) | {"according"} | words.speech_nouns
@@ -102,13 +136,19 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             continue
         tokens = tokenize(text, paragraph.start, paragraph.end, quotes)
         headline = paragraph.kind in _HEADLINE_KINDS
-        found, cues = _attribute_paragraph(tokens, headline)
+        found, cues, subjects = _attribute_paragraph(tokens, headline)
         phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
+        phrases.extend(subjects)
+        label = None if headline else _transcript_label(text, paragraph)
+        if label is not None:
+            phrases.append(label)
         opens_with_quote = bool(tokens) and tokens[0].kind == QUOTE
         last: Attribution | None = None
         for index, _span in quotes:
             attribution = found.get(index)
-            if attribution is None and opens_with_quote and not headline:
+            if label is not None:
+                attribution = Attribution(index, label, None, "transcript", _CONFIDENCE["transcript"])
+            elif attribution is None and opens_with_quote and not headline:
                 if introducer is not None:
                     attribution = _make(index, introducer.phrase, introducer, "introducer")
                 elif previous is not None:
@@ -127,41 +167,66 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     return results, phrases
 
 
+def _transcript_label(text: str, paragraph: Paragraph) -> Phrase | None:
+    """The speaker label that opens a transcript paragraph (``"WALLACE: …``), as a phrase."""
+    match = _TRANSCRIPT_LABEL.match(text, paragraph.start, paragraph.end)
+    if match is None or sum(ch.isalpha() for ch in match["label"]) < 2:
+        return None
+    start, end = match.span("label")
+    return Phrase(-1, -1, start, end, NAME)
+
+
 def _make(span: int, phrase: Phrase | None, cue: Cue, rule: str) -> Attribution:
     return Attribution(span, phrase, (cue.start, cue.end), rule, _CONFIDENCE[rule])
 
 
-def _attribute_paragraph(tokens: list[Token], headline: bool) -> tuple[dict[int, Attribution], list[Cue]]:
+def _attribute_paragraph(
+    tokens: list[Token], headline: bool
+) -> tuple[dict[int, Attribution], list[Cue], list[Phrase]]:
+    """Rules 2 to 6 for the quotations of one paragraph; also its cues and its named sentence subjects."""
     found: dict[int, Attribution] = {}
     all_cues: list[Cue] = []
+    subjects: list[Phrase] = []
+    # what rule 6 may borrow from: (token index, attribution) of every attributed quote and every cue
+    anchors: list[tuple[int, Attribution]] = []
     for lo, hi in sentences(tokens):
-        cues = _cues(tokens, lo, hi)
+        subject = sentence_subject(tokens, lo, hi)
+        if subject is not None and subject.kind == NAME:
+            subjects.append(subject)
+        cues = _cues(tokens, lo, hi, subject)
         sentence = _Sentence(tokens, lo, hi, cues, [cue.first for cue in cues], headline)
         all_cues.extend(cues)
+        anchors.extend(
+            (cue.first, Attribution(-1, cue.phrase, (cue.start, cue.end), "paragraph", _CONFIDENCE["paragraph"]))
+            for cue in cues
+            if cue.phrase is not None
+        )
         for qi in range(lo, hi):
             if tokens[qi].kind != QUOTE:
                 continue
+            quote = tokens[qi].quote
             attribution = _in_sentence(sentence, qi)
+            if attribution is None and subject is not None and subject.last < qi:
+                if is_strong_subject(tokens, subject, lo):
+                    attribution = Attribution(quote, subject, None, "subject", _CONFIDENCE["subject"])
             if attribution is not None:
-                found[tokens[qi].quote] = attribution
-    # quotes of sentences without a usable cue: the nearest attribution in the paragraph, earlier first
-    ordered = [token.quote for token in tokens if token.kind == QUOTE]
-    fallback: dict[int, Attribution] = {}
-    for sequence in (ordered, ordered[::-1]):
-        nearest: Attribution | None = None
-        for quote in sequence:
-            if quote in found:
-                nearest = found[quote]
-            elif nearest is not None and quote not in fallback:
-                fallback[quote] = Attribution(
-                    quote, nearest.phrase, nearest.cue, "paragraph", _CONFIDENCE["paragraph"]
-                )
-    found.update(fallback)
-    return found, all_cues
+                found[quote] = attribution
+                anchors.append((qi, attribution))
+    anchors.sort(key=lambda item: item[0])
+    positions = [position for position, _anchor in anchors]
+    for qi, token in enumerate(tokens):
+        if token.kind != QUOTE or token.quote in found or not anchors:
+            continue
+        nearest = bisect.bisect_left(positions, qi)
+        source = anchors[nearest - 1][1] if nearest > 0 else anchors[nearest][1]
+        found[token.quote] = Attribution(
+            token.quote, source.phrase, source.cue, "paragraph", _CONFIDENCE["paragraph"]
+        )
+    return found, all_cues, subjects
 
 
-def _cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
-    """Every cue of the sentence tokens[lo:hi], with its speaker phrase (inherited when it has none)."""
+def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> list[Cue]:
+    """Every cue of the sentence tokens[lo:hi], with its speaker phrase (borrowed when it has none)."""
     words = lexicon()
     cues: list[Cue] = []
     last_with_phrase: Cue | None = None
@@ -169,17 +234,20 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
     while index < hi:
         token = tokens[index]
         cue = None
-        if token.kind == WORD and token.text.islower():
-            lower = token.lower
+        lower = token.lower
+        if token.kind == WORD and (token.text.islower() or (index == lo and token.text[1:].islower())):
             if lower == "according" and index + 1 < hi and tokens[index + 1].lower == "to":
                 cue = _cue(tokens, index, index + 1, "according to", phrase_after(tokens, index + 2, hi))
             elif lower in words.speech_nouns and index > lo and _owned(tokens[index - 1]):
-                cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
+                if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS):
+                    cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
             elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
                 cue = _verb_cue(tokens, index, lo, hi)
         if cue is not None:
             if cue.phrase is None and last_with_phrase is not None:
                 cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
+            elif cue.phrase is None and subject is not None and subject.last < cue.first:
+                cue = attrs.evolve(cue, phrase=subject, inherited=True)
             if cue.phrase is not None:
                 last_with_phrase = cue
             cues.append(cue)
@@ -190,42 +258,64 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int) -> list[Cue]:
 
 
 def _owned(token: Token) -> bool:
-    return token.lower in ("his", "her", "their", "its") or token.lower.endswith(("'s", "’s"))
+    return token.lower in _OWNERS or token.lower.endswith(("'s", "’s"))
+
+
+def _quote_follows(tokens: Sequence[Token], index: int, hi: int, links: frozenset[str]) -> bool:
+    """Whether a quotation comes right after tokens[index], or after one linking word or mark."""
+    following = index + 1
+    if following < hi and tokens[following].kind == QUOTE:
+        return True
+    return following + 1 < hi and tokens[following].lower in links and tokens[following + 1].kind == QUOTE
+
+
+def _quote_after_comma(tokens: Sequence[Token], index: int, hi: int) -> bool:
+    """``She continued, "…"``: a comma, then a quotation."""
+    return index + 2 < hi and tokens[index + 1].text == "," and tokens[index + 2].kind == QUOTE
 
 
 def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phrase | None) -> Cue:
     return Cue(first, last, tokens[first].start, tokens[last].end, lemma, phrase)
 
 
+def _is_noun_like(form: str) -> bool:
+    return form in _NOUN_LIKE or (form.endswith("s") and (form[:-1] in _NOUN_LIKE or form[:-2] in _NOUN_LIKE))
+
+
 def _verb_cue(tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | None:
     words = lexicon()
     token = tokens[index]
-    lemma = words.cue_forms[token.lower]
+    form = token.lower
+    lemma = words.cue_forms[form]
     previous = tokens[index - 1] if index > lo else None
     before_previous = tokens[index - 2] if index - 1 > lo else None
     after_quote = previous is not None and (
         previous.kind == QUOTE
-        or (
-            (previous.text in "," or previous.text in _DASHES)
-            and before_previous is not None
-            and before_previous.kind == QUOTE
-        )
+        or (previous.text == "," or previous.text in _DASHES)
+        and before_previous is not None
+        and before_previous.kind == QUOTE
     )
     following = tokens[index + 1] if index + 1 < hi else None
-    if token.lower in words.adjacent_cues:
+    if form in words.adjacent_cues:
         before_colon = following is not None and following.text == ":"
-        if not (after_quote or before_colon or _quote_after_subject(tokens, index, lo)):
+        adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
+        if not (adjacent or _quote_after_subject(tokens, index, lo)):
             return None
     last = index
     if lemma == "tell" and following is not None:
         listener = phrase_after(tokens, index + 1, hi, allow_pronoun=False)
         if listener is not None and listener.last - index <= 4:
             last = listener.last  # "told reporters", "told CNN"
-    if after_quote:
+    finite = form != lemma and not form.endswith("ing")
+    if finite and (after_quote or index == lo):
         phrase = phrase_after(tokens, index + 1, hi)
         if phrase is not None:
-            return _cue(tokens, index, index, lemma, phrase)
+            return _cue(tokens, index, index, lemma, phrase)  # "…," said X / Said X: "…"
+    if index == lo and not token.text.islower():
+        return None  # a capitalised word opening a sentence is a cue only when the speaker follows
     phrase = subject_before(tokens, index, lo)
+    if _is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
+        return None
     return Cue(index, last, token.start, tokens[last].end, lemma, phrase)
 
 
@@ -240,34 +330,13 @@ def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
     return before >= lo and tokens[before].kind == QUOTE
 
 
-@attrs.frozen
-class _Sentence:
-    """One sentence of a frame, tokens[lo:hi], with its cues in text order."""
-
-    tokens: Sequence[Token]
-    lo: int
-    hi: int
-    cues: Sequence[Cue]
-    cue_starts: Sequence[int]
-    headline: bool
-
-
 def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
-    """Rules 1 to 3: the cue after the quotation, the nearest before it, the nearest after it."""
-    tokens, lo, hi, cues, headline = (
-        sentence.tokens,
-        sentence.lo,
-        sentence.hi,
-        sentence.cues,
-        sentence.headline,
-    )
+    """Rules 2 to 4: the cue after the quotation, the nearest before it, the nearest after it."""
+    tokens, lo, hi, cues, headline = sentence.tokens, sentence.lo, sentence.hi, sentence.cues, sentence.headline
     quote = tokens[qi].quote
     after = qi + 1
-    if (
-        after < hi
-        and tokens[after].kind == PUNCT
-        and (tokens[after].text in ",:" or tokens[after].text in _DASHES)
-    ):
+    dash = after < hi and tokens[after].kind == PUNCT and tokens[after].text in _DASHES
+    if after < hi and tokens[after].kind == PUNCT and (tokens[after].text in ",:" or dash):
         after += 1
     # cues are in text order, and only the ones before the first cue with a phrase lack one
     following = bisect.bisect_right(sentence.cue_starts, qi)
@@ -275,31 +344,28 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
         cue = cues[following]
         if cue.phrase is not None and not cue.inherited and after in (cue.first, cue.phrase.first):
             return _make(quote, cue.phrase, cue, "after")
-    if headline and qi + 1 < hi and tokens[qi + 1].text == ":":
-        phrase = phrase_after(tokens, after, hi)
-        if phrase is not None:
-            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])
+    colon = headline and qi + 1 < hi and tokens[qi + 1].text == ":"
+    if dash or colon:
+        phrase = phrase_after(tokens, after, hi, allow_pronoun=False)
+        if phrase is not None and (colon or phrase.kind == NAME) and _ends_sentence(tokens, phrase.last + 1, hi):
+            # "…" ― Jorge Falcon; headlines: '…': US special envoy
+            return Attribution(quote, phrase, None, "after", _CONFIDENCE["after"])
     preceding = following - 1
-    if preceding >= 0 and cues[preceding].last > qi:
-        preceding -= 1  # a multi-word cue cannot hold a quotation, but be safe
     if preceding >= 0 and cues[preceding].phrase is not None:
         return _make(quote, cues[preceding].phrase, cues[preceding], "before")
     later = next((cue for cue in cues[following : following + 3] if cue.phrase is not None), None)
     if later is not None:
         return _make(quote, later.phrase, later, "following")
     if headline and qi - 2 >= lo and tokens[qi - 1].text == ":":
-        phrase = subject_before_colon(tokens, qi - 1, lo)
-        if phrase is not None:
-            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])
+        phrase = subject_before(tokens, qi - 1, lo)
+        if phrase is not None and phrase.kind == NAME and phrase.first == lo:
+            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])  # Caddell: "…"
     return None
 
 
-def subject_before_colon(tokens: Sequence[Token], colon: int, lo: int) -> Phrase | None:
-    """``Pat Caddell: "…"`` in a headline: the phrase before the colon, if it is a name."""
-    phrase = subject_before(tokens, colon, lo)
-    if phrase is not None and phrase.kind == NAME and phrase.first == lo:
-        return phrase
-    return None
+def _ends_sentence(tokens: Sequence[Token], index: int, hi: int) -> bool:
+    """Whether nothing but closing punctuation or another quotation follows tokens[index:] in the sentence."""
+    return index >= hi or tokens[index].kind == QUOTE or tokens[index].text in ".;!?"
 
 
 def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Cue | None:
@@ -327,5 +393,5 @@ def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None])
         chosen = direct[0] if direct else found[0]
         for i in group:
             current = results[i]
-            if current is None or current.rule in ("continuation", "paragraph"):
+            if current is None or current.rule in ("continuation", "paragraph", "subject"):
                 results[i] = Attribution(i, chosen.phrase, chosen.cue, "group", _CONFIDENCE["group"])

@@ -43,6 +43,8 @@ class Lexicon:
     """Lowercase given name to ``m``, ``f`` or ``u``."""
     nicknames: dict[str, frozenset[str]]
     """Lowercase given name to every name of its group (``jim`` -> james, jim, jimmy, jamie)."""
+    places: frozenset[str]
+    """Casefolded names of countries and cities: they name governments, never people."""
     grammar: dict[str, frozenset[str]]
     """The sections of ``grammar.txt``: function words by the part they play (``determiners``…)."""
 
@@ -133,5 +135,6 @@ def lexicon() -> Lexicon:
         outlets=tuple(read_lines("outlets.txt")),
         given_names=_given_names(),
         nicknames=_nicknames(),
+        places=frozenset(item.casefold() for item in read_lines("places.txt")),
         grammar=_sections("grammar.txt"),
     )

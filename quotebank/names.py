@@ -18,7 +18,15 @@ import regex
 from quotebank.lexicon import lexicon
 from quotebank.tokens import PUNCT, QUOTE, WORD, Token
 
-__all__ = ["Phrase", "phrase_after", "possessor_before", "split_name", "subject_before"]
+__all__ = [
+    "Phrase",
+    "is_strong_subject",
+    "phrase_after",
+    "possessor_before",
+    "sentence_subject",
+    "split_name",
+    "subject_before",
+]
 
 PRONOUN, NAME, NOMINAL = "pronoun", "name", "nominal"
 
@@ -35,6 +43,8 @@ _TIME_WORDS = _GRAMMAR["time_words"]
 _ADVERBIAL_OPENERS = _PREPOSITIONS | _GRAMMAR["adverbial_openers"]
 _NAME_PARTICLES = _GRAMMAR["name_particles"]
 _GENERATIONAL = _GRAMMAR["generational"]
+_DEMONSTRATIVES = frozenset(["that", "this", "these", "those"])
+_SENTENCE_OPENERS = _BOUNDARY | _ADVERBIAL_OPENERS
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
 _MAX_PARENTHESIS = 16
@@ -154,8 +164,8 @@ def _classify(tokens: Sequence[Token], first: int, last: int) -> str | None:
     content = [t for t in tokens[first : last + 1] if t.kind == WORD and t.lower not in _DETERMINERS]
     if not content:
         return None
-    if all(t.lower.rstrip(".") in _TIME_WORDS for t in content):
-        return None
+    if content[-1].lower.rstrip(".") in _TIME_WORDS:
+        return None  # "Friday", "early Friday", "last week"
     if any(_is_name_word(t) and not _is_role_word(t) for t in content):
         return NAME
     return NOMINAL
@@ -265,7 +275,9 @@ def phrase_after(
                 continue
             break
         if lower in _DETERMINERS:
-            if index != start and not (last >= start and tokens[last].lower in _PREPOSITIONS):
+            if lower in _DEMONSTRATIVES or (
+                index != start and not (last >= start and tokens[last].lower in _PREPOSITIONS)
+            ):
                 break
         elif lower in _PREPOSITIONS:
             if not (last >= start and _noun_like(tokens[last])) or index + 1 >= hi:
@@ -386,3 +398,64 @@ def split_name(text: str) -> tuple[str | None, str]:
         return " ".join(words), ""
     role = " ".join(words[:name_start]).strip(" ,") or None
     return role, " ".join(name_words)
+
+
+def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """The phrase a sentence opens with, when a verb follows it: ``Reid has gone after Trump as a "…"``.
+
+    Openers are skipped first: ``But``, ``Meanwhile``, and an introductory phrase up to its comma
+    (``In an August speech, Trump attacked "…"``).
+    """
+    index = lo
+    for _ in range(3):
+        if index >= hi:
+            return None
+        token = tokens[index]
+        if token.kind != WORD or token.lower not in _SENTENCE_OPENERS:
+            break
+        comma = next(
+            (i for i in range(index + 1, min(hi, index + _MAX_PARENTHESIS)) if tokens[i].text in ",;:"),
+            None,
+        )
+        quoted = comma is not None and any(t.kind == QUOTE for t in tokens[index:comma])
+        index = comma + 1 if comma is not None and tokens[comma].text == "," and not quoted else index + 1
+    phrase = phrase_after(tokens, index, hi)
+    if phrase is None:
+        return None
+    after = phrase.last + 1
+    if after < hi and tokens[after].text == "," and phrase.extra_role is not None:
+        after += 1
+    after = _skip_forward(tokens, after, hi)
+    if after >= hi or tokens[after].kind != WORD or not tokens[after].text.islower():
+        return None
+    if tokens[after].lower in _BOUNDARY - _SKIPPABLE or tokens[after].lower in _PREPOSITIONS:
+        return None
+    return phrase
+
+
+def _skip_forward(tokens: Sequence[Token], index: int, hi: int) -> int:
+    while index < hi and tokens[index].kind == WORD:
+        lower = tokens[index].lower
+        if lower in _SKIPPABLE or (lower.endswith("ly") and tokens[index].text.islower() and len(lower) > 3):
+            index += 1
+        else:
+            break
+    return index
+
+
+def is_strong_subject(tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
+    """Whether a phrase can be the subject of a cue word that is often a noun (``officials say``,
+    ``Trump tweets``, but not ``Kim's mental state`` nor ``of Republican claims``)."""
+    if phrase.kind == PRONOUN:
+        return True
+    before = phrase.first - 1
+    if before >= lo and (tokens[before].lower in _PREPOSITIONS or tokens[before].lower in _DETERMINERS):
+        return False
+    head = tokens[phrase.last]
+    if head.kind != WORD:
+        head = tokens[phrase.first]
+    words = lexicon()
+    bare = head.lower.rstrip(".")
+    if head.text[0].isupper():
+        return not _possessive(head)
+    return bare in words.roles or bare in words.titles or bare in words.org_words

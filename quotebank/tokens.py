@@ -72,12 +72,27 @@ def _words(text: str, start: int, end: int, tokens: list[Token]) -> None:
 
 
 def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Sentence boundaries over ``tokens`` as (first, last + 1) index pairs."""
+    """Sentence boundaries over ``tokens`` as (first, last + 1) index pairs.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` before a capital, a digit or a quotation, unless the full
+    stop ends an abbreviation or an initial. A quotation that ends with a full stop (``"…war."``) ends the
+    reporter's sentence too when a capitalised word follows, except when it opens that sentence
+    (``"We won." Smith said.`` keeps its attribution); after ``?`` and ``!`` the attribution usually
+    follows (``"Who cares?" Trump said``).
+    """
     abbreviations = lexicon().abbreviations
     bounds = []
     first = 0
     count = len(tokens)
     for i, token in enumerate(tokens):
+        if token.kind == QUOTE:
+            if i == first or i + 1 >= count or not _quote_ends_sentence(token):
+                continue
+            following = tokens[i + 1]
+            if following.kind == WORD and following.text[0].isupper():
+                bounds.append((first, i + 1))
+                first = i + 1
+            continue
         if token.kind != PUNCT or token.text not in _SENTENCE_END:
             continue
         if token.text == "." and i > 0:
@@ -98,3 +113,9 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     if first < count:
         bounds.append((first, count))
     return bounds
+
+
+def _quote_ends_sentence(token: Token) -> bool:
+    """Whether a quotation token's content ends with a full stop (just inside the closing mark)."""
+    content = token.text.rstrip("\"'”’»“‘«„ ")
+    return content.endswith(".") and not content.endswith("..")  # an ellipsis may trail off mid-sentence
