@@ -5,6 +5,11 @@
 The gold file's folder must hold ``score.py``, the reference scorer, which is imported from there (it is
 never copied into this repository). Each article is passed to :func:`quotebank.extract` with the file's
 outlet and date. ``--errors`` lists every miss with its context, grouped by class.
+
+The annotated corpus covers quotations between double quotation-mark characters only (its README: "a gold
+quote is the content between a pair of double quotation marks"); spans set off by apostrophes, single
+quotes or the doubled apostrophes of some archives (''like this'') are outside its annotation, so they are
+not submitted. quotebank itself reports them all.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from typing import Any
 import quotebank
 from quotebank.model import Quote
 
-__all__ = ["classify_misses", "load_scorer", "main", "predict", "prediction_record"]
+__all__ = ["classify_misses", "in_scope", "load_scorer", "main", "predict", "prediction_record"]
 
 _PRONOUNS = frozenset("he she they it i we you him her them his their its".split())
 _RELATIVE = ("who ", "which ", "whose ")
@@ -34,6 +39,7 @@ _ORGANISATION_WORDS = frozenset(
     "post report poll letter spokesman spokeswoman spokesperson press release".split()
 )
 _CONTEXT = 90
+_DOUBLE_MARKS = frozenset('"“”«»„‟')
 
 
 def load_scorer(folder: Path) -> ModuleType:
@@ -68,12 +74,18 @@ def prediction_record(quote: Quote) -> dict[str, Any]:
     }
 
 
+def in_scope(quote: Quote) -> bool:
+    """Whether the corpus annotates quotations like this one: set off by a double quotation-mark character."""
+    return any(mark in _DOUBLE_MARKS for mark in quote.marks)
+
+
 def predict(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], list[Quote], float]]:
-    """(article, its quotes, seconds taken) for each gold article."""
+    """(article, its in-scope quotes, seconds taken) for each gold article."""
     for article in articles:
         began = time.perf_counter()
         quotes = quotebank.extract(article["text"], outlet=article.get("outlet"), published=article.get("date"))
-        yield article, list(quotes), time.perf_counter() - began
+        took = time.perf_counter() - began
+        yield article, [quote for quote in quotes if in_scope(quote)], took
 
 
 def _context(text: str, start: int, end: int) -> str:

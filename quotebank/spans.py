@@ -27,8 +27,9 @@ from quotebank.model import Article, Paragraph, ParagraphKind
 
 __all__ = ["QuoteSpan", "find_spans"]
 
-_MARK = regex.compile(r"[\"'“”‘’«»„‟‹›‚]")
-_DOUBLE = frozenset('"“”„‟«»')
+# Two apostrophes in a row stand for a double quotation mark in some archives (''Like this,'' he said).
+_MARK = regex.compile(r"''(?!')|[\"'“”‘’«»„‟‹›‚]")
+_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''"])
 _OPENERS = frozenset("“„‟«‘‚‹")
 _CLOSERS = frozenset("”»’›")
 _MARKS = _DOUBLE | frozenset("'‘’‚‹›")
@@ -133,8 +134,8 @@ def find_spans(article: Article) -> list[QuoteSpan]:
 def _opens_with_double(text: str, paragraph: Paragraph | None) -> bool:
     if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
         return False
-    first = text[paragraph.start]
-    return first in _DOUBLE and first not in _CLOSERS
+    first = _MARK.match(text, paragraph.start, paragraph.end)
+    return first is not None and first.group() in _DOUBLE and first.group() not in _CLOSERS
 
 
 def _scan_paragraph(
@@ -189,8 +190,9 @@ def _scan_paragraph(
         if position < skip_until:
             continue
         mark = found.group()
+        after_mark = found.end()
         before = text[position - 1] if position > start else ""
-        after = text[position + 1] if position + 1 < end else ""
+        after = text[after_mark] if after_mark < end else ""
         double = mark in _DOUBLE
         if not double and not before.isalnum():
             word_end = _apostrophe_word_end(text, position, end)
@@ -215,14 +217,14 @@ def _scan_paragraph(
             if depth is None:
                 if double and not before.isdigit():  # 5'11" is a height, not a lost quotation
                     first = _skip_space(text, floor, position)
-                    emit(first, position + 1, "", mark, True)
+                    emit(first, after_mark, "", mark, True)
                 continue
             entry = stack[depth]
             del stack[depth:]
             if depth == 0:
-                emit(entry.position, position + 1, entry.mark, mark, False)
+                emit(entry.position, after_mark, entry.mark, mark, False)
             elif depth == 1:
-                stack[0].children.append((entry.position, position + 1, entry.mark, mark))
+                stack[0].children.append((entry.position, after_mark, entry.mark, mark))
 
     if stack:
         outer = stack[0]

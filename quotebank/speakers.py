@@ -306,8 +306,8 @@ def _kind_and_gender(
     entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
 ) -> tuple[SpeakerKind, str | None]:
     name_words = [fold(w) for w in entity.name.split()]
-    if any(w in org_words for w in name_words):
-        return SpeakerKind.ORGANISATION, None
+    if any(w in org_words for w in name_words) or entity.name.casefold() in lexicon().places:
+        return SpeakerKind.ORGANISATION, None  # a country or a city speaks for its government
     gender = None
     role_words = {fold(w) for role in entity.roles for w in role.split()}
     if role_words & _FEMALE_TITLES:
