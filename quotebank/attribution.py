@@ -66,6 +66,7 @@ _CONFIDENCE = {
     "before": 0.9,
     "following": 0.8,
     "headline": 0.8,
+    "colon": 0.8,
     "subject": 0.6,
     "paragraph": 0.7,
     "group": 0.8,
@@ -117,7 +118,11 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     pronouns may refer to."""
     text = article.text
     words = lexicon()
-    cue_words = frozenset(words.cue_forms) | {"according"} | words.speech_nouns
+    cue_words = (
+        frozenset(words.cue_forms)
+        | words.speech_nouns
+        | {phrase[0] for phrase in (*words.speaker_after_phrases, *words.verb_phrases)}
+    )
     by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
     for index, span in enumerate(spans):
         by_paragraph.setdefault(span.paragraph, []).append((index, span))
@@ -161,7 +166,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         if headline:
             previous, introducer = None, None
         else:
-            previous = last if quotes else None
+            previous = last if quotes else _last_cue(cues)
             introducer = _introducer(tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
@@ -197,7 +202,10 @@ def _attribute_paragraph(
         sentence = _Sentence(tokens, lo, hi, cues, [cue.first for cue in cues], headline)
         all_cues.extend(cues)
         anchors.extend(
-            (cue.first, Attribution(-1, cue.phrase, (cue.start, cue.end), "paragraph", _CONFIDENCE["paragraph"]))
+            (
+                cue.first,
+                Attribution(-1, cue.phrase, (cue.start, cue.end), "paragraph", _CONFIDENCE["paragraph"]),
+            )
             for cue in cues
             if cue.phrase is not None
         )
@@ -236,8 +244,13 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> 
         cue = None
         lower = token.lower
         if token.kind == WORD and (token.text.islower() or (index == lo and token.text[1:].islower())):
-            if lower == "according" and index + 1 < hi and tokens[index + 1].lower == "to":
-                cue = _cue(tokens, index, index + 1, "according to", phrase_after(tokens, index + 2, hi))
+            speaker_after = _match_phrase(tokens, index, hi, _SPEAKER_AFTER)
+            verb_phrase = _match_phrase(tokens, index, hi, _VERB_PHRASES)
+            if speaker_after is not None:
+                lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
+                cue = _cue(tokens, index, speaker_after, lemma, phrase_after(tokens, speaker_after + 1, hi))
+            elif verb_phrase is not None:
+                cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
             elif lower in words.speech_nouns and index > lo and _owned(tokens[index - 1]):
                 if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS):
                     cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
@@ -255,6 +268,28 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> 
         else:
             index += 1
     return cues
+
+
+def _match_phrase(
+    tokens: Sequence[Token], index: int, hi: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
+) -> int | None:
+    """The index of the last word of the multi-word cue starting at ``index``, if one does."""
+    for words in phrases.get(tokens[index].lower, ()):
+        end = index + len(words)
+        if end <= hi and all(tokens[index + k].lower == word for k, word in enumerate(words)):
+            return end - 1
+    return None
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for words in phrases:  # already longest first
+        index[words[0]] = (*index.get(words[0], ()), words)
+    return index
+
+
+_SPEAKER_AFTER = _by_first_word(lexicon().speaker_after_phrases)
+_VERB_PHRASES = _by_first_word(lexicon().verb_phrases)
 
 
 def _owned(token: Token) -> bool:
@@ -282,11 +317,20 @@ def _is_noun_like(form: str) -> bool:
     return form in _NOUN_LIKE or (form.endswith("s") and (form[:-1] in _NOUN_LIKE or form[:-2] in _NOUN_LIKE))
 
 
-def _verb_cue(tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | None:
+def _verb_cue(
+    tokens: Sequence[Token], index: int, lo: int, hi: int, phrase_last: int | None = None
+) -> Cue | None:
+    """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``), or None when
+    the word is not used as a reporting verb here."""
     words = lexicon()
     token = tokens[index]
     form = token.lower
-    lemma = words.cue_forms[form]
+    if phrase_last is None:
+        lemma = words.cue_forms[form]
+        last = index
+    else:
+        lemma = " ".join(t.lower for t in tokens[index : phrase_last + 1])
+        last = phrase_last
     previous = tokens[index - 1] if index > lo else None
     before_previous = tokens[index - 2] if index - 1 > lo else None
     after_quote = previous is not None and (
@@ -295,28 +339,28 @@ def _verb_cue(tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | No
         and before_previous is not None
         and before_previous.kind == QUOTE
     )
-    following = tokens[index + 1] if index + 1 < hi else None
-    if form in words.adjacent_cues:
+    following = tokens[last + 1] if last + 1 < hi else None
+    if form in words.adjacent_cues and phrase_last is None:
         before_colon = following is not None and following.text == ":"
         adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
-        if not (adjacent or _quote_after_subject(tokens, index, lo)):
+        if not (adjacent or (not form.endswith("ing") and _quote_after_subject(tokens, index, lo))):
             return None
-    last = index
+    cue_last = last
     if lemma == "tell" and following is not None:
         listener = phrase_after(tokens, index + 1, hi, allow_pronoun=False)
         if listener is not None and listener.last - index <= 4:
-            last = listener.last  # "told reporters", "told CNN"
-    finite = form != lemma and not form.endswith("ing")
+            cue_last = listener.last  # "told reporters", "told CNN"
+    finite = form != words.cue_forms.get(form, "") and not form.endswith("ing")
     if finite and (after_quote or index == lo):
-        phrase = phrase_after(tokens, index + 1, hi)
+        phrase = phrase_after(tokens, last + 1, hi)
         if phrase is not None:
-            return _cue(tokens, index, index, lemma, phrase)  # "…," said X / Said X: "…"
+            return _cue(tokens, index, last, lemma, phrase)  # "…," said X / Said X: "…"
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
     phrase = subject_before(tokens, index, lo)
     if _is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
         return None
-    return Cue(index, last, token.start, tokens[last].end, lemma, phrase)
+    return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 
 
 def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
@@ -332,7 +376,13 @@ def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
 
 def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
     """Rules 2 to 4: the cue after the quotation, the nearest before it, the nearest after it."""
-    tokens, lo, hi, cues, headline = sentence.tokens, sentence.lo, sentence.hi, sentence.cues, sentence.headline
+    tokens, lo, hi, cues, headline = (
+        sentence.tokens,
+        sentence.lo,
+        sentence.hi,
+        sentence.cues,
+        sentence.headline,
+    )
     quote = tokens[qi].quote
     after = qi + 1
     dash = after < hi and tokens[after].kind == PUNCT and tokens[after].text in _DASHES
@@ -347,7 +397,11 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
     colon = headline and qi + 1 < hi and tokens[qi + 1].text == ":"
     if dash or colon:
         phrase = phrase_after(tokens, after, hi, allow_pronoun=False)
-        if phrase is not None and (colon or phrase.kind == NAME) and _ends_sentence(tokens, phrase.last + 1, hi):
+        if (
+            phrase is not None
+            and (colon or phrase.kind == NAME)
+            and _ends_sentence(tokens, phrase.last + 1, hi)
+        ):
             # "…" ― Jorge Falcon; headlines: '…': US special envoy
             return Attribution(quote, phrase, None, "after", _CONFIDENCE["after"])
     preceding = following - 1
@@ -356,16 +410,29 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
     later = next((cue for cue in cues[following : following + 3] if cue.phrase is not None), None)
     if later is not None:
         return _make(quote, later.phrase, later, "following")
-    if headline and qi - 2 >= lo and tokens[qi - 1].text == ":":
+    if qi - 1 > lo and tokens[qi - 1].text == ":":
+        # Pollsters agree - Carl Bialik: "…" / the president released the following statement: "…"
         phrase = subject_before(tokens, qi - 1, lo)
-        if phrase is not None and phrase.kind == NAME and phrase.first == lo:
-            return Attribution(quote, phrase, None, "headline", _CONFIDENCE["headline"])  # Caddell: "…"
+        if phrase is None or phrase.kind != NAME:
+            phrase = sentence_subject(tokens, lo, qi)
+        if phrase is not None:
+            return Attribution(quote, phrase, None, "colon", _CONFIDENCE["colon"])
     return None
 
 
 def _ends_sentence(tokens: Sequence[Token], index: int, hi: int) -> bool:
     """Whether nothing but closing punctuation or another quotation follows tokens[index:] in the sentence."""
     return index >= hi or tokens[index].kind == QUOTE or tokens[index].text in ".;!?"
+
+
+def _last_cue(cues: Sequence[Cue]) -> Attribution | None:
+    """``Kerry said that 100,000 would be accepted.`` before a paragraph that is one quotation."""
+    for cue in reversed(cues):
+        if cue.phrase is not None and cue.phrase.kind != "nominal":
+            return Attribution(
+                -1, cue.phrase, (cue.start, cue.end), "continuation", _CONFIDENCE["continuation"]
+            )
+    return None
 
 
 def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Cue | None:

@@ -30,7 +30,10 @@ class Lexicon:
     """Every inflection of a reporting verb, lowercase, mapped to its base form."""
     adjacent_cues: frozenset[str]
     """The inflections that are cues only next to a quotation or before a colon ('he continued:')."""
-    cue_phrases: tuple[tuple[str, ...], ...]
+    speaker_after_phrases: tuple[tuple[str, ...], ...]
+    """Multi-word cues the speaker follows (``according to``)."""
+    verb_phrases: tuple[tuple[str, ...], ...]
+    """Multi-word reporting verbs (``went on``, ``shot back``), longest first."""
     titles: frozenset[str]
     roles: frozenset[str]
     pronouns: dict[str, Pronoun]
@@ -97,6 +100,18 @@ def _sections(name: str) -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in sections.items()}
 
 
+def _phrases(section: str) -> tuple[tuple[str, ...], ...]:
+    """The lines of one section of cue_phrases.txt, as word tuples, longest first."""
+    current = None
+    found = []
+    for line in read_lines("cue_phrases.txt"):
+        if line.startswith("["):
+            current = line.strip("[]")
+        elif current == section:
+            found.append(tuple(line.lower().split()))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
 def _pronouns() -> dict[str, Pronoun]:
     table = {}
     for line in read_lines("pronouns.txt"):
@@ -124,7 +139,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cue_forms={**_cue_forms("cue_verbs.txt"), **adjacent},
         adjacent_cues=frozenset(adjacent),
-        cue_phrases=tuple(tuple(line.lower().split()) for line in read_lines("cue_phrases.txt")),
+        speaker_after_phrases=_phrases("speaker_after"),
+        verb_phrases=_phrases("verbs"),
         titles=_lowered("titles.txt"),
         roles=frozenset(item.lower() for item in read_lines("roles.txt")),
         pronouns=_pronouns(),

@@ -44,6 +44,9 @@ _ADVERBIAL_OPENERS = _PREPOSITIONS | _GRAMMAR["adverbial_openers"]
 _NAME_PARTICLES = _GRAMMAR["name_particles"]
 _GENERATIONAL = _GRAMMAR["generational"]
 _DEMONSTRATIVES = frozenset(["that", "this", "these", "those"])
+_WEEKDAYS = _GRAMMAR["weekdays"]
+_SOURCE_NOUNS = _GRAMMAR["source_nouns"]
+_NOUN_LIKE = _GRAMMAR["noun_like_cues"]
 _SENTENCE_OPENERS = _BOUNDARY | _ADVERBIAL_OPENERS
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
@@ -80,6 +83,20 @@ def _possessive(token: Token) -> bool:
     return token.kind == WORD and token.lower.endswith(("'s", "’s"))
 
 
+def _is_skippable(token: Token) -> bool:
+    """An auxiliary, a negation or an adverb, which may stand between a speaker and a cue."""
+    lower = token.lower
+    if lower in _SKIPPABLE or lower.endswith(("n't", "n’t")):
+        return True
+    return lower.endswith("ly") and token.text.islower() and len(lower) > 3
+
+
+def _is_time_word(token: Token) -> bool:
+    """``Friday``, ``week``, ``past``: never a speaker (but ``Day`` in ``Kristen Day`` is a name)."""
+    lower = token.lower.rstrip(".")
+    return lower in _TIME_WORDS and (token.text.islower() or lower in _WEEKDAYS)
+
+
 def _skip_back(tokens: Sequence[Token], index: int, lo: int) -> int:
     """From ``index`` backwards, past auxiliaries, adverbs and time phrases that may sit before a cue."""
     while index >= lo:
@@ -87,7 +104,7 @@ def _skip_back(tokens: Sequence[Token], index: int, lo: int) -> int:
         lower = token.lower
         if token.kind != WORD:
             return index
-        if lower in _SKIPPABLE or (lower.endswith("ly") and token.text.islower() and len(lower) > 3):
+        if _is_skippable(token):
             index -= 1
         elif lower == "to" and index - 1 >= lo and tokens[index - 1].lower in _TO_VERBS:
             index -= 2
@@ -95,7 +112,7 @@ def _skip_back(tokens: Sequence[Token], index: int, lo: int) -> int:
             index -= 3  # went on to say
         elif lower in ("as", "quoted") and index - 1 >= lo and tokens[index - 1].lower in ("quoted", "was"):
             index -= 1  # was quoted as saying
-        elif lower in _TIME_WORDS and index - 1 >= lo and tokens[index - 1].lower in ("on", "last", "this"):
+        elif _is_time_word(token) and index - 1 >= lo and tokens[index - 1].lower in ("on", "last", "this"):
             index -= 2
         else:
             return index
@@ -132,11 +149,20 @@ def _phrase_back(tokens: Sequence[Token], last: int, lo: int) -> int:
                 index -= 1
                 continue
             break
-        if lower in _BOUNDARY or (lower in words.cue_forms and token.text.islower()):
+        if lower in _BOUNDARY or (_is_verb_like_cue(token) and not (index == last and _is_noun_like(lower))):
             break
         first = index
         index -= 1
     return first
+
+
+def _is_noun_like(form: str) -> bool:
+    """Whether a cue word is as often a noun (``state``, ``claims``, ``tweets``)."""
+    return form in _NOUN_LIKE or (form.endswith("s") and (form[:-1] in _NOUN_LIKE or form[:-2] in _NOUN_LIKE))
+
+
+def _is_verb_like_cue(token: Token) -> bool:
+    return token.text.islower() and token.lower in lexicon().cue_forms
 
 
 def _noun_like(token: Token) -> bool:
@@ -164,7 +190,7 @@ def _classify(tokens: Sequence[Token], first: int, last: int) -> str | None:
     content = [t for t in tokens[first : last + 1] if t.kind == WORD and t.lower not in _DETERMINERS]
     if not content:
         return None
-    if content[-1].lower.rstrip(".") in _TIME_WORDS:
+    if _is_time_word(content[-1]):
         return None  # "Friday", "early Friday", "last week"
     if any(_is_name_word(t) and not _is_role_word(t) for t in content):
         return NAME
@@ -185,6 +211,8 @@ def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
         return None
     token = tokens[end]
     if token.kind == PUNCT and token.text in ",)":
+        if tokens[cue].lower.endswith("ing"):
+            return None  # "Trump went after Bush, calling him …": the subject is the sentence's
         bracket = _parenthesis_before(tokens, end, lo)
         if bracket is None:
             return None
@@ -197,7 +225,7 @@ def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
             return found  # "Trump, who…, said" / "Trump, speaking on Monday, said": the mention is Trump
         extra_role = _party_or_apposition(tokens, inner_first, end)
         if extra_role is None:
-            return found
+            return None  # not an apposition: "X, [a clause], said" has no subject next to its cue
         return Phrase(
             found.first, end - 1, found.start, tokens[end - 1].end, found.kind, extra_role, found.end
         )
@@ -284,8 +312,8 @@ def phrase_after(
                 break
         elif (
             lower in _BOUNDARY
-            or (lower in words.cue_forms and token.text.islower())
-            or lower in _TIME_WORDS
+            or (_is_verb_like_cue(token) and (seen_name or not _is_noun_like(lower)))
+            or _is_time_word(token)
             or (
                 seen_name
                 and token.text.islower()
@@ -403,43 +431,45 @@ def split_name(text: str) -> tuple[str | None, str]:
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
     """The phrase a sentence opens with, when a verb follows it: ``Reid has gone after Trump as a "…"``.
 
-    Openers are skipped first: ``But``, ``Meanwhile``, and an introductory phrase up to its comma
-    (``In an August speech, Trump attacked "…"``).
+    Openers are skipped: words such as ``But`` or ``Maybe``, and an introductory phrase up to its comma
+    (``In an August speech, Trump attacked "…"``, ``Hours later, Trump returned …``).
     """
     index = lo
-    for _ in range(3):
-        if index >= hi:
+    for _ in range(4):
+        if index >= hi or tokens[index].kind == QUOTE:
             return None
-        token = tokens[index]
-        if token.kind != WORD or token.lower not in _SENTENCE_OPENERS:
-            break
+        phrase = None if tokens[index].lower in _SENTENCE_OPENERS else phrase_after(tokens, index, hi)
+        if phrase is not None:
+            verb = _verb_after(tokens, phrase, hi)
+            if verb is not None:
+                return phrase
         comma = next(
-            (i for i in range(index + 1, min(hi, index + _MAX_PARENTHESIS)) if tokens[i].text in ",;:"),
-            None,
+            (i for i in range(index + 1, min(hi, index + _MAX_PARENTHESIS)) if tokens[i].kind != WORD), None
         )
-        quoted = comma is not None and any(t.kind == QUOTE for t in tokens[index:comma])
-        index = comma + 1 if comma is not None and tokens[comma].text == "," and not quoted else index + 1
-    phrase = phrase_after(tokens, index, hi)
-    if phrase is None:
-        return None
+        if comma is not None and tokens[comma].text == "," and (phrase is None or phrase.last < comma):
+            index = comma + 1  # past an introductory phrase
+        else:
+            index += 1  # past an opening word ("Maybe he figures …")
+    return None
+
+
+def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
+    """Where the verb after a subject phrase is: a lowercase word that is no pronoun, article or linker."""
     after = phrase.last + 1
     if after < hi and tokens[after].text == "," and phrase.extra_role is not None:
         after += 1
     after = _skip_forward(tokens, after, hi)
     if after >= hi or tokens[after].kind != WORD or not tokens[after].text.islower():
         return None
-    if tokens[after].lower in _BOUNDARY - _SKIPPABLE or tokens[after].lower in _PREPOSITIONS:
+    lower = tokens[after].lower
+    if lower in _BOUNDARY or lower in _PREPOSITIONS or lower in _DETERMINERS or lower in lexicon().pronouns:
         return None
-    return phrase
+    return after
 
 
 def _skip_forward(tokens: Sequence[Token], index: int, hi: int) -> int:
-    while index < hi and tokens[index].kind == WORD:
-        lower = tokens[index].lower
-        if lower in _SKIPPABLE or (lower.endswith("ly") and tokens[index].text.islower() and len(lower) > 3):
-            index += 1
-        else:
-            break
+    while index < hi and tokens[index].kind == WORD and _is_skippable(tokens[index]):
+        index += 1
     return index
 
 
@@ -458,4 +488,4 @@ def is_strong_subject(tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
     bare = head.lower.rstrip(".")
     if head.text[0].isupper():
         return not _possessive(head)
-    return bare in words.roles or bare in words.titles or bare in words.org_words
+    return bare in words.roles or bare in words.titles or bare in words.org_words or bare in _SOURCE_NOUNS
