@@ -351,10 +351,12 @@ def _verb_cue(
         if listener is not None and listener.last - index <= 4:
             cue_last = listener.last  # "told reporters", "told CNN"
     finite = form != words.cue_forms.get(form, "") and not form.endswith("ing")
-    if finite and (after_quote or index == lo):
+    after_comma = previous is not None and previous.text == ","
+    if finite and (after_quote or index == lo or after_comma):
+        # "…," said X / Said X: "…" / "…" about the decision, said X.
         phrase = phrase_after(tokens, last + 1, hi)
-        if phrase is not None:
-            return _cue(tokens, index, last, lemma, phrase)  # "…," said X / Said X: "…"
+        if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
+            return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
     phrase = subject_before(tokens, index, lo)
@@ -418,6 +420,11 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
         if phrase is not None:
             return Attribution(quote, phrase, None, "colon", _CONFIDENCE["colon"])
     return None
+
+
+def _ends_clause(tokens: Sequence[Token], index: int, hi: int) -> bool:
+    """Whether the clause ends at tokens[index]: the sentence ends, or a comma or a quotation comes."""
+    return index >= hi or tokens[index].kind == QUOTE or tokens[index].text in ".,;!?"
 
 
 def _ends_sentence(tokens: Sequence[Token], index: int, hi: int) -> bool:

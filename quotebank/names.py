@@ -67,6 +67,8 @@ class Phrase:
     """An apposition or party tag that describes the speaker: it goes to the role."""
     core_end: int = attrs.field(default=attrs.Factory(lambda self: self.end, takes_self=True))
     """Where the name part ends: before the apposition or party tag, if there is one."""
+    core_start: int = attrs.field(default=attrs.Factory(lambda self: self.start, takes_self=True))
+    """Where the name part starts: after a description that comes first (``her adviser, Jake Sullivan``)."""
 
 
 def _is_role_word(token: Token) -> bool:
@@ -211,24 +213,9 @@ def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
         return None
     token = tokens[end]
     if token.kind == PUNCT and token.text in ",)":
-        if tokens[cue].lower.endswith("ing"):
+        if end == cue - 1 and tokens[cue].lower.endswith("ing"):
             return None  # "Trump went after Bush, calling him …": the subject is the sentence's
-        bracket = _parenthesis_before(tokens, end, lo)
-        if bracket is None:
-            return None
-        inner_first, opener = bracket
-        opener_word = tokens[inner_first].lower if inner_first < end else ""
-        found = _phrase_ending(tokens, opener - 1, lo)
-        if found is None or found.kind == PRONOUN:
-            return found
-        if opener_word in _RELATIVES or opener_word in _ADVERBIAL_OPENERS:
-            return found  # "Trump, who…, said" / "Trump, speaking on Monday, said": the mention is Trump
-        extra_role = _party_or_apposition(tokens, inner_first, end)
-        if extra_role is None:
-            return None  # not an apposition: "X, [a clause], said" has no subject next to its cue
-        return Phrase(
-            found.first, end - 1, found.start, tokens[end - 1].end, found.kind, extra_role, found.end
-        )
+        return _subject_before_parenthesis(tokens, end, lo)
     if tokens[end].lower in _RELATIVES and end - 1 >= lo:
         # "Trump, who said ..." names the antecedent of "who"
         before = end - 1
@@ -251,19 +238,58 @@ def _phrase_ending(tokens: Sequence[Token], last: int, lo: int) -> Phrase | None
     return Phrase(first, last, tokens[first].start, tokens[last].end, kind)
 
 
-def _parenthesis_before(tokens: Sequence[Token], end: int, lo: int) -> tuple[int, int] | None:
-    """For ``X, apposition,`` or ``X (D-Mo.)`` ending at ``end``: (first inner token, opening token)."""
-    closing = tokens[end].text
-    opening = "," if closing == "," else "("
+def _subject_before_parenthesis(tokens: Sequence[Token], end: int, lo: int) -> Phrase | None:
+    """The subject of a cue that follows a parenthesis closing at ``end``: ``X, head of Y, said``,
+    ``X (D-Mo.) said``, ``X, who…, said``, ``her adviser, Jake Sullivan, said``. An apposition may hold a
+    comma of its own (``a salesman from Sumter, South Carolina,``), so farther commas are tried too."""
+    opening = "," if tokens[end].text == "," else "("
     index = end - 1
     while index >= lo and end - index <= _MAX_PARENTHESIS:
         token = tokens[index]
         if token.kind == QUOTE or (token.kind == PUNCT and token.text in ";:"):
             return None
         if token.text == opening:
-            return index + 1, index
+            found = _parenthesis_subject(tokens, index + 1, end, lo)
+            if found is not None or opening == "(":
+                return found
         index -= 1
     return None
+
+
+def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo: int) -> Phrase | None:
+    if inner_first >= end:
+        return None
+    found = _phrase_ending(tokens, inner_first - 2, lo)
+    if found is None or found.kind == PRONOUN:
+        return found
+    opener = tokens[inner_first]
+    if opener.lower in _RELATIVES or opener.lower in _ADVERBIAL_OPENERS:
+        return found  # "Trump, who…, said" / "Trump, in a statement, said": the mention is Trump
+    if opener.text.islower() and opener.lower.endswith(("ing", "ed")):
+        return found  # "Sanders, celebrating a victory in Vermont, is pledging …"
+    inner_words = [t for t in tokens[inner_first:end] if t.kind == WORD]
+    last_end = tokens[end - 1].end
+    if (
+        len(inner_words) <= 4
+        and all(_is_name_word(t) for t in inner_words)
+        and tokens[found.last].text.islower()
+    ):
+        # a description, then the name: "her senior policy adviser, Jake Sullivan, said"
+        description = " ".join(t.text for t in tokens[found.first : found.last + 1])
+        return Phrase(
+            found.first,
+            end - 1,
+            found.start,
+            last_end,
+            NAME,
+            description,
+            last_end,
+            tokens[inner_first].start,
+        )
+    extra_role = _party_or_apposition(tokens, inner_first, end)
+    if extra_role is None:
+        return None  # not an apposition: "X, [a clause], said" has no subject next to its cue
+    return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.end)
 
 
 def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str | None:

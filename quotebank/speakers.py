@@ -152,7 +152,7 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         if phrase.kind == PRONOUN:
             pronouns.append(phrase)
             continue
-        core = text[phrase.start : phrase.core_end]
+        core = text[phrase.core_start : phrase.core_end]
         role, name = split_name(core)
         if phrase.kind == NAME and name:
             named.append(
