@@ -47,6 +47,7 @@ from quotebank.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenize
 __all__ = ["Attribution", "Cue", "attribute"]
 
 _WORDS = regex.compile(r"[a-z]+")
+_LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
 _DASHES = frozenset("—–-―")
 _GRAMMAR = lexicon().grammar
 _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
@@ -129,6 +130,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
 
     results: list[Attribution | None] = [None] * len(spans)
     phrases: list[Phrase] = []
+    lowercase_words = frozenset(_LOWERCASE_WORDS.findall(text))
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     introducer: Cue | None = None
     for paragraph in article.paragraphs:
@@ -139,7 +141,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         if not quotes and cue_words.isdisjoint(_WORDS.findall(paragraph.text.lower())):
             previous, introducer = None, None
             continue
-        tokens = tokenize(text, paragraph.start, paragraph.end, quotes)
+        tokens = tokenize(text, paragraph.start, paragraph.end, quotes, lowercase_words)
         headline = paragraph.kind in _HEADLINE_KINDS
         found, cues, subjects = _attribute_paragraph(tokens, headline)
         phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)

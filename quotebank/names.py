@@ -45,6 +45,7 @@ _NAME_PARTICLES = _GRAMMAR["name_particles"]
 _GENERATIONAL = _GRAMMAR["generational"]
 _DEMONSTRATIVES = frozenset(["that", "this", "these", "those"])
 _WEEKDAYS = _GRAMMAR["weekdays"]
+_NUMBERS = _GRAMMAR["numbers"]
 _SOURCE_NOUNS = _GRAMMAR["source_nouns"]
 _NOUN_LIKE = _GRAMMAR["noun_like_cues"]
 _SENTENCE_OPENERS = _BOUNDARY | _ADVERBIAL_OPENERS
@@ -78,7 +79,11 @@ def _is_role_word(token: Token) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.kind == WORD and (token.text[0].isupper() or token.text[0].isdigit())
+    """A capitalised word that may be part of a name: not a common word that merely opens the sentence,
+    nor a number."""
+    if token.kind != WORD or not token.text[0].isupper() or token.lower in _NUMBERS:
+        return False
+    return not (token.initial and token.common)
 
 
 def _possessive(token: Token) -> bool:

@@ -17,8 +17,15 @@ __all__ = ["PUNCT", "QUOTE", "WORD", "Token", "sentences", "tokenize"]
 
 WORD, PUNCT, QUOTE = 0, 1, 2
 
-# initials and dotted abbreviations (U.S., D.C.), words with inner hyphens or apostrophes, or one symbol
-_TOKEN = regex.compile(r"(?:\p{L}\.){2,}+|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+|\S")
+# initials and dotted abbreviations (U.S., D.C.); a pronoun and its contraction apart (he|'d, she|'s), so
+# that the pronoun is seen; words with inner hyphens or apostrophes; or one symbol
+_TOKEN = regex.compile(
+    r"(?:\p{L}\.){2,}+"
+    r"|\b(?i:he|she|they|we|you|it|i)(?=['’](?:d|ll|s|re|ve|m)\b)"
+    r"|['’](?:d|ll|s|re|ve|m)\b"
+    r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+"
+    r"|\S"
+)
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING_AFTER_END = frozenset(")]\"'”’»")
 
@@ -26,7 +33,7 @@ _CLOSING_AFTER_END = frozenset(")]\"'”’»")
 class Token:
     """One word, punctuation mark or quotation of a frame."""
 
-    __slots__ = ("end", "kind", "lower", "quote", "start", "text")
+    __slots__ = ("common", "end", "initial", "kind", "lower", "quote", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, kind: int, quote: int = -1) -> None:
         self.text = text
@@ -36,6 +43,10 @@ class Token:
         self.lower = text.lower()
         self.quote = quote
         """For a QUOTE token, the index of its span in the article's span list."""
+        self.initial = False
+        """Whether the token opens a sentence (set by :func:`sentences`)."""
+        self.common = False
+        """For a capitalised word: whether the article also writes it in lowercase (``Maybe`` / ``maybe``)."""
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind})"
@@ -49,8 +60,18 @@ class Token:
         return self.kind == WORD and self.text[0].isupper()
 
 
-def tokenize(text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]) -> list[Token]:
-    """The frame of ``text[start:end]``; ``quotes`` holds the (index, span) pairs of its spans, in order."""
+def tokenize(
+    text: str,
+    start: int,
+    end: int,
+    quotes: Sequence[tuple[int, QuoteSpan]],
+    lowercase_words: frozenset[str] = frozenset(),
+) -> list[Token]:
+    """The frame of ``text[start:end]``; ``quotes`` holds the (index, span) pairs of its spans, in order.
+
+    ``lowercase_words`` are the words the article writes in lowercase: a capitalised word among them that
+    opens a sentence is an ordinary word, not a name (``Maybe he figures``, ``Good information can…``).
+    """
     tokens: list[Token] = []
     position = start
     for index, span in quotes:
@@ -60,14 +81,17 @@ def tokenize(text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteS
         )
         position = span.outer_end
     _words(text, position, end, tokens)
+    if lowercase_words:
+        for token in tokens:
+            if token.kind == WORD and token.text[0].isupper():
+                token.common = token.lower in lowercase_words
     return tokens
 
 
 def _words(text: str, start: int, end: int, tokens: list[Token]) -> None:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        first = word[0]
-        kind = WORD if first.isalnum() else PUNCT
+        kind = WORD if word[0].isalnum() or len(word) > 1 else PUNCT
         tokens.append(Token(word, match.start(), match.end(), kind))
 
 
@@ -101,6 +125,8 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 previous.lower in abbreviations or (len(previous.text) == 1 and previous.text.isupper())
             ):
                 continue
+            if previous.text[-1].isdigit() and i + 1 < count and tokens[i + 1].text[0].isdigit():
+                continue  # a decimal point: $1.6 billion
         after = i + 1
         while after < count and tokens[after].kind == PUNCT and tokens[after].text in _CLOSING_AFTER_END:
             after += 1
@@ -112,6 +138,8 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             first = after
     if first < count:
         bounds.append((first, count))
+    for sentence_start, _end in bounds:
+        tokens[sentence_start].initial = True
     return bounds
 
 
