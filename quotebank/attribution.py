@@ -216,9 +216,15 @@ def _attribute_paragraph(
                 continue
             quote = tokens[qi].quote
             attribution = _in_sentence(sentence, qi)
-            if attribution is None and subject is not None and subject.last < qi:
-                if is_strong_subject(tokens, subject, lo):
-                    attribution = Attribution(quote, subject, None, "subject", _CONFIDENCE["subject"])
+            if attribution is None:
+                clause_subject = subject
+                if subject is None or subject.last > qi:
+                    clause_subject = sentence_subject(tokens, lo, hi, quote=qi)
+                if clause_subject is not None and clause_subject.last < qi:
+                    if is_strong_subject(tokens, clause_subject, lo):
+                        attribution = Attribution(
+                            quote, clause_subject, None, "subject", _CONFIDENCE["subject"]
+                        )
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))

@@ -49,6 +49,8 @@ _NUMBERS = _GRAMMAR["numbers"]
 _SOURCE_NOUNS = _GRAMMAR["source_nouns"]
 _NOUN_LIKE = _GRAMMAR["noun_like_cues"]
 _SENTENCE_OPENERS = _BOUNDARY | _ADVERBIAL_OPENERS
+_SUBORDINATORS = _PREPOSITIONS | _GRAMMAR["subordinators"]
+_MAX_CLAUSE = 40
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
 _MAX_PARENTHESIS = 16
@@ -459,28 +461,33 @@ def split_name(text: str) -> tuple[str | None, str]:
     return role, " ".join(name_words)
 
 
-def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | None = None) -> Phrase | None:
     """The phrase a sentence opens with, when a verb follows it: ``Reid has gone after Trump as a "…"``.
 
     Openers are skipped: words such as ``But`` or ``Maybe``, and an introductory phrase up to its comma
-    (``In an August speech, Trump attacked "…"``, ``Hours later, Trump returned …``).
+    (``In an August speech, Trump attacked "…"``, ``Hours later, Trump returned …``). For a quotation at
+    token ``quote`` inside an introductory clause, the clause's own subject is meant (``When Trump
+    finally wrapped up — "…" —, the balloons …``).
     """
     index = lo
     for _ in range(4):
         if index >= hi or tokens[index].kind == QUOTE:
             return None
-        phrase = None if tokens[index].lower in _SENTENCE_OPENERS else phrase_after(tokens, index, hi)
-        if phrase is not None:
-            verb = _verb_after(tokens, phrase, hi)
-            if verb is not None:
-                return phrase
-        comma = next(
-            (i for i in range(index + 1, min(hi, index + _MAX_PARENTHESIS)) if tokens[i].kind != WORD), None
-        )
+        lower = tokens[index].lower
+        phrase = None if lower in _SENTENCE_OPENERS else phrase_after(tokens, index, hi)
+        if phrase is not None and _verb_after(tokens, phrase, hi) is not None:
+            return phrase
+        window = _MAX_CLAUSE if lower in _SUBORDINATORS else _MAX_PARENTHESIS
+        comma = next((i for i in range(index + 1, min(hi, index + window)) if tokens[i].kind != WORD), None)
         if comma is not None and tokens[comma].text == "," and (phrase is None or phrase.last < comma):
-            index = comma + 1  # past an introductory phrase
+            if quote is not None and index < quote < comma and lower in _SUBORDINATORS:
+                inner = phrase_after(tokens, index + 1, comma)
+                return inner if inner is not None and _verb_after(tokens, inner, comma) is not None else None
+            index = comma + 1  # past an introductory phrase: "With X worried about Y, Obama is …"
+        elif lower in _SUBORDINATORS:
+            return None  # the subject of "When he returned he began" is not the sentence's
         else:
-            index += 1  # past an opening word ("Maybe he figures …")
+            index += 1  # past an opening word: "Maybe he figures …"
     return None
 
 
