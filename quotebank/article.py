@@ -44,6 +44,7 @@ _OUTLET_WORDS = regex.compile(
     r"\b(?:Agency|News|Press|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|Daily|Network|Radio|TV)\b"
 )
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
+_YEAR = regex.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _MAX_TITLE = 300
 _MAX_NAVIGATION_WORDS = 3
 _MAX_RELATED_WORDS = 30
@@ -140,8 +141,8 @@ def _line_kind(line: str) -> ParagraphKind:
 
 
 def _is_bare_date(line: str) -> bool:
-    """A line that is nothing but a date ('February 5, 2026', '2026-02-05 03:31')."""
-    return sum(ch.isalpha() for ch in line) <= 12 and any(ch.isdigit() for ch in line)
+    """A line that is nothing but a date ('February 5, 2026', '2026-02-05 03:31'), not a time ('7 p.m.')."""
+    return sum(ch.isalpha() for ch in line) <= 12 and _YEAR.search(line) is not None
 
 
 def _looks_like_title(line: str) -> bool:

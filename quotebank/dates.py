@@ -130,10 +130,12 @@ def parse_date(text: str) -> date | None:
         return None
     if found is not None:
         return found
-    return _dateparser(text)
+    return _dateparser(text, languages=("en",))
 
 
-def _dateparser(text: str) -> date | None:
+def _dateparser(text: str, languages: tuple[str, ...] | None = None) -> date | None:
+    """dateparser's reading of ``text``. Lines of an article are read as English, which is fast; a date
+    the caller passes may be in any language dateparser knows (detecting it costs about a second, once)."""
     import dateparser  # noqa: PLC0415 -- slow to import, and most dates never get here
 
     settings: Any = {
@@ -142,7 +144,7 @@ def _dateparser(text: str) -> date | None:
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
     try:
-        parsed = dateparser.parse(text, settings=settings)
+        parsed = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None:
