@@ -72,6 +72,8 @@ class Phrase:
     """Where the name part ends: before the apposition or party tag, if there is one."""
     core_start: int = attrs.field(default=attrs.Factory(lambda self: self.start, takes_self=True))
     """Where the name part starts: after a description that comes first (``her adviser, Jake Sullivan``)."""
+    antecedent: Phrase | None = None
+    """For a relative pronoun (``who``, ``which``), the phrase it stands for."""
 
 
 def _is_role_word(token: Token) -> bool:
@@ -123,6 +125,9 @@ def _skip_back(tokens: Sequence[Token], index: int, lo: int) -> int:
             index -= 1  # was quoted as saying
         elif _is_time_word(token) and index - 1 >= lo and tokens[index - 1].lower in ("on", "last", "this"):
             index -= 2
+        elif _is_time_word(token) and index - 2 >= lo and tokens[index - 1].lower in _DETERMINERS:
+            # "in the past", "at the time", "over the weekend"
+            index -= 3 if tokens[index - 2].lower in _PREPOSITIONS else 2
         else:
             return index
     return index
@@ -224,11 +229,15 @@ def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
             return None  # "Trump went after Bush, calling him …": the subject is the sentence's
         return _subject_before_parenthesis(tokens, end, lo)
     if tokens[end].lower in _RELATIVES and end - 1 >= lo:
-        # "Trump, who said ..." names the antecedent of "who"
+        # "Beck, who has described Trump as …": the mention is "who", the speaker its antecedent
         before = end - 1
         if tokens[before].text == ",":
             before -= 1
-        return _phrase_ending(tokens, before, lo)
+        antecedent = _phrase_ending(tokens, before, lo)
+        if antecedent is None or antecedent.kind == PRONOUN:
+            return antecedent
+        relative = tokens[end]
+        return Phrase(end, end, relative.start, relative.end, PRONOUN, antecedent=antecedent)
     return _phrase_ending(tokens, end, lo)
 
 

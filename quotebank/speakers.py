@@ -143,7 +143,9 @@ class _Named:
 
 def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
     """The speaker each phrase names; a phrase naming nobody (a pronoun with no antecedent) is left out."""
-    unique = sorted(set(phrases), key=lambda p: (p.start, p.end))
+    given = set(phrases)
+    given.update([p.antecedent for p in given if p.antecedent is not None])
+    unique = sorted(given, key=lambda p: (p.start, p.end))
     named: list[_Named] = []
     roles_only: list[tuple[Phrase, str]] = []
     pronouns: list[Phrase] = []
@@ -181,6 +183,8 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         owner[phrase] = holder
 
     for phrase in pronouns:
+        if phrase.antecedent is not None:
+            continue  # a relative pronoun: its antecedent names the speaker, below
         pronoun = text[phrase.start : phrase.end].lower()
         antecedent = _antecedent(pronoun, phrase.start, timeline, starts)
         if antecedent is not None:
@@ -189,6 +193,9 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
     # freeze only now, when every alias and every pronoun's evidence is in
     result = {phrase: entity.freeze() for phrase, entity in owner.items()}
     result.update(_descriptions(text, descriptions))
+    for phrase in pronouns:
+        if phrase.antecedent is not None and phrase.antecedent in result:
+            result[phrase] = result[phrase.antecedent]
     return result
 
 
