@@ -301,7 +301,7 @@ _VERB_PHRASES = _by_first_word(lexicon().verb_phrases)
 
 
 def _owned(token: Token) -> bool:
-    return token.lower in _OWNERS or token.lower.endswith(("'s", "’s"))
+    return token.lower in _OWNERS or token.lower.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _quote_follows(tokens: Sequence[Token], index: int, hi: int, links: frozenset[str]) -> bool:
@@ -359,9 +359,9 @@ def _verb_cue(
         if listener is not None and listener.last - index <= 4:
             cue_last = listener.last  # "told reporters", "told CNN"
     finite = form != words.cue_forms.get(form, "") and not form.endswith("ing")
-    after_comma = previous is not None and previous.text == ","
+    after_comma = previous is not None and previous.text == "," and subject_before(tokens, index, lo) is None
     if finite and (after_quote or index == lo or after_comma):
-        # "…," said X / Said X: "…" / "…" about the decision, said X.
+        # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
         phrase = phrase_after(tokens, last + 1, hi)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)

@@ -91,7 +91,7 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _possessive(token: Token) -> bool:
-    return token.kind == WORD and token.lower.endswith(("'s", "’s"))
+    return token.kind == WORD and token.lower.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _is_skippable(token: Token) -> bool:
@@ -317,8 +317,10 @@ def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str |
     text = regex.sub(r"\s+([.,)])", r"\1", text)
     if len(words) == 1 and _PARTY_TAG.fullmatch(words[0].text):
         return text
-    if words[0].lower in _DETERMINERS or _is_role_word(words[0]) or words[0].text[0].isdigit():
-        return text
+    if words[0].lower in _DETERMINERS or words[0].text[0].isdigit() or _possessive(words[0]):
+        return text  # "the mayor", "45", "Twitter's director of political advertising"
+    if any(_is_role_word(word) for word in words[:3]):
+        return text  # "head of the centrist Tax Policy Center", "Sanders' campaign manager"
     return None
 
 
@@ -431,8 +433,8 @@ def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | N
     if _possessive(token):
         found = _phrase_ending(tokens, owner, lo)
         if found is not None:
-            # the mention ends before the possessive 's
-            cut = token.end - 2
+            # the mention ends before the possessive 's (or the bare apostrophe of "Sanders'")
+            cut = token.end - (1 if token.lower.endswith(("s'", "s’")) else 2)
             return Phrase(found.first, found.last, found.start, cut, found.kind)
     return None
 
@@ -447,6 +449,8 @@ def split_name(text: str) -> tuple[str | None, str]:
         return None, text
     if words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]
+    elif words[-1].endswith(("s'", "s’")):
+        words[-1] = words[-1][:-1]
     name_start = len(words)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]

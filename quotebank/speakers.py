@@ -38,6 +38,7 @@ def fold(word: str) -> str:
     word = word.strip(".,").replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    word = word.rstrip("'")
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

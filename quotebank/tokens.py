@@ -23,7 +23,7 @@ _TOKEN = regex.compile(
     r"(?:\p{L}\.){2,}+"
     r"|\b(?i:he|she|they|we|you|it|i)(?=['’](?:d|ll|s|re|ve|m)\b)"
     r"|['’](?:d|ll|s|re|ve|m)\b"
-    r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+"
+    r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
     r"|\S"
 )
 _SENTENCE_END = frozenset(".!?…")
