@@ -54,24 +54,3 @@ class SpeakerNotFoundError(QuotebankError, LookupError):
 
 class MissingDependencyError(QuotebankError, ImportError):
     """An optional feature needs a package that is not installed (``to_dataframe`` needs pandas)."""
-
-
-class InvalidQueryError(QuotebankError, ValueError):
-    """A search filter has a value that cannot work: a regular expression that does not compile, a text
-    query without a single word, an unknown quote kind."""
-
-
-class QueryTimeoutError(QuotebankError, TimeoutError):
-    """A regular-expression filter ran past its time budget (a pattern that backtracks without end)."""
-
-
-class SchemaVersionError(QuotebankError, ValueError):
-    """A database file is not a quotebank store, or was written by a newer quotebank than this one."""
-
-
-class SpeakerNotFoundError(QuotebankError, LookupError):
-    """No speaker in the collection goes by the name asked for."""
-
-
-class MissingDependencyError(QuotebankError, ImportError):
-    """An optional feature needs a package that is not installed (``to_dataframe`` needs pandas)."""

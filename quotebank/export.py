@@ -1,21 +1,56 @@
-"""Quotes as plain data: dictionaries for JSON Lines, flat rows for CSV, and back.
+"""Quotes as plain data: dictionaries for JSON Lines, flat rows for CSV, pandas DataFrames, and back.
+
+Clusters of near-duplicates (:class:`~quotebank.dedup.QuoteCluster`) export with the field names of the
+public Quotebank corpus where they fit (``quoteID``, ``quotation``, ``speaker``, ``date``, ``numOccurrences``,
+``urls``). Every writer takes a path or an open text file.
 
 ``quote_from_dict(quote_to_dict(q)) == q`` for every quote: dates keep whether they carry a time and a zone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import importlib
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from quotebank.errors import InvalidArgumentError
+from quotebank.dedup import QuoteCluster
+from quotebank.errors import InvalidArgumentError, MissingDependencyError
+from quotebank.filters import date_key
 from quotebank.model import Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
-__all__ = ["CSV_FIELDS", "csv_rows", "quote_from_dict", "quote_to_dict", "quotes_to_csv", "quotes_to_jsonl"]
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+Target = str | PathLike[str] | TextIO
+"""Where an export goes or an import comes from: a path, or a text file already open."""
+
+__all__ = [
+    "CLUSTER_CSV_FIELDS",
+    "CSV_FIELDS",
+    "Target",
+    "cluster_to_dict",
+    "clusters_dataframe",
+    "csv_rows",
+    "date_from_text",
+    "date_to_text",
+    "quote_from_dict",
+    "quote_to_dict",
+    "quotes_dataframe",
+    "quotes_to_csv",
+    "quotes_to_jsonl",
+    "read_jsonl",
+    "speaker_from_dict",
+    "speaker_to_dict",
+    "write_cluster_csv",
+    "write_csv",
+    "write_jsonl",
+]
 
 CSV_FIELDS = (
     "source",
@@ -41,11 +76,12 @@ def _mention(mention: Mention | None) -> dict[str, Any] | None:
     return {"text": mention.text, "start": mention.start, "end": mention.end}
 
 
-def _date_text(value: date | None) -> str | None:
+def date_to_text(value: date | None) -> str | None:
+    """A date or datetime as ISO text; :func:`date_from_text` reads it back with its time and zone."""
     return value.isoformat() if value is not None else None
 
 
-def _date_value(text: str | None) -> date | None:
+def date_from_text(text: str | None) -> date | None:
     if text is None:
         return None
     if "T" in text:
@@ -53,27 +89,37 @@ def _date_value(text: str | None) -> date | None:
     return date.fromisoformat(text)
 
 
+def speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "name": speaker.name,
+        "role": speaker.role,
+        "aliases": list(speaker.aliases),
+        "kind": speaker.kind.value,
+    }
+
+
+def speaker_from_dict(data: Mapping[str, Any]) -> Speaker:
+    return Speaker(
+        name=data["name"],
+        role=data.get("role"),
+        aliases=tuple(data.get("aliases", ())),
+        kind=SpeakerKind(data.get("kind", "unknown")),
+    )
+
+
 def quote_to_dict(quote: Quote) -> dict[str, Any]:
     """Every field of ``quote`` as JSON-ready data."""
-    speaker = quote.speaker
     return {
         "text": quote.text,
         "start": quote.start,
         "end": quote.end,
         "marks": list(quote.marks),
         "kind": quote.kind.value,
-        "speaker": None
-        if speaker is None
-        else {
-            "name": speaker.name,
-            "role": speaker.role,
-            "aliases": list(speaker.aliases),
-            "kind": speaker.kind.value,
-        },
+        "speaker": None if quote.speaker is None else speaker_to_dict(quote.speaker),
         "mention": _mention(quote.mention),
         "cue": _mention(quote.cue),
         "outlet": quote.outlet,
-        "published": _date_text(quote.published),
+        "published": date_to_text(quote.published),
         "url": quote.url,
         "confidence": quote.confidence,
         "unbalanced": quote.unbalanced,
@@ -91,16 +137,7 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
     """The quote that :func:`quote_to_dict` wrote; a clear error for data of the wrong shape."""
     try:
         speaker_data = data.get("speaker")
-        speaker = (
-            None
-            if speaker_data is None
-            else Speaker(
-                name=speaker_data["name"],
-                role=speaker_data.get("role"),
-                aliases=tuple(speaker_data.get("aliases", ())),
-                kind=SpeakerKind(speaker_data.get("kind", "unknown")),
-            )
-        )
+        speaker = None if speaker_data is None else speaker_from_dict(speaker_data)
         open_mark, close_mark = data.get("marks", ('"', '"'))
         return Quote(
             text=data["text"],
@@ -112,7 +149,7 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
             mention=_mention_from(data.get("mention")),
             cue=_mention_from(data.get("cue")),
             outlet=data.get("outlet"),
-            published=_date_value(data.get("published")),
+            published=date_from_text(data.get("published")),
             url=data.get("url"),
             confidence=float(data.get("confidence", 0.0)),
             unbalanced=bool(data.get("unbalanced", False)),
@@ -136,7 +173,7 @@ def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterable[
             "cue": quote.cue.text if quote.cue is not None else None,
             "text": quote.text,
             "outlet": quote.outlet,
-            "published": _date_text(quote.published),
+            "published": date_to_text(quote.published),
             "url": quote.url,
             "confidence": quote.confidence,
             "unbalanced": quote.unbalanced,
@@ -156,8 +193,127 @@ def quotes_to_jsonl(quotes: Iterable[Quote], *, source: str | None = None) -> st
 
 def quotes_to_csv(quotes: Iterable[Quote], *, source: str | None = None, header: bool = True) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
-    if header:
-        writer.writeheader()
-    writer.writerows(csv_rows(quotes, source=source))
+    write_csv(quotes, buffer, source=source, header=header)
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _opened(target: Target, mode: Literal["r", "w"]) -> Iterator[TextIO]:
+    """``target`` itself when it is an open file, else the file at that path, closed afterwards."""
+    if isinstance(target, str | PathLike):
+        with open(target, mode, encoding="utf-8", newline="") as stream:
+            yield stream
+    elif hasattr(target, "write" if mode == "w" else "read"):
+        yield target
+    else:
+        raise InvalidArgumentError(f"expected a path or an open text file, not {type(target).__name__}")
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], target: Target) -> None:
+    """One JSON object a line, to a path or an open text file."""
+    with _opened(target, "w") as stream:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(source: Target) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file (blank lines skipped); a clear error names a bad line."""
+    with _opened(source, "r") as stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as error:
+                raise InvalidArgumentError(f"line {number} is not JSON: {error}") from None
+            if not isinstance(record, dict):
+                raise InvalidArgumentError(f"line {number} is not a JSON object")
+            yield record
+
+
+def write_csv(
+    quotes: Iterable[Quote], target: Target, *, source: str | None = None, header: bool = True
+) -> None:
+    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file."""
+    with _opened(target, "w") as stream:
+        writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS, lineterminator="\n")
+        if header:
+            writer.writeheader()
+        writer.writerows(csv_rows(quotes, source=source))
+
+
+def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
+    """A cluster with Quotebank's field names, plus its outlets and its member quotes."""
+    return {
+        "quoteID": cluster.quote_id,
+        "quotation": cluster.text,
+        "speaker": cluster.speaker_name,
+        "date": date_to_text(cluster.first_seen),
+        "numOccurrences": cluster.occurrences,
+        "urls": list(cluster.urls),
+        "outlets": list(cluster.outlets),
+        "quotes": [quote_to_dict(quote) for quote in cluster.quotes],
+    }
+
+
+CLUSTER_CSV_FIELDS = ("quoteID", "quotation", "speaker", "date", "numOccurrences", "outlets", "urls")
+
+
+def write_cluster_csv(clusters: Iterable[QuoteCluster], target: Target) -> None:
+    """One row a cluster; outlets are separated by ``; `` and urls by spaces."""
+    with _opened(target, "w") as stream:
+        writer = csv.DictWriter(stream, fieldnames=CLUSTER_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for cluster in clusters:
+            record = cluster_to_dict(cluster)
+            record["outlets"] = "; ".join(cluster.outlets)
+            record["urls"] = " ".join(cluster.urls)
+            del record["quotes"]
+            writer.writerow(record)
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingDependencyError("to_dataframe needs pandas: pip install 'quotebank[pandas]'") from None
+
+
+def _datetimes(values: Sequence[date | None]) -> pandas.Series:
+    """A datetime column: zoned in UTC when every value has a zone, else naive (zoned values in UTC)."""
+    pd = _pandas()
+    present = [value for value in values if value is not None]
+    zoned = [isinstance(v, datetime) and v.utcoffset() is not None for v in present]
+    if present and all(zoned):
+        return pd.to_datetime(pd.Series(values, dtype=object), utc=True)
+    naive = [None if value is None else datetime.fromisoformat(date_key(value)) for value in values]
+    return pd.to_datetime(pd.Series(naive, dtype=object))
+
+
+def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
+    """A DataFrame, one row a quote: the CSV columns, with integers, floats, booleans and datetimes typed."""
+    pd = _pandas()
+    rows = list(csv_rows(quotes))
+    frame = pd.DataFrame.from_records(rows, columns=[f for f in CSV_FIELDS if f != "source"])
+    published = [date_from_text(row["published"]) for row in rows]
+    return frame.astype(
+        {"start": "int64", "end": "int64", "confidence": "float64", "unbalanced": "bool", "kind": "category"}
+    ).assign(published=_datetimes(published))
+
+
+def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:
+    """A DataFrame, one row a cluster, with Quotebank's column names; ``date`` is a datetime column."""
+    pd = _pandas()
+    clusters = list(clusters)
+    frame = pd.DataFrame(
+        {
+            "quoteID": [c.quote_id for c in clusters],
+            "quotation": [c.text for c in clusters],
+            "speaker": [c.speaker_name for c in clusters],
+            "numOccurrences": pd.Series([c.occurrences for c in clusters], dtype="int64"),
+            "outlets": [list(c.outlets) for c in clusters],
+            "urls": [list(c.urls) for c in clusters],
+        }
+    )
+    frame.insert(3, "date", _datetimes([c.first_seen for c in clusters]))
+    return frame

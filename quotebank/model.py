@@ -10,9 +10,17 @@ import enum
 import functools
 from collections.abc import Iterable
 from datetime import date
-from typing import SupportsIndex, overload
+from typing import TYPE_CHECKING, SupportsIndex, overload
 
 import attrs
+
+from quotebank.errors import InvalidArgumentError
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+    from quotebank.export import Target
+    from quotebank.filters import KindFilter, PatternFilter
 
 __all__ = [
     "Article",
@@ -25,6 +33,14 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
 ]
+
+
+_REPR_QUOTES = 10
+_REPR_TEXT = 60
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _REPR_TEXT else text[: _REPR_TEXT - 1] + "…"
 
 
 class QuoteKind(str, enum.Enum):
@@ -120,6 +136,18 @@ class Quote:
         """The speaker's canonical name, or ``None`` for an unattributed quote."""
         return self.speaker.name if self.speaker is not None else None
 
+    def __repr__(self) -> str:
+        published = self.published.isoformat() if self.published is not None else None
+        return (
+            f"Quote({_shortened(self.text)!r}, speaker={self.speaker_name!r}, kind={self.kind.value!r}, "
+            f"outlet={self.outlet!r}, published={published!r}, span={self.start}:{self.end})"
+        )
+
+    def _repr_html_(self) -> str:
+        from quotebank.display import quote_html  # noqa: PLC0415 -- display imports this module
+
+        return quote_html(self)
+
 
 class QuoteList(tuple[Quote, ...]):
     """An immutable sequence of quotes, in text order for one article (a ``tuple`` subclass)."""
@@ -141,7 +169,76 @@ class QuoteList(tuple[Quote, ...]):
         return super().__getitem__(index)
 
     def __repr__(self) -> str:
-        return f"QuoteList({list(self)!r})"
+        shown = ", ".join(repr(quote) for quote in self[:_REPR_QUOTES])
+        more = f", … {len(self) - _REPR_QUOTES} more" if len(self) > _REPR_QUOTES else ""
+        return f"QuoteList([{shown}{more}])"
+
+    def _repr_html_(self) -> str:
+        from quotebank.display import quotes_html  # noqa: PLC0415 -- display imports this module
+
+        return quotes_html(self)
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        speaker: str | Speaker | None = None,
+        regex: PatternFilter | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: KindFilter | None = None,
+        limit: int | None = None,
+    ) -> QuoteList:
+        """The quotes that pass every filter given, in this list's order: the filters of
+        :meth:`QuoteBank.search <quotebank.bank.QuoteBank.search>`, with ``speaker`` matched on each quote's
+        own speaker (a bank also knows the other spellings other articles used)."""
+        from quotebank.filters import QuoteFilter  # noqa: PLC0415 -- filters imports this module
+        from quotebank.people import speaker_matcher  # noqa: PLC0415 -- people imports this module
+
+        wanted = QuoteFilter.build(
+            text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
+        )
+        if speaker is not None and not isinstance(speaker, str | Speaker):
+            raise InvalidArgumentError(f"speaker must be a name or a Speaker, not {type(speaker).__name__}")
+        test = speaker_matcher(speaker) if speaker is not None else None
+        return QuoteList(wanted.select(self, speaker_test=test))
+
+    def by_speaker(self, speaker: str | Speaker) -> QuoteList:
+        """The quotes of one speaker, named in any spelling (``Zelensky`` finds ``Volodymyr Zelenskyy``)."""
+        return self.search(speaker=speaker)
+
+    def containing(self, text: str) -> QuoteList:
+        """The quotes with these words, in any case, accents and inflection (see :meth:`search`)."""
+        return self.search(text)
+
+    def matching(self, pattern: PatternFilter) -> QuoteList:
+        """The quotes in which the regular expression ``pattern`` (``regex`` module) finds a match."""
+        return self.search(regex=pattern)
+
+    def from_outlet(self, outlet: str) -> QuoteList:
+        return self.search(outlet=outlet)
+
+    def between(self, since: date | str | None = None, until: date | str | None = None) -> QuoteList:
+        """The quotes published from ``since`` to ``until``, both inclusive; either may be left open."""
+        return self.search(since=since, until=until)
+
+    def to_jsonl(self, target: Target) -> None:
+        """One JSON object a quote, every field (:func:`~quotebank.export.quote_to_dict`)."""
+        from quotebank.export import quote_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
+
+        write_jsonl((quote_to_dict(quote) for quote in self), target)
+
+    def to_csv(self, target: Target) -> None:
+        from quotebank.export import write_csv  # noqa: PLC0415 -- export imports this module
+
+        write_csv(self, target)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """A pandas DataFrame with typed columns (needs ``pip install 'quotebank[pandas]'``)."""
+        from quotebank.export import quotes_dataframe  # noqa: PLC0415 -- export imports this module
+
+        return quotes_dataframe(self)
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:

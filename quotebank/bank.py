@@ -1,0 +1,407 @@
+"""QuoteBank: quotes from many articles, with search, speakers across articles, de-duplication and exports.
+
+>>> bank = QuoteBank()
+>>> article = bank.add('"We will rebuild," Mayor Jane Doe said.', outlet="Daily Example")
+>>> [(q.text, q.speaker_name) for q in bank.search("rebuilding", speaker="doe")]
+[('We will rebuild,', 'Jane Doe')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from os import PathLike
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, SupportsIndex, overload
+
+import attrs
+
+from quotebank.article import parse_article
+from quotebank.dates import coerce_published
+from quotebank.dedup import ClusterList, cluster_quotes
+from quotebank.errors import InvalidArgumentError, InvalidTextError, SpeakerNotFoundError
+from quotebank.export import (
+    Target,
+    quote_from_dict,
+    quote_to_dict,
+    quotes_dataframe,
+    read_jsonl,
+    write_csv,
+    write_jsonl,
+)
+from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
+from quotebank.model import Article, Quote, QuoteList, Speaker
+from quotebank.people import SpeakerProfile, merge_speakers, speaker_matcher
+from quotebank.store import Store, StoredArticle, article_key
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = ["Articles", "QuoteBank"]
+
+_BATCH_ARTICLES = 100
+"""Articles written in one transaction by add_many: large enough to be fast, small enough to lose little."""
+_METADATA = frozenset(["outlet", "published", "url"])
+
+ArticleInput = str | Article | tuple[str | Article, Mapping[str, Any]]
+SpeakerQuery = str | Speaker | SpeakerProfile
+
+
+@attrs.define
+class _People:
+    """The collection's speakers, derived from the store and rebuilt when it changes."""
+
+    generation: tuple[int, int] | None = None
+    profiles: tuple[SpeakerProfile, ...] = ()
+    profile_of: dict[Speaker, SpeakerProfile] = attrs.Factory(dict)
+    person_of: dict[Speaker, Speaker] = attrs.Factory(dict)
+    speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
+
+
+class Articles(Sequence[Article]):
+    """The articles of a bank, in the order they were added: a sequence read from the store on demand."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __len__(self) -> int:
+        return self._store.article_count()
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._store.articles()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Article: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> Article | tuple[Article, ...]:
+        if isinstance(index, slice):
+            return tuple(self._store.article_at(i) for i in range(*index.indices(len(self))))
+        position = operator.index(index)
+        count = len(self)
+        if position < 0:
+            position += count
+        if not 0 <= position < count:
+            raise IndexError("article index out of range")
+        return self._store.article_at(position)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} articles>"
+
+
+@attrs.frozen(eq=False, repr=False)
+class QuoteBank:
+    """A collection of quotes from many articles: ``QuoteBank()`` in memory, ``QuoteBank.open(path)`` in a
+    SQLite file. Both behave the same."""
+
+    _store: Store = attrs.field(factory=lambda: Store.open(None))
+    _people: _People = attrs.field(factory=_People, init=False)
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> QuoteBank:
+        """The bank in the SQLite file at ``path``, created when missing.
+
+        Raises :class:`~quotebank.errors.SchemaVersionError` for a file that is not a quotebank database, or
+        that a newer quotebank wrote.
+        """
+        if not isinstance(path, str | PathLike):
+            raise InvalidArgumentError(f"path must be a str or a path, not {type(path).__name__}")
+        return cls(Store.open(path))
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> QuoteBank:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- adding ------------------------------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str | Article,
+        *,
+        outlet: str | None = None,
+        published: date | str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        """Extract the quotes of one article and store them; the article stored before when it has the same
+        url or the same text."""
+        prepared = self._prepare(text, {"outlet": outlet, "published": published, "url": url})
+        if isinstance(prepared, Article):
+            return prepared
+        self._store.write([prepared])
+        return prepared.article
+
+    def add_many(self, items: Iterable[ArticleInput]) -> int:
+        """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs
+        or :class:`~quotebank.model.Article` objects, read one by one from ``items``. Returns how many were
+        new.
+
+        Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
+        before it are kept, whole, and the error is raised.
+        """
+        added = 0
+        pending: list[StoredArticle] = []
+
+        def flush() -> None:
+            nonlocal added, pending
+            batch, pending = pending, []
+            added += self._store.write(batch)
+
+        try:
+            for item in items:
+                text, metadata = _unpack(item)
+                prepared = self._prepare(text, metadata)
+                if isinstance(prepared, StoredArticle):
+                    pending.append(prepared)
+                if len(pending) >= _BATCH_ARTICLES:
+                    flush()
+        except BaseException:
+            if pending:
+                flush()
+            raise
+        if pending:
+            flush()
+        return added
+
+    def _prepare(self, text: object, metadata: Mapping[str, Any]) -> StoredArticle | Article:
+        """The article to store, or the stored one when it is already there."""
+        outlet, published, url = metadata.get("outlet"), metadata.get("published"), metadata.get("url")
+        if isinstance(text, Article):
+            changes = {name: value for name, value in metadata.items() if value is not None}
+            if "published" in changes:
+                changes["published"] = coerce_published(changes["published"])
+            article = attrs.evolve(text, **changes) if changes else text
+            key = article_key(article.text)
+            stored = self._store.find_article(key, article.url)
+            return stored if stored is not None else StoredArticle(key, article, article.quotes)
+        if not isinstance(text, str):
+            raise InvalidTextError(f"an article must be a str or an Article, not {type(text).__name__}")
+        if url is not None and not isinstance(url, str):
+            raise InvalidArgumentError(f"url must be a str or None, not {type(url).__name__}")
+        key = article_key(text)
+        stored = self._store.find_article(key, url)
+        if stored is not None:
+            return stored
+        article = parse_article(text, outlet=outlet, published=published, url=url)
+        return StoredArticle(key, article, article.quotes)
+
+    # -- the collection ----------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """How many quotes the bank holds."""
+        return self._store.quote_count()
+
+    def __iter__(self) -> Iterator[Quote]:
+        """Every quote, by date (undated last), then article, then position in the article."""
+        return (quote for _key, quote in self._store.select(QuoteFilter(), None))
+
+    @property
+    def articles(self) -> Articles:
+        """Every article, in the order they were added, read from the store when asked for (articles read
+        from JSON Lines have their metadata, not their text)."""
+        return Articles(self._store)
+
+    @property
+    def location(self) -> str:
+        """The database file, or ``:memory:``."""
+        return self._store.location
+
+    # -- speakers ----------------------------------------------------------------------------------------
+
+    def _registry(self) -> _People:
+        people = self._people
+        generation = self._store.generation
+        if people.generation != generation:
+            usages = self._store.speaker_usages()
+            profiles = tuple(merge_speakers([usage for _id, usage in usages]))
+            people.profile_of = {s: profile for profile in profiles for s in profile.speakers}
+            people.person_of = {
+                s: person for profile in profiles for person in (profile.speaker,) for s in profile.speakers
+            }
+            people.speaker_ids = {usage.speaker: speaker_id for speaker_id, usage in usages}
+            people.profiles = profiles
+            people.generation = generation
+        return people
+
+    def speakers(self, name: str | None = None) -> tuple[SpeakerProfile, ...]:
+        """Every speaker, each with its aliases, quote count, outlets, and first and last dates, most quoted
+        first; with ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
+        profiles = self._registry().profiles
+        if name is None:
+            return profiles
+        if not isinstance(name, str):
+            raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
+        test = speaker_matcher(name)
+        return tuple(profile for profile in profiles if any(test(s) for s in profile.speakers))
+
+    def speaker(self, name: str) -> SpeakerProfile:
+        """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
+        one whose full name it is, else the most quoted of those it fits."""
+        found = self.speakers(name)
+        if not found:
+            raise SpeakerNotFoundError(f"no speaker answers to {name!r}")
+        wanted = words(name)
+        return next((p for p in found if words(p.name) == wanted), found[0])
+
+    def _speaker_filter(self, query: SpeakerQuery) -> frozenset[Speaker]:
+        if isinstance(query, SpeakerProfile):
+            return frozenset(query.speakers)
+        if not isinstance(query, str | Speaker):
+            raise InvalidArgumentError(
+                f"speaker must be a name, a Speaker or a SpeakerProfile, not {type(query).__name__}"
+            )
+        return frozenset(s for profile in self.speakers(_name_of(query)) for s in profile.speakers)
+
+    # -- search ------------------------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        speaker: SpeakerQuery | None = None,
+        regex: PatternFilter | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: KindFilter | None = None,
+        limit: int | None = None,
+    ) -> QuoteList:
+        """The quotes that pass every filter given, by date (undated last), then article, then position.
+
+        ``text``: words, each matching the words it begins after its inflection is dropped (``exchanges``
+        finds ``exchange``, ``exchanged``), in any case and with or without accents. ``speaker``: a name in
+        any spelling, or a profile from :meth:`speakers`. ``regex``: a pattern of the ``regex`` module, run
+        with a time budget. ``outlet``: the outlet's name. ``since``, ``until``: dates, inclusive. ``kind``:
+        one or more :class:`~quotebank.model.QuoteKind`. ``limit``: at most this many quotes.
+        """
+        wanted = QuoteFilter.build(
+            text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
+        )
+        return QuoteList(self._select(wanted, speaker))
+
+    def _select(self, wanted: QuoteFilter, speaker: SpeakerQuery | None) -> Iterator[Quote]:
+        if speaker is None:
+            rows = self._store.select(wanted, None)
+            return wanted.select((quote for _key, quote in rows), speaker_test=None)
+        allowed = self._speaker_filter(speaker)
+        ids = self._registry().speaker_ids
+        rows = self._store.select(wanted, sorted(ids[s] for s in allowed if s in ids))
+        return wanted.select((quote for _key, quote in rows), speaker_test=allowed.__contains__)
+
+    def clusters(
+        self,
+        text: str | None = None,
+        *,
+        speaker: SpeakerQuery | None = None,
+        regex: PatternFilter | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: KindFilter | None = None,
+        limit: int | None = None,
+    ) -> ClusterList:
+        """The quotations among the quotes :meth:`search` finds with the same filters: near-duplicates (the
+        same words reported by several outlets, whole or in part) become one cluster. ``limit`` counts
+        clusters."""
+        wanted = QuoteFilter.build(
+            text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
+        )
+        people = self._registry()
+        quotes = self._select(attrs.evolve(wanted, limit=None), speaker)
+        found = cluster_quotes(quotes, person=lambda s: people.person_of.get(s, s) if s is not None else None)
+        return found if limit is None else found[:limit]
+
+    # -- exports -----------------------------------------------------------------------------------------
+
+    def to_jsonl(self, target: Target) -> None:
+        """Every quote, one JSON object a line with every field, and ``article``: the key of its article (the
+        quotes of an article come together, in order). :meth:`read_jsonl` reads it back."""
+        rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
+        write_jsonl(({**quote_to_dict(quote), "article": key} for key, quote in rows), target)
+
+    @classmethod
+    def read_jsonl(cls, source: Target, *, path: str | PathLike[str] | None = None) -> QuoteBank:
+        """A bank of the quotes in a JSON Lines file (as :meth:`to_jsonl` or ``quotebank --format jsonl``
+        write), in memory or, with ``path``, in that SQLite file. Articles keep their metadata, not their
+        text."""
+        bank = cls() if path is None else cls.open(path)
+        group: list[Quote] = []
+        group_key = ""
+        pending: list[StoredArticle] = []
+        for record in read_jsonl(source):
+            key = _record_article_key(record)
+            if key != group_key and group:
+                pending.append(_imported_article(group_key, group))
+                group = []
+            group_key = key
+            group.append(quote_from_dict(record))
+            if len(pending) >= _BATCH_ARTICLES:
+                bank._store.write(pending)
+                pending = []
+        if group:
+            pending.append(_imported_article(group_key, group))
+        if pending:
+            bank._store.write(pending)
+        return bank
+
+    def to_csv(self, target: Target) -> None:
+        """Every quote, one CSV row each (the columns of :data:`~quotebank.export.CSV_FIELDS`)."""
+        write_csv(self, target)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Every quote as a pandas DataFrame with typed columns (needs ``quotebank[pandas]``)."""
+        return quotes_dataframe(self)
+
+    # -- display -----------------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return f"QuoteBank({self.location!r}: {len(self)} quotes from {self._store.article_count()} articles)"
+
+    def _repr_html_(self) -> str:
+        from quotebank.display import bank_html  # noqa: PLC0415 -- display is only needed in notebooks
+
+        return bank_html(self.location, len(self), self._store.article_count(), self.search(limit=10))
+
+
+def _name_of(query: str | Speaker) -> str:
+    return query.name if isinstance(query, Speaker) else query
+
+
+def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
+    if isinstance(item, tuple):
+        if len(item) != 2 or not isinstance(item[1], Mapping):
+            raise InvalidArgumentError("a pair must be (text, {'outlet': …, 'published': …, 'url': …})")
+        unknown = set(item[1]) - _METADATA
+        if unknown:
+            raise InvalidArgumentError(
+                f"unknown article metadata {sorted(unknown)}; known: {sorted(_METADATA)}"
+            )
+        return item[0], item[1]
+    return item, {}
+
+
+def _record_article_key(record: Mapping[str, Any]) -> str:
+    key = record.get("article")
+    if isinstance(key, str):
+        return key
+    origin = [record.get(name) for name in ("source", "url", "outlet", "published")]
+    return "record:" + hashlib.sha256(json.dumps(origin, default=str).encode()).hexdigest()
+
+
+def _imported_article(key: str, quotes: list[Quote]) -> StoredArticle:
+    first = quotes[0]
+    article = Article(text="", outlet=first.outlet, published=first.published, url=first.url)
+    return StoredArticle(key, article, QuoteList(quotes))

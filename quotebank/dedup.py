@@ -1,0 +1,247 @@
+"""Near-duplicate quotations: the same words reported by several outlets become one :class:`QuoteCluster`.
+
+Two quotes are one quotation when, as folded words (no case, accents or punctuation, so curly and straight
+apostrophes, a trailing comma or full stop, and an ellipsis do not count), one is the other, a part of the
+other, or differs from it in a word or two (one word in ten), and their speakers are not two different
+people. Short quotes (under five words) must be equal.
+
+Candidates come from an inverted index of word pairs (shingles), built over the distinct word sequences; pairs
+found in very many quotes (``of the``) are left out of it. Only quotes that share enough pairs are compared
+word by word, so the work grows with the number of quotes, not with its square.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from os import PathLike
+from typing import TYPE_CHECKING, SupportsIndex, TextIO, overload
+
+import attrs
+
+from quotebank.filters import date_key, words
+from quotebank.model import Quote, QuoteList, Speaker
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = ["ClusterList", "QuoteCluster", "cluster_quotes"]
+
+_MIN_FUZZY_WORDS = 5
+"""Quotes shorter than this must match exactly: in three words, one changed word is another quotation."""
+_WORDS_PER_DIFFERENCE = 10
+_MIN_SHARED_PAIRS = 0.4
+"""The share of its word pairs a shorter quote must have in common with a candidate to be compared at all."""
+_MAX_PAIR_FREQUENCY = 200
+"""A word pair found in more distinct quotes than this says nothing about duplicates: it is not indexed."""
+_MAX_CANDIDATES = 20
+_ELLIPSES = ("…", "...", "[...]")
+
+
+@attrs.frozen
+class QuoteCluster:
+    """One quotation as reported in one or more places.
+
+    ``text`` is the longest faithful version (without an ellipsis where there is one); ``quotes`` are the
+    reports, earliest first; ``first_seen`` is the earliest publication date among them.
+    """
+
+    quote_id: str
+    text: str
+    speaker: Speaker | None
+    first_seen: date | None
+    quotes: QuoteList
+
+    @property
+    def occurrences(self) -> int:
+        """How many times the quotation was reported."""
+        return len(self.quotes)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that reported it, in order of first report."""
+        return tuple(dict.fromkeys(q.outlet for q in self.quotes if q.outlet is not None))
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.url for q in self.quotes if q.url is not None))
+
+    @property
+    def speaker_name(self) -> str | None:
+        return self.speaker.name if self.speaker is not None else None
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        first = self.first_seen.isoformat() if self.first_seen is not None else None
+        return (
+            f"QuoteCluster({text!r}, speaker={self.speaker_name!r}, first_seen={first!r}, "
+            f"occurrences={self.occurrences}, outlets={list(self.outlets)!r})"
+        )
+
+    def _repr_html_(self) -> str:
+        from quotebank.display import cluster_html  # noqa: PLC0415 -- display imports this module
+
+        return cluster_html(self)
+
+
+class ClusterList(tuple[QuoteCluster, ...]):
+    """An immutable sequence of clusters, in order of first report, with exports and a notebook display."""
+
+    __slots__ = ()
+
+    def __new__(cls, clusters: Iterable[QuoteCluster] = ()) -> ClusterList:
+        return super().__new__(cls, clusters)
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> QuoteCluster: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ClusterList: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> QuoteCluster | ClusterList:
+        if isinstance(index, slice):
+            return ClusterList(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(cluster) for cluster in self[:5])
+        more = f", … {len(self) - 5} more" if len(self) > 5 else ""
+        return f"ClusterList([{shown}{more}])"
+
+    def to_jsonl(self, target: str | PathLike[str] | TextIO) -> None:
+        """One cluster a line, with Quotebank's field names (``quoteID``, ``quotation``, ``speaker``,
+        ``date``, ``numOccurrences``, ``urls``) and the member quotes."""
+        from quotebank.export import cluster_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
+
+        write_jsonl((cluster_to_dict(cluster) for cluster in self), target)
+
+    def to_csv(self, target: str | PathLike[str] | TextIO) -> None:
+        from quotebank.export import write_cluster_csv  # noqa: PLC0415 -- export imports this module
+
+        write_cluster_csv(self, target)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """A pandas DataFrame, one row a cluster, dates as datetimes (needs ``quotebank[pandas]``)."""
+        from quotebank.export import clusters_dataframe  # noqa: PLC0415 -- export imports this module
+
+        return clusters_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from quotebank.display import clusters_html  # noqa: PLC0415 -- display imports this module
+
+        return clusters_html(self)
+
+
+def _same_person(speaker: Speaker | None) -> Speaker | None:
+    return speaker
+
+
+def _similar(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two word sequences are one quotation: equal, one inside the other, or a few words apart."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < _MIN_FUZZY_WORDS:
+        return short == long
+    matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return len(short) - matched <= len(short) // _WORDS_PER_DIFFERENCE + 1
+
+
+def _pairs(sequence: Sequence[str]) -> set[tuple[str, ...]]:
+    if len(sequence) < 2:
+        return {tuple(sequence)}
+    return set(itertools.pairwise(sequence))
+
+
+def cluster_quotes(
+    quotes: Iterable[Quote], *, person: Callable[[Speaker | None], Speaker | None] = _same_person
+) -> ClusterList:
+    """The quotations among ``quotes``, in the order of their first report in ``quotes``.
+
+    ``person`` maps a quote's speaker to the person it is (the collection's merged speaker); two quotes whose
+    persons differ are never one quotation, and a cluster's speaker is its quotes' person.
+    """
+    members = list(quotes)
+    # A unit is a distinct (word sequence, person): the work below is per unit, not per report.
+    unit_of: dict[tuple[tuple[str, ...], Speaker | None], int] = {}
+    sequences: list[tuple[str, ...]] = []
+    persons: list[Speaker | None] = []
+    quote_units = []
+    for quote in members:
+        sequence = tuple(words(quote.text))
+        who = person(quote.speaker)
+        key = (sequence, who)
+        unit = unit_of.get(key)
+        if unit is None:
+            unit = unit_of[key] = len(sequences)
+            sequences.append(sequence)
+            persons.append(who)
+        quote_units.append(unit)
+
+    parent = list(range(len(sequences)))
+    root_person = list(persons)
+
+    def find(unit: int) -> int:
+        while parent[unit] != unit:
+            parent[unit] = parent[parent[unit]]
+            unit = parent[unit]
+        return unit
+
+    def join(a: int, b: int) -> None:
+        root_a, root_b = find(a), find(b)
+        if root_a == root_b:
+            return
+        who_a, who_b = root_person[root_a], root_person[root_b]
+        if who_a is not None and who_b is not None and who_a != who_b:
+            return  # two people said it: two quotations, and no chain through a third report may join them
+        parent[root_b] = root_a
+        root_person[root_a] = who_a if who_a is not None else who_b
+
+    # the same words by the same person, or by someone and by nobody named, whatever the pairs below say
+    first_with: dict[tuple[str, ...], int] = {}
+    for unit, sequence in enumerate(sequences):
+        if sequence:
+            join(first_with.setdefault(sequence, unit), unit)
+
+    pair_sets = [_pairs(sequence) for sequence in sequences]
+    frequency = Counter(pair for unit in first_with.values() for pair in pair_sets[unit])
+    index: dict[tuple[str, ...], list[int]] = {}
+    for unit, pairs in enumerate(pair_sets):
+        if not sequences[unit]:
+            continue
+        informative = [pair for pair in pairs if frequency[pair] <= _MAX_PAIR_FREQUENCY]
+        shared: Counter[int] = Counter()
+        for pair in informative:
+            shared.update(index.get(pair, ()))
+        for other, count in shared.most_common(_MAX_CANDIDATES):
+            if count < _MIN_SHARED_PAIRS * min(len(pair_sets[other]), len(pairs)):
+                break
+            if find(unit) != find(other) and _similar(sequences[unit], sequences[other]):
+                join(unit, other)
+        for pair in informative:
+            index.setdefault(pair, []).append(unit)
+
+    grouped: dict[int, list[Quote]] = {}
+    for quote, unit in zip(members, quote_units, strict=True):
+        grouped.setdefault(find(unit), []).append(quote)
+    return ClusterList(_cluster(group, root_person[root]) for root, group in grouped.items())
+
+
+def _canonical(quotes: Sequence[Quote]) -> str:
+    """The longest version, preferring one without an ellipsis (an abridged report is not faithful)."""
+    whole = [q for q in quotes if not any(mark in q.text for mark in _ELLIPSES)] or list(quotes)
+    return max(whole, key=lambda q: len(words(q.text))).text
+
+
+def _cluster(quotes: list[Quote], speaker: Speaker | None) -> QuoteCluster:
+    ordered = sorted(quotes, key=lambda q: date_key(q.published))
+    first_seen = ordered[0].published
+    text = _canonical(ordered)
+    fingerprint = hashlib.blake2b(
+        " ".join(words(text)).encode() + b"\x00" + (speaker.name if speaker else "").encode(), digest_size=6
+    ).hexdigest()
+    day = date_key(first_seen)[:10] if first_seen is not None else "undated"
+    return QuoteCluster(f"{day}-{fingerprint}", text, speaker, first_seen, QuoteList(ordered))

@@ -1,0 +1,270 @@
+"""Search filters, shared by :meth:`QuoteBank.search <quotebank.bank.QuoteBank.search>` and the
+:class:`~quotebank.model.QuoteList` helpers, so that a filter means the same thing on both.
+
+Text is compared as folded words (lowercase, without accents): a query word matches every word of a quote
+that begins with its stem (``exchanges`` -> ``exchang`` matches ``exchange``, ``exchanged``, ``exchanging``).
+Dates are compared through :func:`date_key`, a string that sorts in time order and that the SQLite store keeps
+in a column, so that both sides of every comparison are computed by the same code.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timezone
+
+import attrs
+import regex
+
+from quotebank.dates import coerce_published
+from quotebank.errors import InvalidArgumentError, InvalidQueryError, QueryTimeoutError
+from quotebank.model import Quote, QuoteKind, Speaker
+from quotebank.speakers import fold
+
+__all__ = [
+    "REGEX_BUDGET_SECONDS",
+    "UNDATED",
+    "KindFilter",
+    "PatternFilter",
+    "QuoteFilter",
+    "date_key",
+    "fts_safe",
+    "stem",
+    "words",
+]
+
+UNDATED = "~"
+"""The :func:`date_key` of a quote without a date: ``~`` sorts after every ISO date, so undated quotes come
+last, and no date range contains it."""
+
+KindFilter = QuoteKind | str | Iterable[QuoteKind | str]
+"""One quote kind, or several."""
+PatternFilter = str | regex.Pattern[str]
+"""A regular expression of the ``regex`` module, as text or compiled."""
+
+REGEX_BUDGET_SECONDS = 2.0
+"""How long one search may spend in a ``regex`` filter over all the quotes it looks at."""
+
+_WORD = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
+# Letters that Unicode does not decompose into a base letter and an accent, so that folding keeps them.
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "Th",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+# Suffixes a query word loses before prefix matching, longest first; a stem keeps at least three letters.
+_SUFFIXES = ("ing", "ies", "ied", "ed", "es", "ly", "s", "e", "y")
+_MIN_STEM = 3
+# Characters the SQLite full-text tokenizer certainly treats as parts of words, as this module does: stems
+# made of them are looked up in the full-text index; any other stem is matched in Python only.
+_FTS_MAX_CODEPOINT = 0x0500
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``: ``"Zelenskyy’s ‘LIKELY’ visit"`` -> ``zelenskyy s likely visit``."""
+    return [fold(word) for word in _WORD.findall(text.translate(_UNDECOMPOSED))]
+
+
+def stem(word: str) -> str:
+    """A folded query word without its inflection: ``exchanges`` -> ``exchang``, ``tried`` -> ``tri``."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def fts_safe(term: str) -> bool:
+    """Whether the full-text index finds exactly the words that begin with ``term`` (see module notes)."""
+    return all(ord(ch) < _FTS_MAX_CODEPOINT and ch.isalnum() for ch in term)
+
+
+def date_key(value: date | None) -> str:
+    """A string that sorts in time order: ISO date or date and time, zoned times converted to UTC."""
+    if value is None:
+        return UNDATED
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        try:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:  # the first or last day of the calendar: keep the wall time
+            value = value.replace(tzinfo=None)
+    return value.isoformat()
+
+
+def _until_key(value: date) -> str:
+    # a day without a time of day includes the whole day
+    return date_key(value) if isinstance(value, datetime) else value.isoformat() + "T~"
+
+
+def _coerce_date(name: str, value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if value is None or isinstance(value, str):
+        return coerce_published(value)
+    raise InvalidArgumentError(f"{name} must be a date, a datetime or a string, not {type(value).__name__}")
+
+
+def _kinds(kind: object) -> frozenset[QuoteKind]:
+    if kind is None:
+        return frozenset()
+    items = (kind,) if isinstance(kind, str) else kind
+    if not isinstance(items, Iterable):
+        raise InvalidArgumentError(
+            f"kind must be a QuoteKind, a string or several, not {type(kind).__name__}"
+        )
+    kinds = set()
+    for item in items:
+        try:
+            kinds.add(QuoteKind(item))
+        except ValueError:
+            known = ", ".join(k.value for k in QuoteKind)
+            raise InvalidQueryError(f"kind={item!r} is not one of {known}") from None
+    return frozenset(kinds)
+
+
+def _compile(pattern: object) -> regex.Pattern[str] | None:
+    if pattern is None or isinstance(pattern, regex.Pattern):
+        return pattern
+    if not isinstance(pattern, str):
+        raise InvalidArgumentError(
+            f"regex must be a string or a compiled pattern, not {type(pattern).__name__}"
+        )
+    try:
+        return regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError, RecursionError) as error:
+        raise InvalidQueryError(f"regex {pattern!r} does not compile: {error}") from None
+
+
+def _optional_str(name: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    return value
+
+
+@attrs.frozen
+class QuoteFilter:
+    """Every filter of one search, checked and normalised; :meth:`build` makes one from user arguments."""
+
+    stems: tuple[str, ...] = ()
+    """Folded query word stems; a quote must have, for each, a word that begins with it."""
+    speaker: str | Speaker | None = None
+    pattern: regex.Pattern[str] | None = None
+    outlet: str | None = None
+    """The folded outlet name."""
+    since: str | None = None
+    """The lowest :func:`date_key` wanted."""
+    until: str | None = None
+    """The highest :func:`date_key` wanted."""
+    kinds: frozenset[QuoteKind] = frozenset()
+    limit: int | None = None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        text: object = None,
+        speaker: object = None,
+        pattern: object = None,
+        outlet: object = None,
+        since: object = None,
+        until: object = None,
+        kind: object = None,
+        limit: object = None,
+    ) -> QuoteFilter:
+        """Check the arguments of a search; a :class:`~quotebank.QuotebankError` subclass for a bad one."""
+        stems: tuple[str, ...] = ()
+        query = _optional_str("text", text)
+        if query is not None:
+            stems = tuple(dict.fromkeys(stem(word) for word in words(query)))
+            if not stems:
+                raise InvalidQueryError(f"text={query!r} has no word to search for")
+        if speaker is not None and not isinstance(speaker, str | Speaker):
+            raise InvalidArgumentError(f"speaker must be a name or a Speaker, not {type(speaker).__name__}")
+        outlet_name = _optional_str("outlet", outlet)
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
+            raise InvalidArgumentError(f"limit must be a whole number of at least 0, not {limit!r}")
+        since_date = _coerce_date("since", since)
+        until_date = _coerce_date("until", until)
+        return cls(
+            stems=stems,
+            speaker=speaker,
+            pattern=_compile(pattern),
+            outlet=fold_outlet(outlet_name) if outlet_name is not None else None,
+            since=date_key(since_date) if since_date is not None else None,
+            until=_until_key(until_date) if until_date is not None else None,
+            kinds=_kinds(kind),
+            limit=limit,
+        )
+
+    def accepts(self, quote: Quote, *, speaker_test: Callable[[Speaker | None], bool] | None) -> bool:
+        """Whether ``quote`` passes every filter but the regular expression (see :meth:`select`)."""
+        if self.kinds and quote.kind not in self.kinds:
+            return False
+        if self.outlet is not None and (quote.outlet is None or fold_outlet(quote.outlet) != self.outlet):
+            return False
+        if self.since is not None or self.until is not None:
+            key = date_key(quote.published)
+            if self.since is not None and not (self.since <= key < UNDATED):
+                return False
+            if self.until is not None and key > self.until:
+                return False
+        if speaker_test is not None and not speaker_test(quote.speaker):
+            return False
+        if self.stems:
+            quote_words = words(quote.text)
+            if not all(any(word.startswith(s) for word in quote_words) for s in self.stems):
+                return False
+        return True
+
+    def select(
+        self, quotes: Iterable[Quote], *, speaker_test: Callable[[Speaker | None], bool] | None
+    ) -> Iterator[Quote]:
+        """The quotes that pass every filter, in the given order, at most :attr:`limit` of them.
+
+        The regular expression runs under a time budget shared by all quotes of the search, so that a
+        pattern that backtracks without end stops with :class:`~quotebank.errors.QueryTimeoutError` instead
+        of hanging.
+        """
+        if self.limit == 0:
+            return
+        deadline = time.monotonic() + REGEX_BUDGET_SECONDS
+        found = 0
+        for quote in quotes:
+            if not self.accepts(quote, speaker_test=speaker_test):
+                continue
+            if self.pattern is not None and not self._pattern_matches(quote.text, deadline):
+                continue
+            yield quote
+            found += 1
+            if self.limit is not None and found >= self.limit:
+                return
+
+    def _pattern_matches(self, text: str, deadline: float) -> bool:
+        assert self.pattern is not None
+        try:
+            return self.pattern.search(text, timeout=max(deadline - time.monotonic(), 0.001)) is not None
+        except TimeoutError:
+            raise QueryTimeoutError(
+                f"regex {self.pattern.pattern!r} took more than {REGEX_BUDGET_SECONDS:g} s; "
+                "simplify it (nested repetition such as (a+)+ backtracks without end)"
+            ) from None
+
+
+def fold_outlet(name: str) -> str:
+    """An outlet name compared without case, accents or extra spaces."""
+    return " ".join(words(name))

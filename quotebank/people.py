@@ -1,0 +1,392 @@
+"""Speakers across articles: the per-article speakers that are one person become one :class:`SpeakerProfile`.
+
+Each article names its speakers on its own (:mod:`quotebank.speakers`); a collection of articles needs to
+know that ``Volodymyr Zelenskyy`` in one and ``Zelensky`` in another are the same man, and that
+``Donald Trump`` and ``Melania Trump`` are not. The rules, with the helpers of :mod:`quotebank.speakers`:
+
+- full names (given name and surname) merge when the surnames are one name spelled two ways
+  (:func:`~quotebank.speakers.surnames_match`) and the given names agree
+  (:func:`~quotebank.speakers.given_names_match`: nicknames, initials, prefixes), with no middle name in
+  conflict; two groups merge only when every full name of one agrees with every full name of the other, so
+  a name that fits two people (``George Bush``) never bridges ``George W. Bush`` and ``George H. W. Bush``;
+- a surname alone (``Zelensky``, ``Mr. Bush``) or an initial (``J. Smith``) joins the one person of the
+  collection that it fits; when several fit, a shared office (``president``, ``envoy``) must pick one,
+  else it stays apart;
+- organisations merge on their folded name; descriptions (``a source``) never merge.
+
+Every merge is recorded with its reason (:attr:`SpeakerProfile.merges`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+import attrs
+
+from quotebank.filters import date_key, words
+from quotebank.lexicon import lexicon
+from quotebank.model import Speaker, SpeakerKind
+from quotebank.speakers import given_names_match, surnames_match
+
+__all__ = ["SpeakerMerge", "SpeakerProfile", "SpeakerUsage", "merge_speakers", "speaker_matcher"]
+
+_FULL = "full"
+_SURNAME_ONLY = "surname"
+_INITIALS = "initials"
+_ORGANISATION = "organisation"
+_DESCRIPTION = "description"
+
+
+@attrs.frozen
+class SpeakerUsage:
+    """One per-article speaker and how the collection quotes it."""
+
+    speaker: Speaker
+    quote_count: int
+    outlets: frozenset[str] = frozenset()
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+@attrs.frozen
+class SpeakerMerge:
+    """Why one name was taken for the same speaker as another."""
+
+    name: str
+    matched: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name} = {self.matched}: {self.reason}"
+
+
+@attrs.frozen
+class SpeakerProfile:
+    """One speaker of a collection: the per-article speakers merged into it, with what the collection holds.
+
+    ``name`` is the full name most quoted; ``aliases`` every form any article used; ``merges`` says which
+    names were merged and why.
+    """
+
+    name: str
+    role: str | None
+    aliases: tuple[str, ...]
+    kind: SpeakerKind
+    quote_count: int
+    outlets: tuple[str, ...]
+    first_seen: date | None
+    last_seen: date | None
+    speakers: tuple[Speaker, ...]
+    """The per-article speakers that are this one."""
+    merges: tuple[SpeakerMerge, ...] = ()
+
+    @property
+    def speaker(self) -> Speaker:
+        """This speaker as a plain :class:`~quotebank.model.Speaker`."""
+        return Speaker(self.name, self.role, self.aliases, self.kind)
+
+    def explain(self) -> str:
+        """The merges behind this profile, one a line."""
+        if not self.merges:
+            return f"{self.name}: no other name merged"
+        return "\n".join(str(merge) for merge in self.merges)
+
+    def __repr__(self) -> str:
+        dates = "–".join(d.isoformat() for d in (self.first_seen, self.last_seen) if d is not None)
+        return (
+            f"SpeakerProfile({self.name!r}, role={self.role!r}, quotes={self.quote_count}, "
+            f"outlets={list(self.outlets)!r}, dates={dates or None!r}, aliases={list(self.aliases)!r})"
+        )
+
+
+@attrs.frozen
+class _NameForm:
+    """What merging needs to know of one speaker's name."""
+
+    category: str
+    surname: str = ""
+    given: tuple[str, ...] = ()
+    offices: frozenset[str] = frozenset()
+    key: str = ""
+
+
+def _name_form(speaker: Speaker) -> _NameForm:
+    grammar = lexicon().grammar
+    particles, generational = grammar["name_particles"], grammar["generational"]
+    offices = frozenset(
+        words(part)[-1] for part in (speaker.role or "").split(",") if words(part)
+    )  # the head word of each part of the role: "U.S. special envoy" -> "envoy"
+    if speaker.kind is SpeakerKind.ORGANISATION:
+        return _NameForm(_ORGANISATION, key=" ".join(words(speaker.name)))
+    significant = []
+    for raw in speaker.name.split():
+        head, _, rest = raw.partition("-")
+        if raw.casefold() in particles or (rest and head.casefold() in particles):
+            continue  # "von", "al-": inside a name, not a name of their own
+        if not raw[:1].isupper():
+            return _NameForm(_DESCRIPTION)
+        significant.append(raw)
+    folded = [" ".join(words(word)) for word in significant]
+    folded = [word for word in folded if word]
+    while len(folded) > 1 and folded[-1] in generational:
+        folded.pop()
+    if not folded:
+        return _NameForm(_DESCRIPTION)
+    surname, given = folded[-1], tuple(folded[:-1])
+    if not given:
+        return _NameForm(_SURNAME_ONLY, surname, offices=offices)
+    if all(len(name) == 1 for name in given):
+        return _NameForm(_INITIALS, surname, given, offices)
+    return _NameForm(_FULL, surname, given, offices)
+
+
+def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """First given names that may be one name, and no middle name in conflict (``George W.`` is not
+    ``George H. W.``)."""
+    return all(given_names_match(x, y) for x, y in zip(a, b, strict=False))
+
+
+def _full_name_reason(a: _NameForm, b: _NameForm) -> str:
+    parts = []
+    if a.surname != b.surname:
+        parts.append(f"surname spelling variant ({a.surname} / {b.surname})")
+    for x, y in zip(a.given, b.given, strict=False):
+        if x == y:
+            continue
+        if len(x) == 1 or len(y) == 1:
+            parts.append(f"initial of the given name ({x} / {y})")
+        else:
+            parts.append(f"given name variant ({x} / {y})")
+    return "; ".join(parts) or "same name"
+
+
+def _deletion_keys(word: str) -> set[str]:
+    """``word`` and every string one deletion away (two for long words): two words within the edit distance
+    :func:`~quotebank.speakers.surnames_match` allows share one of these keys."""
+    keys = {word}
+    frontier = {word}
+    for _ in range(2 if len(word) >= 8 else 1):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        keys |= frontier
+    return keys
+
+
+class _SurnameIndex:
+    """Which names have a surname that :func:`~quotebank.speakers.surnames_match` a given one, without
+    comparing all pairs."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[int]] = {}
+        self._surnames: dict[int, str] = {}
+
+    def add(self, item: int, surname: str) -> None:
+        self._surnames[item] = surname
+        for key in _deletion_keys(surname):
+            self._by_key.setdefault(key, []).append(item)
+
+    def find(self, surname: str) -> list[int]:
+        found: dict[int, None] = {}
+        for key in _deletion_keys(surname):
+            for item in self._by_key.get(key, ()):
+                if item not in found and surnames_match(self._surnames[item], surname):
+                    found[item] = None
+        return list(found)
+
+
+class _Groups:
+    """Union-find over name units, keeping the merges that joined them."""
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        self.merges: dict[int, list[SpeakerMerge]] = {i: [] for i in range(size)}
+
+    def find(self, item: int) -> int:
+        root = item
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[item] != root:
+            self._parent[item], item = root, self._parent[item]
+        return root
+
+    def union(self, a: int, b: int, merge: SpeakerMerge) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        if len(self.members[root_a]) < len(self.members[root_b]):
+            root_a, root_b = root_b, root_a
+        self._parent[root_b] = root_a
+        self.members[root_a] += self.members.pop(root_b)
+        self.merges[root_a] += [*self.merges.pop(root_b), merge]
+
+
+@attrs.frozen
+class _Unit:
+    """The usages whose names fold to the same form: the items that merging compares."""
+
+    form: _NameForm
+    usages: tuple[SpeakerUsage, ...]
+    offices: frozenset[str]
+
+    @property
+    def name(self) -> str:
+        return self.usages[0].speaker.name
+
+    @property
+    def quote_count(self) -> int:
+        return sum(usage.quote_count for usage in self.usages)
+
+
+def _units(usages: Iterable[SpeakerUsage]) -> list[_Unit]:
+    """Usages grouped by name form, the most quoted unit first; descriptions each stay a unit of their own."""
+    by_form: dict[object, list[tuple[SpeakerUsage, _NameForm]]] = {}
+    for n, usage in enumerate(usages):
+        form = _name_form(usage.speaker)
+        key: object = (
+            n if form.category == _DESCRIPTION else (form.category, form.surname, form.given, form.key)
+        )
+        by_form.setdefault(key, []).append((usage, form))
+    units = []
+    for items in by_form.values():
+        items.sort(key=lambda item: -item[0].quote_count)
+        offices = frozenset(office for _usage, form in items for office in form.offices)
+        units.append(_Unit(items[0][1], tuple(usage for usage, _form in items), offices))
+    units.sort(key=lambda unit: (-unit.quote_count, unit.name))
+    return units
+
+
+def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
+    """One profile per speaker of the collection, most quoted first (then by name)."""
+    # units are in order of quotes, so that the most quoted forms anchor the groups the rarer forms join
+    units = _units(usages)
+    groups = _Groups(len(units))
+    full_index = _SurnameIndex()
+
+    def given_names(unit: int) -> list[tuple[str, ...]]:
+        return [
+            units[m].form.given for m in groups.members[groups.find(unit)] if units[m].form.category == _FULL
+        ]
+
+    def merge(i: int, j: int, reason: str) -> None:
+        groups.union(i, j, SpeakerMerge(units[i].name, units[j].name, reason))
+
+    for i, unit in enumerate(units):
+        if unit.form.category != _FULL:
+            continue
+        for j in full_index.find(unit.form.surname):
+            if groups.find(i) == groups.find(j):
+                continue
+            mine, theirs = given_names(i), given_names(j)
+            if all(_given_names_agree(x, y) for x in mine for y in theirs):
+                merge(i, j, _full_name_reason(unit.form, units[j].form))
+        full_index.add(i, unit.form.surname)
+
+    unattached = _SurnameIndex()
+    for i, unit in enumerate(units):
+        form = unit.form
+        if form.category not in (_SURNAME_ONLY, _INITIALS):
+            continue
+        roots = {
+            groups.find(j): j
+            for j in full_index.find(form.surname)
+            if not form.given or units[j].form.given[0][0] == form.given[0]
+        }
+        if len(roots) > 1 and unit.offices:
+            holding = {
+                root: j
+                for root, j in roots.items()
+                if any(unit.offices & units[m].offices for m in groups.members[root])
+            }
+            if len(holding) == 1:
+                [j] = holding.values()
+                offices = ", ".join(sorted(unit.offices & units[j].offices or unit.offices))
+                merge(i, j, f"{form.category} only, and the one person of that name who is {offices}")
+                continue
+        if len(roots) == 1:
+            [j] = roots.values()
+            merge(i, j, f"{form.category} only, and the one person of that name in the collection")
+            continue
+        if not roots:
+            for j in unattached.find(form.surname):
+                if units[j].form.given == form.given:
+                    merge(i, j, f"surname spelling variant ({form.surname} / {units[j].form.surname})")
+                    break
+            unattached.add(i, form.surname)
+
+    profiles = [
+        _profile([usage for m in members for usage in units[m].usages], groups.merges[root])
+        for root, members in groups.members.items()
+    ]
+    profiles.sort(key=lambda p: (-p.quote_count, p.name))
+    return profiles
+
+
+def _profile(members: list[SpeakerUsage], merges: list[SpeakerMerge]) -> SpeakerProfile:
+    members.sort(key=lambda u: -u.quote_count)
+    counts: dict[str, int] = {}
+    for usage in members:
+        counts[usage.speaker.name] = counts.get(usage.speaker.name, 0) + usage.quote_count
+    full = [u.speaker.name for u in members if _name_form(u.speaker).category == _FULL] or list(counts)
+    name = max(full, key=lambda n: (counts[n], len(n.split())))
+    role_counts: dict[str, int] = {}
+    for usage in members:
+        if usage.speaker.role:
+            role_counts[usage.speaker.role] = role_counts.get(usage.speaker.role, 0) + usage.quote_count
+    aliases: dict[str, None] = {name: None}
+    for usage in members:
+        aliases.setdefault(usage.speaker.name)
+        for alias in usage.speaker.aliases:
+            aliases.setdefault(alias)
+    kinds = {u.speaker.kind for u in members}
+    kind = next(
+        (k for k in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION) if k in kinds), SpeakerKind.UNKNOWN
+    )
+    dated_first = [u.first_seen for u in members if u.first_seen is not None]
+    dated_last = [u.last_seen for u in members if u.last_seen is not None]
+    return SpeakerProfile(
+        name=name,
+        role=max(role_counts, key=lambda r: role_counts[r]) if role_counts else None,
+        aliases=tuple(aliases),
+        kind=kind,
+        quote_count=sum(u.quote_count for u in members),
+        outlets=tuple(sorted({outlet for u in members for outlet in u.outlets})),
+        first_seen=min(dated_first, key=date_key) if dated_first else None,
+        last_seen=max(dated_last, key=date_key) if dated_last else None,
+        speakers=tuple(u.speaker for u in members),
+        merges=tuple(merges),
+    )
+
+
+def _word_matches(query: str, word: str) -> bool:
+    # a single letter in a name is an initial: it stands for a name, it does not match every name it begins
+    if len(word) == 1:
+        return query == word
+    return given_names_match(query, word)
+
+
+def _speaker_words(speaker: Speaker) -> frozenset[str]:
+    texts: Iterable[str] = (speaker.name, speaker.role or "", *speaker.aliases)
+    return frozenset(word for text in texts for word in words(text))
+
+
+def speaker_matcher(query: str | Speaker) -> Callable[[Speaker | None], bool]:
+    """A test of whether a speaker answers to ``query`` (a name, a surname, a spelling variant, a role word).
+
+    Every word of the query must fit a word of the speaker's name, role or aliases: the same word, a spelling
+    variant of a surname, a nickname or an initial of a given name.
+    """
+    query_words = words(query.name if isinstance(query, Speaker) else query)
+    known: dict[Speaker, bool] = {}
+
+    def test(speaker: Speaker | None) -> bool:
+        if speaker is None or not query_words:
+            return False
+        answer = known.get(speaker)
+        if answer is None:
+            candidates = _speaker_words(speaker)
+            answer = all(any(_word_matches(q, w) for w in candidates) for q in query_words)
+            known[speaker] = answer
+        return answer
+
+    return test
