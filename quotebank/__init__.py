@@ -10,7 +10,19 @@ from __future__ import annotations
 import logging
 
 from quotebank.article import parse_article
-from quotebank.errors import InvalidArgumentError, InvalidDateError, InvalidTextError, QuotebankError
+from quotebank.bank import QuoteBank
+from quotebank.dedup import QuoteCluster
+from quotebank.errors import (
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidQueryError,
+    InvalidTextError,
+    MissingDependencyError,
+    QueryTimeoutError,
+    QuotebankError,
+    SchemaVersionError,
+    SpeakerNotFoundError,
+)
 from quotebank.extract import extract
 from quotebank.model import (
     Article,
@@ -28,16 +40,23 @@ __all__ = [
     "Article",
     "InvalidArgumentError",
     "InvalidDateError",
+    "InvalidQueryError",
     "InvalidTextError",
     "Mention",
+    "MissingDependencyError",
     "Paragraph",
     "ParagraphKind",
+    "QueryTimeoutError",
     "Quote",
+    "QuoteBank",
+    "QuoteCluster",
     "QuoteKind",
     "QuoteList",
     "QuotebankError",
+    "SchemaVersionError",
     "Speaker",
     "SpeakerKind",
+    "SpeakerNotFoundError",
     "extract",
     "parse_article",
 ]
