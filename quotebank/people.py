@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 import attrs
+import regex
 
 from quotebank.filters import date_key, words
 from quotebank.lexicon import lexicon
@@ -141,10 +142,28 @@ def _name_form(speaker: Speaker) -> _NameForm:
     return _NameForm(_FULL, surname, given, offices)
 
 
+_TRANSLITERATION = (("kh", "h"), ("ph", "f"), ("w", "v"))
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def _transliteration_key(name: str) -> str:
+    """A folded name with the spellings that differ between transliterations made one: ``Wołodymyr``,
+    ``Volodymyr`` and ``Volodimir`` -> ``volodimir``. A first letter ``j`` or ``y`` stays (``Jan`` is not
+    ``Ian``)."""
+    for spelling, sound in _TRANSLITERATION:
+        name = name.replace(spelling, sound)
+    name = name[:1] + name[1:].replace("j", "i").replace("y", "i")
+    return _DOUBLED.sub(r"\1", name)
+
+
+def _given_name_match(a: str, b: str) -> bool:
+    return given_names_match(a, b) or _transliteration_key(a) == _transliteration_key(b)
+
+
 def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """First given names that may be one name, and no middle name in conflict (``George W.`` is not
     ``George H. W.``)."""
-    return all(given_names_match(x, y) for x, y in zip(a, b, strict=False))
+    return all(_given_name_match(x, y) for x, y in zip(a, b, strict=False))
 
 
 def _full_name_reason(a: _NameForm, b: _NameForm) -> str:
@@ -156,8 +175,10 @@ def _full_name_reason(a: _NameForm, b: _NameForm) -> str:
             continue
         if len(x) == 1 or len(y) == 1:
             parts.append(f"initial of the given name ({x} / {y})")
-        else:
+        elif given_names_match(x, y):
             parts.append(f"given name variant ({x} / {y})")
+        else:
+            parts.append(f"given name transliterated two ways ({x} / {y})")
     return "; ".join(parts) or "same name"
 
 
@@ -362,7 +383,7 @@ def _word_matches(query: str, word: str) -> bool:
     # a single letter in a name is an initial: it stands for a name, it does not match every name it begins
     if len(word) == 1:
         return query == word
-    return given_names_match(query, word)
+    return _given_name_match(query, word)
 
 
 def _speaker_words(speaker: Speaker) -> frozenset[str]:

@@ -1,0 +1,180 @@
+"""Speakers across articles: one person in any spelling becomes one speaker; different people who share a
+surname stay apart; every merge says why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from quotebank import QuoteBank, Speaker, SpeakerKind, SpeakerNotFoundError
+from quotebank.people import SpeakerProfile, SpeakerUsage, merge_speakers, speaker_matcher
+from tests.conftest import SEEDS
+
+PERSON = SpeakerKind.PERSON
+
+
+def _usage(name: str, count: int = 1, *, role: str | None = None, kind: SpeakerKind = PERSON) -> SpeakerUsage:
+    return SpeakerUsage(Speaker(name, role, (name,), kind), count, frozenset(["Outlet"]))
+
+
+def _groups(*usages: SpeakerUsage) -> set[frozenset[str]]:
+    return {frozenset(s.name for s in profile.speakers) for profile in merge_speakers(usages)}
+
+
+def test_spelling_variants_and_accents_are_one_person() -> None:
+    profiles = merge_speakers(
+        [
+            _usage("Volodymyr Zelenskyy", 5, role="President"),
+            _usage("Volodymyr Zelensky", 3),
+            _usage("Volodymyr Zelenskiy", 2),
+            _usage("Volodýmyr Zelenskyj", 1),
+            _usage("Wołodymyr Zelenski", 1),
+            _usage("Zelensky", 4),
+        ]
+    )
+    assert len(profiles) == 1
+    [zelenskyy] = profiles
+    assert zelenskyy.name == "Volodymyr Zelenskyy"  # the most quoted full name
+    assert zelenskyy.role == "President"
+    assert zelenskyy.quote_count == 16
+    assert {"Zelensky", "Volodymyr Zelenskiy", "Wołodymyr Zelenski"} <= set(zelenskyy.aliases)
+    reasons = {merge.name: merge.reason for merge in zelenskyy.merges}
+    assert reasons["Volodymyr Zelensky"] == "surname spelling variant (zelensky / zelenskyy)"
+    assert reasons["Zelensky"] == "surname only, and the one person of that name in the collection"
+    assert "given name transliterated two ways (wolodymyr / volodymyr)" in reasons["Wołodymyr Zelenski"]
+    assert "Volodymyr Zelensky = Volodymyr Zelenskyy" in zelenskyy.explain()
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    assert _groups(_usage("Donald Trump", 9), _usage("Melania Trump", 2)) == {
+        frozenset(["Donald Trump"]),
+        frozenset(["Melania Trump"]),
+    }
+    # a bare surname that fits two people joins neither
+    assert _groups(_usage("Donald Trump", 9), _usage("Melania Trump", 2), _usage("Trump", 5)) == {
+        frozenset(["Donald Trump"]),
+        frozenset(["Melania Trump"]),
+        frozenset(["Trump"]),
+    }
+    # ... unless a shared office picks one
+    groups = _groups(
+        _usage("Donald Trump", 9, role="President"),
+        _usage("Melania Trump", 2, role="First Lady"),
+        _usage("Trump", 5, role="President"),
+    )
+    assert frozenset(["Donald Trump", "Trump"]) in groups
+
+
+def test_a_name_that_fits_two_people_does_not_bridge_them() -> None:
+    groups = _groups(
+        _usage("George W. Bush", 9),
+        _usage("George H. W. Bush", 8),
+        _usage("George Bush", 3),
+        _usage("Jeb Bush", 4),
+        _usage("Bush", 2),
+    )
+    assert frozenset(["Jeb Bush"]) in groups
+    assert frozenset(["Bush"]) in groups
+    w, hw = (next(g for g in groups if name in g) for name in ("George W. Bush", "George H. W. Bush"))
+    assert w != hw
+    assert "George Bush" in w | hw  # joined one of them, not both
+
+
+def test_transliterations_need_the_same_first_letter_of_a_given_name() -> None:
+    assert _groups(_usage("Jan Kowalski"), _usage("Ian Kowalski")) == {
+        frozenset(["Jan Kowalski"]),
+        frozenset(["Ian Kowalski"]),
+    }
+    assert _groups(_usage("Mykhailo Podolyak"), _usage("Mychajlo Podoljak")) == {
+        frozenset(["Mykhailo Podolyak", "Mychajlo Podoljak"])
+    }
+
+
+def test_nicknames_and_initials() -> None:
+    assert _groups(_usage("Steve Witkoff", 3), _usage("Steven Witkoff", 1)) == {
+        frozenset(["Steve Witkoff", "Steven Witkoff"])
+    }
+    assert _groups(_usage("John Smith", 3), _usage("J. Smith", 1)) == {frozenset(["John Smith", "J. Smith"])}
+    assert _groups(_usage("John Smith", 3), _usage("Jane Smith", 2), _usage("J. Smith", 1)) == {
+        frozenset(["John Smith"]),
+        frozenset(["Jane Smith"]),
+        frozenset(["J. Smith"]),
+    }
+
+
+def test_organisations_merge_by_name_and_descriptions_never() -> None:
+    org = SpeakerKind.ORGANISATION
+    groups = _groups(
+        _usage("the White House", 2, kind=org),
+        _usage("The White House", 1, kind=org),
+        _usage("a source", 1, kind=SpeakerKind.UNKNOWN),
+        _usage("a source close to the talks", 1, kind=SpeakerKind.UNKNOWN),
+    )
+    assert frozenset(["the White House", "The White House"]) in groups
+    assert frozenset(["a source"]) in groups
+    assert frozenset(["a source close to the talks"]) in groups
+
+
+def test_profiles_carry_counts_outlets_and_dates() -> None:
+    usages = [
+        SpeakerUsage(Speaker("Jane Doe"), 2, frozenset(["A"]), date(2026, 1, 2), date(2026, 1, 9)),
+        SpeakerUsage(Speaker("Jane Doe", "mayor"), 1, frozenset(["B"]), date(2025, 12, 1), date(2025, 12, 1)),
+    ]
+    [profile] = merge_speakers(usages)
+    assert profile == SpeakerProfile(
+        name="Jane Doe",
+        role="mayor",
+        aliases=("Jane Doe",),
+        kind=SpeakerKind.UNKNOWN,
+        quote_count=3,
+        outlets=("A", "B"),
+        first_seen=date(2025, 12, 1),
+        last_seen=date(2026, 1, 9),
+        speakers=(Speaker("Jane Doe"), Speaker("Jane Doe", "mayor")),
+    )
+    assert profile.speaker == Speaker("Jane Doe", "mayor", ("Jane Doe",), SpeakerKind.UNKNOWN)
+
+
+def test_speaker_matcher() -> None:
+    zelenskyy = Speaker("Volodymyr Zelenskyy", "President", ("President Volodymyr Zelenskyy",))
+    for query in ("zelensky", "Zelenskiy", "Volodymyr", "Wołodymyr", "president zelenskyy", "V. Zelensky"):
+        assert speaker_matcher(query)(zelenskyy), query
+    for query in ("Donald Zelensky", "Trump", "w", ""):
+        assert not speaker_matcher(query)(zelenskyy), query
+    assert not speaker_matcher("zelensky")(None)
+    # an initial inside a name is not the start of every word
+    assert not speaker_matcher("Walker")(Speaker("George W. Bush"))
+
+
+def test_articles_from_two_outlets_give_one_speaker_each() -> None:
+    bank = QuoteBank()
+    bank.add((SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8"), outlet="Kyiv Post")
+    bank.add((SEEDS / "004_682f09ba88d465d4.txt").read_text(encoding="utf-8"))
+    names = [p.name for p in bank.speakers()]
+    assert sorted(names) == ["Georgiy Tykhyi", "Steve Witkoff", "Volodymyr Zelenskyy"]
+    zelenskyy = bank.speaker("zelensky")
+    assert zelenskyy.name == "Volodymyr Zelenskyy"
+    assert zelenskyy.outlets == ("Anadolu Agency", "Kyiv Post")
+    assert zelenskyy.quote_count == 9
+    assert "Zelensky" in zelenskyy.aliases
+    assert bank.speaker("Witkoff").outlets == ("Anadolu Agency", "Kyiv Post")
+    assert bank.speakers("tykhyi") == (bank.speaker("Georgiy Tykhyi"),)
+    with pytest.raises(SpeakerNotFoundError):
+        bank.speaker("Melania Trump")
+    with pytest.raises(LookupError):
+        bank.speaker("")
+
+
+def test_the_bank_keeps_donald_and_melania_apart() -> None:
+    bank = QuoteBank()
+    bank.add('"We will make America great," Donald Trump said on Monday.', outlet="A")
+    bank.add('"Be best," Melania Trump said on Tuesday.', outlet="B")
+    bank.add('"Tariffs work," said President Donald Trump.', outlet="C")
+    assert {p.name: p.quote_count for p in bank.speakers()} == {"Donald Trump": 2, "Melania Trump": 1}
+    assert len(bank.speakers("trump")) == 2
+    assert bank.speaker("Melania Trump").outlets == ("B",)
+    assert [q.text for q in bank.search(speaker="Donald Trump")] == [
+        "We will make America great,",
+        "Tariffs work,",
+    ]
