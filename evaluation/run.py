@@ -31,12 +31,36 @@ from quotebank.model import Quote
 
 __all__ = ["classify_misses", "in_scope", "load_scorer", "main", "predict", "prediction_record"]
 
-_PRONOUNS = frozenset("he she they it i we you him her them his their its".split())
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "their", "its"]
+)
 _RELATIVE = ("who ", "which ", "whose ")
 _DESCRIPTIVE_START = ("a ", "an ", "the ", "one ", "another ", "some ", "many ", "two ", "three ")
 _ORGANISATION_WORDS = frozenset(
-    "campaign committee statement department agency ministry office house party council network news times "
-    "post report poll letter spokesman spokeswoman spokesperson press release".split()
+    [
+        "campaign",
+        "committee",
+        "statement",
+        "department",
+        "agency",
+        "ministry",
+        "office",
+        "house",
+        "party",
+        "council",
+        "network",
+        "news",
+        "times",
+        "post",
+        "report",
+        "poll",
+        "letter",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "release",
+    ]
 )
 _CONTEXT = 90
 _DOUBLE_MARKS = frozenset('"“”«»„‟')
@@ -70,7 +94,9 @@ def prediction_record(quote: Quote) -> dict[str, Any]:
         "speaker": quote.speaker_name,
         "speaker_start": mention.start if mention else None,
         "speaker_end": mention.end if mention else None,
-        "mention": None if mention is None else {"text": mention.text, "start": mention.start, "end": mention.end},
+        "mention": None
+        if mention is None
+        else {"text": mention.text, "start": mention.start, "end": mention.end},
     }
 
 
@@ -83,7 +109,9 @@ def predict(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any]
     """(article, its in-scope quotes, seconds taken) for each gold article."""
     for article in articles:
         began = time.perf_counter()
-        quotes = quotebank.extract(article["text"], outlet=article.get("outlet"), published=article.get("date"))
+        quotes = quotebank.extract(
+            article["text"], outlet=article.get("outlet"), published=article.get("date")
+        )
         took = time.perf_counter() - began
         yield article, [quote for quote in quotes if in_scope(quote)], took
 
@@ -124,9 +152,7 @@ def _speaker_class(gold: dict[str, Any], pred: Quote, text: str) -> str:
     return "other named"
 
 
-def classify_misses(
-    scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote]
-) -> list[tuple[str, str]]:
+def classify_misses(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote]) -> list[tuple[str, str]]:
     """(class, context) for each gold quote missed or misattributed, and each extra predicted span."""
     text = gold["text"]
     norm = scorer.norm_span
@@ -154,10 +180,12 @@ def classify_misses(
         used.add(index)
         pspan, quote = preds[index]
         if pspan != gspan:
-            misses.append(("boundary", f"{where}\n      predicted: {text[pspan[0]:pspan[1]]!r}"))
+            misses.append(("boundary", f"{where}\n      predicted: {text[pspan[0] : pspan[1]]!r}"))
         if scorer.speaker_right(g, prediction_record(quote)) is False:
             got = quote.mention.text if quote.mention else None
-            detail = f"{where}\n      gold: {g.get('mention')!r}  got: {quote.speaker_name!r} (mention {got!r})"
+            detail = (
+                f"{where}\n      gold: {g.get('mention')!r}  got: {quote.speaker_name!r} (mention {got!r})"
+            )
             misses.append(("wrong speaker: " + _speaker_class(g, quote, text), detail))
     for i, (pspan, quote) in enumerate(preds):
         if i in used or pspan[1] <= pspan[0] or any(scorer.big_overlap(pspan, x) for x in ignored):
@@ -209,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     print(scorer.fmt_table(result, f"quotebank {quotebank.__version__} on {args.gold.name}"))
     print(f"speed: {characters / max(seconds, 1e-9):,.0f} characters/second over {len(articles)} articles")
     if args.errors:
-        print("misses: " + ", ".join(f"{k}={len(v)}" for k, v in sorted(misses.items(), key=lambda kv: -len(kv[1]))))
+        print(
+            "misses: "
+            + ", ".join(f"{k}={len(v)}" for k, v in sorted(misses.items(), key=lambda kv: -len(kv[1])))
+        )
     if args.json:
         print(json.dumps(result))
     return 0

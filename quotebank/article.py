@@ -21,7 +21,8 @@ __all__ = ["parse_article"]
 # A paragraph is a line's text without its surrounding whitespace. Every character class the engine treats
 # as a line break splits paragraphs, so offsets agree with str.splitlines().
 _LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_STRIP = regex.compile(r"\S(?:.*\S)?", regex.DOTALL)
+# Python's str.strip() also strips the separators \x1c-\x1f, which the regex module does not count as spaces
+_STRIP = regex.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?", regex.DOTALL)
 _LIST_ITEM = regex.compile(r"[-•*·▪►–—]\s+(?P<item>\S.*)", regex.DOTALL)
 _BYLINE = regex.compile(
     r"(?:[-•*]\s+)?By\s+(?P<name>\p{Lu}[\p{L}.'’ -]{1,60}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?"
@@ -46,6 +47,7 @@ _OUTLET_WORDS = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _MAX_TITLE = 300
+_TITLE_CASE_SHARE = 0.6
 _MAX_NAVIGATION_WORDS = 3
 _MAX_RELATED_WORDS = 30
 
@@ -146,7 +148,15 @@ def _is_bare_date(line: str) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
-    return len(line) <= _MAX_TITLE and _DATELINE.match(line) is None
+    """A headline: short, no dateline, and either without a sentence's final stop or in Title Case
+    (``"We will win," Smith said.`` opening a bare snippet is no title)."""
+    if len(line) > _MAX_TITLE or _DATELINE.match(line) is not None:
+        return False
+    if not _SENTENCE_END.search(line) and not line.endswith(('"', "”")):
+        return True
+    words = [word for word in line.split() if word[:1].isalpha()]
+    capitalised = sum(word[0].isupper() for word in words)
+    return bool(words) and capitalised >= _TITLE_CASE_SHARE * len(words)
 
 
 def _known_outlet(name: str) -> str | None:

@@ -36,6 +36,7 @@ from quotebank.names import (
     NAME,
     Phrase,
     is_strong_subject,
+    people_named,
     phrase_after,
     possessor_before,
     sentence_subject,
@@ -137,6 +138,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         if paragraph.kind not in _ATTRIBUTED_KINDS:
             previous, introducer = None, None
             continue
+        phrases.extend(people_named(text, paragraph.start, paragraph.end))
         quotes = by_paragraph.get(paragraph.index, [])
         if not quotes and cue_words.isdisjoint(_WORDS.findall(paragraph.text.lower())):
             previous, introducer = None, None
@@ -220,11 +222,12 @@ def _attribute_paragraph(
                 clause_subject = subject
                 if subject is None or subject.last > qi:
                     clause_subject = sentence_subject(tokens, lo, hi, quote=qi)
-                if clause_subject is not None and clause_subject.last < qi:
-                    if is_strong_subject(tokens, clause_subject, lo):
-                        attribution = Attribution(
-                            quote, clause_subject, None, "subject", _CONFIDENCE["subject"]
-                        )
+                if (
+                    clause_subject is not None
+                    and clause_subject.last < qi
+                    and is_strong_subject(tokens, clause_subject, lo)
+                ):
+                    attribution = Attribution(quote, clause_subject, None, "subject", _CONFIDENCE["subject"])
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))
@@ -343,9 +346,11 @@ def _verb_cue(
     before_previous = tokens[index - 2] if index - 1 > lo else None
     after_quote = previous is not None and (
         previous.kind == QUOTE
-        or (previous.text == "," or previous.text in _DASHES)
-        and before_previous is not None
-        and before_previous.kind == QUOTE
+        or (
+            (previous.text == "," or previous.text in _DASHES)
+            and before_previous is not None
+            and before_previous.kind == QUOTE
+        )
     )
     following = tokens[last + 1] if last + 1 < hi else None
     if form in words.adjacent_cues and phrase_last is None:

@@ -61,6 +61,9 @@ _MONTH_DAY_YEAR = regex.compile(
 _ZONE_WORD = regex.compile(r"\b(?:UTC|GMT|[ECMP][SD]?T|[A-Z]{2,4}T|Z)\b|[+-]\d{2}:?\d{2}\b")
 _HAS_TIME = regex.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", regex.IGNORECASE)
 _MAX_DATE_TEXT = 120
+_LABEL = regex.compile(
+    r"^[\W_]*+(?:(?:published|updated|posted|last|modified|date|on|at|the)\b[\W_]*+)*+", regex.IGNORECASE
+)
 
 
 def _offset(zone: str) -> timezone:
@@ -130,7 +133,8 @@ def parse_date(text: str) -> date | None:
         return None
     if found is not None:
         return found
-    return _dateparser(text, languages=("en",))
+    # dateparser reads "5th of February 2026" but not "Posted on the 5th of February 2026"
+    return _dateparser(_LABEL.sub("", text), languages=("en",))
 
 
 def _dateparser(text: str, languages: tuple[str, ...] | None = None) -> date | None:

@@ -21,6 +21,7 @@ from quotebank.tokens import PUNCT, QUOTE, WORD, Token
 __all__ = [
     "Phrase",
     "is_strong_subject",
+    "people_named",
     "phrase_after",
     "possessor_before",
     "sentence_subject",
@@ -540,3 +541,34 @@ def is_strong_subject(tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
     if head.text[0].isupper():
         return not _possessive(head)
     return bare in words.roles or bare in words.titles or bare in words.org_words or bare in _SOURCE_NOUNS
+
+
+def _people_pattern() -> regex.Pattern[str]:
+    titles = sorted(lexicon().titles, key=len, reverse=True)
+    alternation = "|".join(regex.escape(title[:1].upper() + title[1:]) for title in titles)
+    name = r"\p{Lu}[\p{L}'’-]*+"
+    # a title and a name ("Ms. Mary Jones", "President Volodymyr Zelenskyy"), or two or three capitalised
+    # words whose first may be a given name ("Mary Jones", "Georgiy Tykhyi")
+    return regex.compile(
+        rf"\b(?P<title>{alternation})\.?\s++(?P<titled>{name}(?:\s++{name}){{0,2}})"
+        rf"|\b(?P<given>\p{{Lu}}\p{{Ll}}++)\s++(?:\p{{Lu}}\.\s++)?{name}(?:\s++{name})?"
+    )
+
+
+_PEOPLE = _people_pattern()
+
+
+def people_named(text: str, start: int, end: int) -> list[Phrase]:
+    """Every person the text between ``start`` and ``end`` names with a title or a known given name.
+
+    These are not speakers: they are the people a later ``he`` or ``she`` may refer to, and the full
+    names that a surname alone may stand for.
+    """
+    given_names = lexicon().given_names
+    found = []
+    for match in _PEOPLE.finditer(text, start, end):
+        if match["given"] is not None and match["given"].lower() not in given_names:
+            continue
+        first, last = match.span()
+        found.append(Phrase(-1, -1, first, last, NAME))
+    return found

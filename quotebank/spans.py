@@ -215,7 +215,8 @@ def _scan_paragraph(
         elif role == "close":
             depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double is double), None)
             if depth is None:
-                if double and not before.isdigit():  # 5'11" is a height, not a lost quotation
+                # 5'11" is a height, not a lost quotation; inside an open quotation, a stray mark is its text
+                if double and not before.isdigit() and not stack:
                     first = _skip_space(text, floor, position)
                     emit(first, after_mark, "", mark, True)
                 continue

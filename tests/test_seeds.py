@@ -21,7 +21,8 @@ EXPECTED = {
         ("tangible results", WITKOFF, "U.S."),
         ("detailed and productive,", WITKOFF, "Witkoff"),
         (
-            "while significant work remains, steps like this demonstrate that sustained diplomatic engagement "
+            "while significant work remains, steps like this demonstrate that sustained diplomatic "
+            "engagement "
             "is delivering tangible results and advancing efforts to end the war in Ukraine.",
             WITKOFF,
             "Witkoff",
@@ -45,7 +46,8 @@ EXPECTED = {
         ),
         ("halted the process", ZELENSKYY, "Zelenskyy"),
         (
-            "They are not particularly interested in exchanging people, because they do not feel that it gives "
+            "They are not particularly interested in exchanging people, because they do not feel that it "
+            "gives "
             "them anything. They believe it benefits us,",
             ZELENSKYY,
             "he",
@@ -53,14 +55,16 @@ EXPECTED = {
     ],
     ANADOLU: [
         (
-            "Today, delegations from the United States, Ukraine, and Russia agreed to exchange 314 prisoners—the "
+            "Today, delegations from the United States, Ukraine, and Russia agreed to exchange 314 "
+            "prisoners—the "
             "first such exchange in five months,",
             WITKOFF,
             "Witkoff",
         ),
         ("detailed and productive.", WITKOFF, "Witkoff"),
         (
-            "While significant work remains, steps like this demonstrate that sustained diplomatic engagement "
+            "While significant work remains, steps like this demonstrate that sustained diplomatic "
+            "engagement "
             "is delivering tangible results and advancing efforts to end the war in Ukraine,",
             WITKOFF,
             "he",

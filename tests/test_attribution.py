@@ -1,0 +1,150 @@
+"""Attribution rules: one small article per construction, with the speaker, the mention and the cue."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+
+
+def attributed(article: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (q.text, q.speaker_name, q.mention.text if q.mention else None) for q in quotebank.extract(article)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker", "mention", "cue"),
+    [
+        ('"We will win," said Sen. Marco Rubio, R-Fla.', "Marco Rubio", "Sen. Marco Rubio, R-Fla", "said"),
+        ('"We will win," Rubio said.', "Rubio", "Rubio", "said"),
+        ('Rubio said the plan was "a disaster."', "Rubio", "Rubio", "said"),
+        ('Rubio said that "we will win."', "Rubio", "Rubio", "said"),
+        ('Rubio said: "We will win."', "Rubio", "Rubio", "said"),
+        ('According to Jane Doe, "the plan failed."', "Jane Doe", "Jane Doe", "according to"),
+        ('"The plan failed," according to Jane Doe.', "Jane Doe", "Jane Doe", "according to"),
+        ('Jane Doe wrote on X: "The plan failed."', "Jane Doe", "Jane Doe", "wrote"),
+        ('Jane Doe told reporters that "the plan failed."', "Jane Doe", "Jane Doe", "told reporters"),
+        ('"The plan failed," Jane Doe, the mayor, said.', "Jane Doe", "Jane Doe, the mayor", "said"),
+        (
+            '"I don\'t think so," said Len Burman, head of the centrist Tax Policy Center.',
+            "Len Burman",
+            "Len Burman, head of the centrist Tax Policy Center",
+            "said",
+        ),
+        ('"The plan failed," the statement said.', "statement", "the statement", "said"),
+        ('"We won," a spokesman for the campaign said.', "spokesman for the campaign", None, "said"),
+    ],
+)
+def test_cue_patterns(article: str, speaker: str, mention: str | None, cue: str) -> None:
+    quotes = quotebank.extract(article)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.speaker_name == speaker
+    if mention is not None:
+        assert quote.mention is not None and quote.mention.text == mention
+    assert quote.cue is not None and quote.cue.text.lower() == cue
+
+
+def test_roles_and_party_tags_go_to_the_role() -> None:
+    speaker = quotebank.extract('"We will win," said Sen. Marco Rubio, R-Fla.')[0].speaker
+    assert speaker is not None
+    assert speaker.name == "Marco Rubio"
+    assert speaker.role is not None and "Sen." in speaker.role and "R-Fla" in speaker.role
+
+
+def test_pronoun_resolves_to_the_named_person_and_keeps_the_pronoun_as_mention() -> None:
+    article = 'President Jane Doe spoke on Monday.\n"We will keep going," she said.'
+    quote = quotebank.extract(article)[0]
+    assert quote.speaker_name == "Jane Doe"
+    assert quote.mention is not None and quote.mention.text == "she"
+
+
+def test_pronoun_gender_picks_the_compatible_person() -> None:
+    article = (
+        'Mr. John Smith and Ms. Mary Jones met.\n"Mary is right," John Smith said.\n"It went well," she said.'
+    )
+    assert [q.speaker_name for q in quotebank.extract(article)] == ["John Smith", "Mary Jones"]
+
+
+def test_quote_paragraph_without_cue_continues_the_previous_speaker() -> None:
+    article = '"The first part," Jane Doe said.\n"And the second part."'
+    quotes = quotebank.extract(article)
+    assert [q.speaker_name for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_second_quote_of_a_paragraph_takes_the_speaker_of_the_first() -> None:
+    article = '"One," Jane Doe said. "Two."'
+    assert [q.speaker_name for q in quotebank.extract(article)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_participle_cue_takes_the_subject_of_the_sentence() -> None:
+    article = 'Witkoff said the talks were "detailed," adding that "work remains."'
+    assert [q.speaker_name for q in quotebank.extract(article)] == ["Witkoff", "Witkoff"]
+
+
+def test_introducer_paragraph_attributes_the_next_quote() -> None:
+    article = 'Caddell continued:\n"The health issue is very much a partisan issue."'
+    assert [q.speaker_name for q in quotebank.extract(article)] == ["Caddell"]
+
+
+def test_transcript_labels_attribute_their_paragraph() -> None:
+    article = 'Transcript:\n"WALLACE: Will she be there?\n"PENCE: She will not be there. It is "Shark Tank."'
+    speakers = [q.speaker_name for q in quotebank.extract(article)]
+    assert speakers[0] == "WALLACE"
+    assert set(speakers[1:]) == {"PENCE"}
+
+
+def test_dash_byline_after_a_quote() -> None:
+    assert attributed("“Maybe we can build a wall around him.” ― Steve Quinlan") == [
+        ("Maybe we can build a wall around him.", "Steve Quinlan", "Steve Quinlan")
+    ]
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() -> None:
+    article = 'Glenn Beck, who has described Trump as "a narcissistic sociopath," spoke on Monday.'
+    assert attributed(article) == [("a narcissistic sociopath,", "Glenn Beck", "who")]
+
+
+def test_surname_and_role_mentions_merge_into_the_full_name() -> None:
+    article = (
+        'U.S. special envoy Steve Witkoff announced a deal.\n"It is done," Witkoff said.\n'
+        "- Talks in Abu Dhabi 'constructive': US special envoy"
+    )
+    speakers = {q.speaker for q in quotebank.extract(article)}
+    assert len(speakers) == 1
+    speaker = speakers.pop()
+    assert speaker is not None and speaker.name == "Steve Witkoff"
+    assert {"Witkoff", "Steve Witkoff", "U.S. special envoy Steve Witkoff"} <= set(speaker.aliases)
+
+
+def test_spelling_variants_of_a_surname_merge() -> None:
+    article = 'President Volodymyr Zelenskyy spoke.\n"We will win," Zelensky said.'
+    assert quotebank.extract(article)[0].speaker_name == "Volodymyr Zelenskyy"
+
+
+def test_people_who_share_a_surname_stay_apart() -> None:
+    article = '"One," Donald Trump said.\n"Two," Melania Trump said.'
+    assert [q.speaker_name for q in quotebank.extract(article)] == ["Donald Trump", "Melania Trump"]
+
+
+def test_words_inside_a_quote_are_never_cues_or_speakers() -> None:
+    article = 'The report was "said to be false by Smith," officials noted.'
+    quote = quotebank.extract(article)[0]
+    assert quote.speaker_name == "officials"
+
+
+def test_scare_quote_in_a_sentence_without_speaker_is_unattributed() -> None:
+    quote = quotebank.extract('The so-called "peace plan" was discussed.')[0]
+    assert quote.speaker is None and quote.mention is None and quote.confidence == 0.0
+
+
+def test_headline_quote_takes_the_speaker_of_the_body_quote_it_comes_from() -> None:
+    article = (
+        'U.S. touts "tangible results" in peace talks\n'
+        'U.S. envoy Steve Witkoff said the talks are "delivering tangible results."'
+    )
+    quotes = quotebank.extract(article)
+    assert [q.speaker_name for q in quotes] == ["Steve Witkoff", "Steve Witkoff"]
+    assert quotes[0].mention is not None and quotes[0].mention.text == "U.S."
