@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -152,6 +153,17 @@ class QuoteBank:
         Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
         before it are kept, whole, and the error is raised.
         """
+
+        def new_articles() -> Iterator[StoredArticle]:
+            for item in items:
+                prepared = self._prepare(*_unpack(item))
+                if isinstance(prepared, StoredArticle):
+                    yield prepared
+
+        return self._write_all(new_articles())
+
+    def _write_all(self, articles: Iterable[StoredArticle]) -> int:
+        """Store a stream of articles in batches; on an error, the articles read before it are stored."""
         added = 0
         pending: list[StoredArticle] = []
 
@@ -161,11 +173,8 @@ class QuoteBank:
             added += self._store.write(batch)
 
         try:
-            for item in items:
-                text, metadata = _unpack(item)
-                prepared = self._prepare(text, metadata)
-                if isinstance(prepared, StoredArticle):
-                    pending.append(prepared)
+            for article in articles:
+                pending.append(article)
                 if len(pending) >= _BATCH_ARTICLES:
                     flush()
         except BaseException:
@@ -338,23 +347,10 @@ class QuoteBank:
         write), in memory or, with ``path``, in that SQLite file. Articles keep their metadata, not their
         text."""
         bank = cls() if path is None else cls.open(path)
-        group: list[Quote] = []
-        group_key = ""
-        pending: list[StoredArticle] = []
-        for record in read_jsonl(source):
-            key = _record_article_key(record)
-            if key != group_key and group:
-                pending.append(_imported_article(group_key, group))
-                group = []
-            group_key = key
-            group.append(quote_from_dict(record))
-            if len(pending) >= _BATCH_ARTICLES:
-                bank._store.write(pending)
-                pending = []
-        if group:
-            pending.append(_imported_article(group_key, group))
-        if pending:
-            bank._store.write(pending)
+        groups = itertools.groupby(read_jsonl(source), key=_record_origin)
+        bank._write_all(
+            _imported_article(number, origin, records) for number, (origin, records) in enumerate(groups)
+        )
         return bank
 
     def to_csv(self, target: Target) -> None:
@@ -393,15 +389,23 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
     return item, {}
 
 
-def _record_article_key(record: Mapping[str, Any]) -> str:
+def _record_origin(record: Mapping[str, Any]) -> tuple[bool, str]:
+    """``(True, key)`` for a record that names its article; else ``(False, …)`` with what says where the
+    quote comes from, so that consecutive quotes from the same place make one article."""
     key = record.get("article")
     if isinstance(key, str):
-        return key
-    origin = [record.get(name) for name in ("source", "url", "outlet", "published")]
-    return "record:" + hashlib.sha256(json.dumps(origin, default=str).encode()).hexdigest()
+        return True, key
+    return False, json.dumps([record.get(name) for name in ("source", "url", "outlet", "published")])
 
 
-def _imported_article(key: str, quotes: list[Quote]) -> StoredArticle:
+def _imported_article(
+    number: int, origin: tuple[bool, str], records: Iterable[dict[str, Any]]
+) -> StoredArticle:
+    quotes = QuoteList(quote_from_dict(record) for record in records)
+    named, value = origin
+    # without an article key, the group's place in the file tells two groups of the same origin apart,
+    # and reading the same file again gives the same keys
+    key = value if named else "record:" + hashlib.sha256(f"{number}\x00{value}".encode()).hexdigest()
     first = quotes[0]
     article = Article(text="", outlet=first.outlet, published=first.published, url=first.url)
-    return StoredArticle(key, article, QuoteList(quotes))
+    return StoredArticle(key, article, quotes, known_by_url=False)

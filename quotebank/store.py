@@ -46,7 +46,7 @@ _SCHEMA = """
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
-    url TEXT UNIQUE,
+    url TEXT,
     text TEXT NOT NULL,
     title TEXT,
     dateline TEXT,
@@ -71,6 +71,7 @@ CREATE TABLE quotes (
     record TEXT NOT NULL,
     UNIQUE (article_id, position)
 );
+CREATE INDEX articles_by_url ON articles (url);
 CREATE INDEX quotes_in_order ON quotes (date_key, article_id, position);
 CREATE INDEX quotes_by_speaker ON quotes (speaker_id);
 CREATE INDEX quotes_by_outlet ON quotes (outlet_key);
@@ -91,6 +92,9 @@ class StoredArticle:
     key: str
     article: Article
     quotes: QuoteList
+    known_by_url: bool = True
+    """Whether a stored article with the same url is this one (articles read from JSON Lines are known by
+    their key only: two quotations of one page may come from two versions of it)."""
 
 
 def _speaker_record(quote: Quote) -> str | None:
@@ -189,8 +193,9 @@ class Store:
 
     def _insert(self, item: StoredArticle) -> int:
         article, connection = item.article, self._connection
+        url = article.url if item.known_by_url else None
         if connection.execute(
-            "SELECT 1 FROM articles WHERE key = ? OR (url IS NOT NULL AND url = ?)", (item.key, article.url)
+            "SELECT 1 FROM articles WHERE key = ? OR (url IS NOT NULL AND url = ?)", (item.key, url)
         ).fetchone():
             return 0
         article_id = connection.execute(
