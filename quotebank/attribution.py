@@ -38,6 +38,7 @@ from quotebank.names import (
     is_strong_subject,
     people_named,
     phrase_after,
+    pronoun_subject_before,
     possessor_before,
     sentence_subject,
     subject_before,
@@ -145,7 +146,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             continue
         tokens = tokenize(text, paragraph.start, paragraph.end, quotes, lowercase_words)
         headline = paragraph.kind in _HEADLINE_KINDS
-        found, cues, subjects = _attribute_paragraph(tokens, headline)
+        found, later, cues, subjects = _attribute_paragraph(tokens, headline)
         phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
         phrases.extend(subjects)
         label = None if headline else _transcript_label(text, paragraph)
@@ -155,15 +156,17 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         last: Attribution | None = None
         for index, _span in quotes:
             attribution = found.get(index)
+            continues = attribution is None and opens_with_quote and not headline
             if label is not None:
                 attribution = Attribution(index, label, None, "transcript", _CONFIDENCE["transcript"])
-            elif attribution is None and opens_with_quote and not headline:
-                if introducer is not None:
-                    attribution = _make(index, introducer.phrase, introducer, "introducer")
-                elif previous is not None:
-                    attribution = Attribution(
-                        index, previous.phrase, previous.cue, "continuation", _CONFIDENCE["continuation"]
-                    )
+            elif continues and introducer is not None:
+                attribution = _make(index, introducer.phrase, introducer, "introducer")
+            elif attribution is None and index in later:
+                attribution = later[index]
+            elif continues and previous is not None:
+                attribution = Attribution(
+                    index, previous.phrase, previous.cue, "continuation", _CONFIDENCE["continuation"]
+                )
             results[index] = attribution
             if attribution is not None:
                 last = attribution
@@ -191,8 +194,10 @@ def _make(span: int, phrase: Phrase | None, cue: Cue, rule: str) -> Attribution:
 
 def _attribute_paragraph(
     tokens: list[Token], headline: bool
-) -> tuple[dict[int, Attribution], list[Cue], list[Phrase]]:
-    """Rules 2 to 6 for the quotations of one paragraph; also its cues and its named sentence subjects."""
+) -> tuple[dict[int, Attribution], dict[int, Attribution], list[Cue], list[Phrase]]:
+    """Rules 2 to 7 for the quotations of one paragraph: what each quotation takes, and what a quotation
+    with only a later cue in its paragraph may take after rule 8; also the cues and named sentence subjects.
+    """
     found: dict[int, Attribution] = {}
     all_cues: list[Cue] = []
     subjects: list[Phrase] = []
@@ -222,6 +227,9 @@ def _attribute_paragraph(
                 clause_subject = subject
                 if subject is None or subject.last > qi:
                     clause_subject = sentence_subject(tokens, lo, hi, quote=qi)
+                nearer = pronoun_subject_before(tokens, qi, lo)
+                if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
+                    clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
                 if (
                     clause_subject is not None
                     and clause_subject.last < qi
@@ -233,15 +241,22 @@ def _attribute_paragraph(
                 anchors.append((qi, attribution))
     anchors.sort(key=lambda item: item[0])
     positions = [position for position, _anchor in anchors]
+    later: dict[int, Attribution] = {}
     for qi, token in enumerate(tokens):
         if token.kind != QUOTE or token.quote in found or not anchors:
             continue
         nearest = bisect.bisect_left(positions, qi)
-        source = anchors[nearest - 1][1] if nearest > 0 else anchors[nearest][1]
-        found[token.quote] = Attribution(
-            token.quote, source.phrase, source.cue, "paragraph", _CONFIDENCE["paragraph"]
-        )
-    return found, all_cues, subjects
+        if nearest > 0:
+            source = anchors[nearest - 1][1]
+            found[token.quote] = Attribution(
+                token.quote, source.phrase, source.cue, "paragraph", _CONFIDENCE["paragraph"]
+            )
+        else:  # only a later cue: an introducer from the paragraph before comes first (rule 8)
+            source = anchors[nearest][1]
+            later[token.quote] = Attribution(
+                token.quote, source.phrase, source.cue, "paragraph", _CONFIDENCE["paragraph"]
+            )
+    return found, later, all_cues, subjects
 
 
 def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> list[Cue]:

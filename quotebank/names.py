@@ -21,6 +21,7 @@ from quotebank.tokens import PUNCT, QUOTE, WORD, Token
 __all__ = [
     "Phrase",
     "is_strong_subject",
+    "pronoun_subject_before",
     "people_named",
     "phrase_after",
     "possessor_before",
@@ -572,3 +573,16 @@ def people_named(text: str, start: int, end: int) -> list[Phrase]:
         first, last = match.span()
         found.append(Phrase(-1, -1, first, last, NAME))
     return found
+
+
+def pronoun_subject_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
+    """The nearest subject pronoun before tokens[index] in its sentence that a verb follows (``after she
+    attacked … and blamed … on "…"``), not across another quotation."""
+    for position in range(index - 1, max(lo, index - _MAX_CLAUSE) - 1, -1):
+        token = tokens[position]
+        if token.kind == QUOTE:
+            return None
+        if token.lower in _SUBJECT_PRONOUNS and token.lower != "it":
+            phrase = Phrase(position, position, token.start, token.end, PRONOUN)
+            return phrase if _verb_after(tokens, phrase, index) is not None else None
+    return None
