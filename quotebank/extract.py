@@ -103,8 +103,13 @@ def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
     first_letter = next((ch for ch in content if ch.isalpha()), "")
     if not first_letter.isupper():
         return QuoteKind.PARTIAL
-    before = text[paragraph.start : span.outer_start].rstrip()
-    starts_sentence = not before or before[-1] in _OPENING_CONTEXT or before[-1] in _SENTENCE_FINAL
+    # the last character before the opening mark, found by walking back over spaces only: slicing the
+    # paragraph up to every quotation would make a paragraph of many quotations quadratic
+    position = span.outer_start
+    while position > paragraph.start and text[position - 1].isspace():
+        position -= 1
+    before = text[position - 1] if position > paragraph.start else ""
+    starts_sentence = not before or before in _OPENING_CONTEXT or before in _SENTENCE_FINAL
     ends_sentence = content[-1:] in _SENTENCE_FINAL or content[-1:] == ","
     return QuoteKind.SENTENCE if starts_sentence or ends_sentence else QuoteKind.PARTIAL
 
