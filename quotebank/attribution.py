@@ -34,6 +34,7 @@ from quotebank.lexicon import lexicon
 from quotebank.model import Article, Paragraph, ParagraphKind
 from quotebank.names import (
     NAME,
+    NOMINAL,
     Phrase,
     is_strong_subject,
     people_named,
@@ -55,6 +56,7 @@ _GRAMMAR = lexicon().grammar
 _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
 _NOUN_LIKE = _GRAMMAR["noun_like_cues"]
 _OWNERS = _GRAMMAR["possessive_pronouns"]
+_NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
 _SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of", "about", "on"])
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -390,6 +392,8 @@ def _verb_cue(
     phrase = subject_before(tokens, index, lo)
     if _is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
         return None
+    if form in _NAMING_PARTICIPLES and phrase is not None and phrase.kind == NOMINAL and phrase.last == index - 1:
+        return None  # "a box labeled "medical problem"": the box is not speaking
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 
 
