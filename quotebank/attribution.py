@@ -35,6 +35,7 @@ from quotebank.model import Article, Paragraph, ParagraphKind
 from quotebank.names import (
     NAME,
     NOMINAL,
+    PRONOUN,
     Phrase,
     is_strong_subject,
     people_named,
@@ -373,6 +374,9 @@ def _verb_cue(
     if form in words.adjacent_cues and phrase_last is None:
         before_colon = following is not None and following.text == ":"
         adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
+        if not adjacent and following is not None and following.lower == "that":
+            speaker = subject_before(tokens, index, lo)  # "Smith replied that …", not "as talks began that"
+            adjacent = speaker is not None and speaker.kind in (NAME, PRONOUN)
         if not (adjacent or (not form.endswith("ing") and _quote_after_subject(tokens, index, lo))):
             return None
     cue_last = last

@@ -511,7 +511,10 @@ def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
     after = phrase.last + 1
     if after < hi and tokens[after].text == "," and phrase.extra_role is not None:
         after += 1
-    after = _skip_forward(tokens, after, hi)
+    skipped = _skip_forward(tokens, after, hi)
+    if skipped > after and skipped < hi and tokens[skipped].kind == QUOTE:
+        return skipped  # "America's Renewable Future is "confident that …""
+    after = skipped
     if after >= hi or tokens[after].kind != WORD or not tokens[after].text.islower():
         return None
     lower = tokens[after].lower
