@@ -55,7 +55,7 @@ _SUBORDINATORS = _PREPOSITIONS | _GRAMMAR["subordinators"]
 _MAX_CLAUSE = 40
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
-_MAX_PARENTHESIS = 16
+_MAX_PARENTHESIS = 24
 
 
 @attrs.frozen
