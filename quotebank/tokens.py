@@ -75,10 +75,21 @@ def tokenize(
     tokens: list[Token] = []
     position = start
     for index, span in quotes:
-        _words(text, position, span.outer_start, tokens)
-        tokens.append(
-            Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index)
-        )
+        if span.unbalanced:
+            # Where a mark is missing, where the quotation really ends (or starts) is a guess: its words
+            # stay visible, and the quotation is the token of the mark the text has.
+            if span.open_mark:
+                _words(text, position, span.outer_start, tokens)
+                tokens.append(Token(span.open_mark, span.outer_start, span.start, QUOTE, index))
+                _words(text, span.start, span.outer_end, tokens)
+            else:
+                _words(text, position, span.end, tokens)
+                tokens.append(Token(span.close_mark, span.end, span.outer_end, QUOTE, index))
+        else:
+            _words(text, position, span.outer_start, tokens)
+            tokens.append(
+                Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index)
+            )
         position = span.outer_end
     _words(text, position, end, tokens)
     if lowercase_words:
