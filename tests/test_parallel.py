@@ -1,0 +1,195 @@
+"""extract_many: the same quotes as extract, in input order, from worker processes, in bounded memory, with
+one error record for each article that cannot be read."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import quotebank
+from quotebank import (
+    ArticleDecodeError,
+    ExtractResult,
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidTextError,
+    QuotebankError,
+    extract,
+    extract_many,
+)
+from quotebank.parallel import extract_one
+from tests.conftest import SEEDS
+
+SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+SHORT = '"We will keep working," Jane Doe, the mayor, said on Monday.'
+
+
+def numbered_articles(count: int | None = None) -> Iterator[str]:
+    """Distinct articles (each seed with a paragraph of its own), endless when ``count`` is None."""
+    for number in itertools.count() if count is None else range(count):
+        yield f"{SEED_TEXTS[number % 2]}\n'Article {number},' said Ann Example."
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_same_quotes_as_extract_in_input_order(processes: int) -> None:
+    texts = list(numbered_articles(37))
+    results = list(extract_many(texts, processes=processes, chunksize=3))
+    assert [result.index for result in results] == list(range(37))
+    assert all(result.ok for result in results)
+    assert [result.quotes for result in results] == [extract(text) for text in texts]
+    assert all(type(result.quotes) is quotebank.QuoteList for result in results)
+
+
+def test_metadata_pairs_records_articles_and_bytes() -> None:
+    metadata = {"outlet": "Daily Example", "published": "2026-03-12 09:15", "url": "https://example.org/a"}
+    expected = extract(SHORT, **metadata)
+    article = quotebank.parse_article(SHORT, outlet="Own Outlet")
+    items: list[Any] = [
+        (SHORT, metadata),
+        {"text": SHORT, **metadata, "id": "kept out of the way"},
+        {"text": SHORT, "outlet": "Daily Example", "published": "2026-03-12 09:15", "url": metadata["url"]},
+        article,
+        (article, {"url": "https://example.org/b"}),
+        "\ufeff".encode() + SHORT.encode(),
+        (SHORT.encode(), metadata),
+    ]
+    results = list(extract_many(items, processes=2, chunksize=2))
+    assert [result.error for result in results] == [None] * len(items)
+    assert results[0].quotes == results[1].quotes == results[2].quotes == results[6].quotes == expected
+    assert results[0].quotes[0].published.isoformat() == "2026-03-12T09:15:00"  # type: ignore[union-attr]
+    assert results[3].quotes == article.quotes
+    assert [q.outlet for q in results[3].quotes] == ["Own Outlet"]
+    # an article's own metadata fills in what the pair leaves out
+    assert [(q.outlet, q.url) for q in results[4].quotes] == [("Own Outlet", "https://example.org/b")]
+    assert results[5].quotes == extract(SHORT)
+
+
+def test_records_from_data_frames_treat_missing_values_as_absent() -> None:
+    frame = pd.DataFrame(
+        {
+            "text": [SHORT, SHORT, SHORT],
+            "outlet": pd.Series(["Daily Example", None, pd.NA], dtype="string"),
+            "published": pd.to_datetime(["2026-03-12", None, None]),
+            "views": [1.0, math.nan, 3.0],
+        }
+    )
+    results = list(extract_many(frame.to_dict("records"), processes=1))
+    assert [r.error for r in results] == [None, None, None]
+    assert results[0].quotes[0].outlet == "Daily Example"
+    published = results[0].quotes[0].published
+    assert type(published) is datetime
+    assert published == datetime(2026, 3, 12)
+    assert [(r.quotes[0].outlet, r.quotes[0].published) for r in results[1:]] == [(None, None), (None, None)]
+
+
+BAD_ITEMS: list[tuple[object, type[QuotebankError], str]] = [
+    (42, InvalidTextError, "int"),
+    (None, InvalidTextError, "NoneType"),
+    (b"caf\xe9 au lait", ArticleDecodeError, "not UTF-8"),
+    ((SHORT, {"outlet": "X"}, "extra"), InvalidArgumentError, "pair"),
+    ((SHORT, "Reuters"), InvalidArgumentError, "pair"),
+    ((SHORT, {"publisher": "X"}), InvalidArgumentError, "publisher"),
+    ((SHORT, {"published": "not a date at all"}), InvalidDateError, "not a date at all"),
+    ((SHORT, {"published": 2026}), InvalidArgumentError, "published"),
+    ((SHORT, {"outlet": 7}), InvalidArgumentError, "outlet"),
+    ({"body": SHORT}, InvalidArgumentError, "'text'"),
+    ({"text": ["a list"]}, InvalidTextError, "list"),
+]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_article_that_cannot_be_read_gives_an_error_record_and_the_run_goes_on(processes: int) -> None:
+    items: list[Any] = []
+    for bad, _kind, _words in BAD_ITEMS:
+        items += [bad, SHORT]
+    results = list(extract_many(items, processes=processes, chunksize=4))
+    assert [r.index for r in results] == list(range(len(items)))
+    for (_bad, kind, words), failed, read in zip(BAD_ITEMS, results[::2], results[1::2], strict=True):
+        assert type(failed.error) is kind
+        assert words in str(failed.error)
+        assert not failed.ok
+        assert failed.quotes == ()
+        assert read.ok
+        assert read.quotes == extract(SHORT)
+
+
+def test_extract_one_numbers_its_result() -> None:
+    assert extract_one(SHORT, index=5) == ExtractResult(5, extract(SHORT))
+    assert extract_one(3.5).index == 0  # type: ignore[arg-type]
+
+
+class ExplodingRecord(Mapping[str, Any]):
+    """A record whose every lookup fails with an error that is not quotebank's: a bug, not bad input."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("the record exploded")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["text"])
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_an_unexpected_error_in_a_worker_is_raised_not_recorded() -> None:
+    with pytest.raises(RuntimeError, match="the record exploded"):
+        list(extract_many([SHORT, ExplodingRecord(), SHORT], processes=2, chunksize=1))
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"processes": 0}, {"processes": -2}, {"processes": True}, {"processes": 1.5}, {"chunksize": 0}],
+)
+def test_bad_options_are_refused_before_any_article_is_read(options: dict[str, Any]) -> None:
+    pulled: list[str] = []
+
+    def articles() -> Iterator[str]:
+        pulled.append(SHORT)
+        yield SHORT
+
+    with pytest.raises(InvalidArgumentError):
+        extract_many(articles(), **options)
+    assert pulled == []
+
+
+def test_endless_input_is_read_a_bounded_window_ahead() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal pulled
+        for text in numbered_articles():
+            pulled += 1
+            yield text
+
+    processes, chunksize = 2, 5
+    window = processes * 2 * chunksize  # the chunks in flight, two for each worker
+    results = extract_many(endless(), processes=processes, chunksize=chunksize)
+    for received, result in enumerate(results, 1):
+        assert result.index == received - 1
+        # never more read than the results handed out, the chunks in flight and the chunk being filled
+        assert pulled <= received + window + chunksize
+        if received == 120:
+            break
+    results.close()  # type: ignore[attr-defined]
+    assert pulled <= 120 + window + chunksize
+
+
+def test_stopping_early_stops_the_workers_promptly() -> None:
+    results = extract_many(numbered_articles(100_000), processes=2, chunksize=10)
+    first = next(results)
+    started = time.perf_counter()
+    results.close()  # type: ignore[attr-defined]
+    assert time.perf_counter() - started < 5
+    assert first.index == 0
+
+
+def test_empty_input_gives_no_results() -> None:
+    assert list(extract_many([], processes=2)) == []
+    assert list(extract_many(iter(()), processes=1)) == []
