@@ -46,7 +46,7 @@ from quotebank.names import (
     subject_before,
 )
 from quotebank.spans import QuoteSpan
-from quotebank.tokens import PUNCT, QUOTE, WORD, Token, sentences, tokenize
+from quotebank.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
 
 __all__ = ["Attribution", "Cue", "attribute"]
 
@@ -123,12 +123,6 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     article (also those of cues without a quotation, and sentence subjects), which name the people
     pronouns may refer to."""
     text = article.text
-    words = lexicon()
-    cue_words = (
-        frozenset(words.cue_forms)
-        | words.speech_nouns
-        | {phrase[0] for phrase in (*words.speaker_after_phrases, *words.verb_phrases)}
-    )
     by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
     for index, span in enumerate(spans):
         by_paragraph.setdefault(span.paragraph, []).append((index, span))
@@ -144,10 +138,15 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             continue
         phrases.extend(people_named(text, paragraph.start, paragraph.end))
         quotes = by_paragraph.get(paragraph.index, [])
-        if not quotes and cue_words.isdisjoint(_WORDS.findall(paragraph.text.lower())):
+        # Only sentences with a quotation or a cue word matter: the others name no speaker. (Their people
+        # are found by people_named.) Sentences are cut roughly first, never inside a quotation.
+        tokens = []
+        for start, end, inside in _sentences_with_quotes(text, paragraph, quotes):
+            if inside or not _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
+                tokens.extend(tokenize(text, start, end, inside, lowercase_words))
+        if not tokens:
             previous, introducer = None, None
             continue
-        tokens = tokenize(text, paragraph.start, paragraph.end, quotes, lowercase_words)
         headline = paragraph.kind in _HEADLINE_KINDS
         found, later, cues, subjects = _attribute_paragraph(tokens, headline)
         phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
@@ -155,7 +154,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         label = None if headline else _transcript_label(text, paragraph)
         if label is not None:
             phrases.append(label)
-        opens_with_quote = bool(tokens) and tokens[0].kind == QUOTE
+        opens_with_quote = bool(quotes) and quotes[0][1].outer_start == paragraph.start
         last: Attribution | None = None
         for index, _span in quotes:
             attribution = found.get(index)
@@ -180,6 +179,25 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             introducer = _introducer(tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
+
+
+def _sentences_with_quotes(
+    text: str, paragraph: Paragraph, quotes: Sequence[tuple[int, QuoteSpan]]
+) -> list[tuple[int, int, list[tuple[int, QuoteSpan]]]]:
+    """The paragraph's rough sentences as (start, end, the quotations inside); a sentence break that falls
+    inside a quotation is no break."""
+    found: list[tuple[int, int, list[tuple[int, QuoteSpan]]]] = []
+    pending = 0
+    for start, end in rough_sentences(text, paragraph.start, paragraph.end):
+        if found and found[-1][2] and found[-1][2][-1][1].outer_end > start:
+            first, _end, inside = found.pop()  # a quotation runs on across the break
+        else:
+            first, inside = start, []
+        while pending < len(quotes) and quotes[pending][1].outer_start < end:
+            inside.append(quotes[pending])
+            pending += 1
+        found.append((first, end, inside))
+    return found
 
 
 def _transcript_label(text: str, paragraph: Paragraph) -> Phrase | None:
@@ -272,6 +290,9 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> 
         token = tokens[index]
         cue = None
         lower = token.lower
+        if lower not in _CUE_WORDS:
+            index += 1
+            continue
         if token.kind == WORD and (token.text.islower() or (index == lo and token.text[1:].islower())):
             speaker_after = _match_phrase(tokens, index, hi, _SPEAKER_AFTER)
             verb_phrase = _match_phrase(tokens, index, hi, _VERB_PHRASES)
@@ -319,6 +340,13 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
 
 _SPEAKER_AFTER = _by_first_word(lexicon().speaker_after_phrases)
 _VERB_PHRASES = _by_first_word(lexicon().verb_phrases)
+# every word that may start a cue: a paragraph or sentence without one needs no attribution
+_CUE_WORDS = (
+    frozenset(lexicon().cue_forms)
+    | lexicon().speech_nouns
+    | frozenset(_SPEAKER_AFTER)
+    | frozenset(_VERB_PHRASES)
+)
 
 
 def _owned(token: Token) -> bool:
@@ -396,7 +424,12 @@ def _verb_cue(
     phrase = subject_before(tokens, index, lo)
     if _is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
         return None
-    if form in _NAMING_PARTICIPLES and phrase is not None and phrase.kind == NOMINAL and phrase.last == index - 1:
+    if (
+        form in _NAMING_PARTICIPLES
+        and phrase is not None
+        and phrase.kind == NOMINAL
+        and phrase.last == index - 1
+    ):
         return None  # "a box labeled "medical problem"": the box is not speaking
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 

@@ -56,6 +56,7 @@ _MAX_CLAUSE = 40
 _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
 _MAX_PARENTHESIS = 24
+_SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+([.,)])")
 
 
 @attrs.frozen
@@ -315,8 +316,7 @@ def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str |
     words = [t for t in tokens[first:end] if t.kind == WORD]
     if not words:
         return None
-    text = " ".join(t.text for t in tokens[first:end])
-    text = regex.sub(r"\s+([.,)])", r"\1", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(t.text for t in tokens[first:end]))
     if len(words) == 1 and _PARTY_TAG.fullmatch(words[0].text):
         return text
     if words[0].lower in _DETERMINERS or words[0].text[0].isdigit() or _possessive(words[0]):
@@ -554,8 +554,8 @@ def _people_pattern() -> regex.Pattern[str]:
     # a title and a name ("Ms. Mary Jones", "President Volodymyr Zelenskyy"), or two or three capitalised
     # words whose first may be a given name ("Mary Jones", "Georgiy Tykhyi")
     return regex.compile(
-        rf"\b(?P<title>{alternation})\.?\s++(?P<titled>{name}(?:\s++{name}){{0,2}})"
-        rf"|\b(?P<given>\p{{Lu}}\p{{Ll}}++)\s++(?:\p{{Lu}}\.\s++)?{name}(?:\s++{name})?"
+        rf"\b(?=\p{{Lu}})(?:(?P<title>{alternation})\.?\s++(?P<titled>{name}(?:\s++{name}){{0,2}})"
+        rf"|(?P<given>\p{{Lu}}\p{{Ll}}++)\s++(?:\p{{Lu}}\.\s++)?{name}(?:\s++{name})?)"
     )
 
 

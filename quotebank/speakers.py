@@ -89,6 +89,8 @@ class _Entity:
     extra_roles: list[str] = attrs.Factory(list)
     aliases: dict[str, None] = attrs.Factory(dict)
     positions: list[int] = attrs.Factory(list)
+    offices: set[str] = attrs.Factory(set)
+    """The office word of each role (``envoy`` for ``U.S. special envoy``)."""
     anchors: list[int] = attrs.Factory(list)
     """Where the full name (given name and surname) is written, in text order."""
     gender: str | None = None
@@ -99,12 +101,16 @@ class _Entity:
         if len(mention.words) > len(self.name.split()):
             self.name, self.given = mention.name, mention.given
         if mention.role:
-            self.roles.append(mention.role)
+            self.add_role(mention.role)
         if mention.extra_role:
             self.extra_roles.append(mention.extra_role)
         self.aliases.setdefault(mention.name)
         self.aliases.setdefault(mention.surface)
         self.positions.append(mention.position)
+
+    def add_role(self, role: str) -> None:
+        self.roles.append(role)
+        self.offices.add(_office(role))
 
     def freeze(self) -> Speaker:
         if self.speaker is None:
@@ -126,20 +132,17 @@ class _Named:
     name: str
     words: tuple[str, ...]
     extra_role: str | None
+    surname: str = attrs.field(init=False)
+    """The folded surname, without Jr., Sr., III."""
+    given: tuple[str, ...] = attrs.field(init=False)
+    """The folded given names and initials."""
 
-    @property
-    def surname(self) -> str:
+    def __attrs_post_init__(self) -> None:
         folded = [fold(w) for w in self.words]
         while len(folded) > 1 and folded[-1] in _GENERATIONAL:
             folded.pop()
-        return folded[-1]
-
-    @property
-    def given(self) -> tuple[str, ...]:
-        folded = [fold(w) for w in self.words]
-        while len(folded) > 1 and folded[-1] in _GENERATIONAL:
-            folded.pop()
-        return tuple(folded[:-1])
+        object.__setattr__(self, "surname", folded[-1])
+        object.__setattr__(self, "given", tuple(folded[:-1]))
 
 
 def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
@@ -180,7 +183,7 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
             descriptions.append(phrase)
             continue
         holder.aliases.setdefault(text[phrase.start : phrase.core_end])
-        holder.roles.append(role)
+        holder.add_role(role)
         owner[phrase] = holder
 
     for phrase in pronouns:
@@ -202,9 +205,9 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
 
 def _holds_office(role: str) -> bool:
     """Whether a role-only mention names an office someone holds (``US special envoy``, ``the president``)."""
-    last = fold(role.rsplit(maxsplit=1)[-1])
+    office = _office(role)
     words = lexicon()
-    return last in words.titles or last in words.roles
+    return office in words.titles or office in words.roles
 
 
 def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
@@ -280,14 +283,15 @@ def _nearest(entities: Sequence[_Entity], position: int) -> _Entity:
     return min(entities, key=distance)
 
 
-def _deletions(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _deletions(word: str) -> frozenset[str]:
     """``word`` and every string one deletion away (two for long words): keys of the surname index."""
     keys = {word}
     frontier = {word}
     for _ in range(2 if len(word) >= 8 else 1):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         keys |= frontier
-    return keys
+    return frozenset(keys)
 
 
 class _SurnameIndex:
@@ -335,12 +339,12 @@ def _role_holder(
     role: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
 ) -> _Entity | None:
     """The person whose role shares the office word of ``role`` (``envoy``), nearest before, else after."""
-    office = fold(role.rsplit(maxsplit=1)[-1])
+    office = _office(role)
+    return _search(position, timeline, starts, lambda entity: office in entity.offices)
 
-    def holds(entity: _Entity) -> bool:
-        return any(office == fold(r.split()[-1]) for r in entity.roles if r)
 
-    return _search(position, timeline, starts, holds)
+def _office(role: str) -> str:
+    return fold(role.rsplit(maxsplit=1)[-1])
 
 
 def _search(

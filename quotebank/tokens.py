@@ -13,7 +13,7 @@ import regex
 from quotebank.lexicon import lexicon
 from quotebank.spans import QuoteSpan
 
-__all__ = ["PUNCT", "QUOTE", "WORD", "Token", "sentences", "tokenize"]
+__all__ = ["PUNCT", "QUOTE", "WORD", "Token", "rough_sentences", "sentences", "tokenize"]
 
 WORD, PUNCT, QUOTE = 0, 1, 2
 
@@ -50,14 +50,6 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind})"
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind == WORD
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.kind == WORD and self.text[0].isupper()
 
 
 def tokenize(
@@ -100,10 +92,33 @@ def tokenize(
 
 
 def _words(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    append = tokens.append
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        kind = WORD if word[0].isalnum() or len(word) > 1 else PUNCT
-        tokens.append(Token(word, match.start(), match.end(), kind))
+        first, last = match.span()
+        append(Token(word, first, last, WORD if word[0].isalnum() or len(word) > 1 else PUNCT))
+
+
+def _rough_sentence_end() -> regex.Pattern[str]:
+    abbreviations = "|".join(sorted(lexicon().abbreviations, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<!\b(?i:{abbreviations})|\b\p{{Lu}}|\d)[.!?…][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[\p{{Lu}}\d])"
+    )
+
+
+_ROUGH_SENTENCE_END = _rough_sentence_end()
+
+
+def rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of a paragraph without quotations, as character ranges, found by one pattern: a cheap
+    way to pick the sentences worth tokenising (it errs towards fewer, longer sentences)."""
+    bounds = []
+    first = start
+    for match in _ROUGH_SENTENCE_END.finditer(text, start, end):
+        bounds.append((first, match.end()))
+        first = match.end()
+    bounds.append((first, end))
+    return bounds
 
 
 def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
