@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from quotebank.errors import ArticleDecodeError, InvalidArgumentError, QuotebankError
+from quotebank.errors import ArticleDecodeError, InvalidArgumentError, InvalidTextError, QuotebankError
 from quotebank.extract import extract
 from quotebank.model import Article, QuoteList
 
@@ -78,7 +78,7 @@ def extract_one(item: ArticleInput, *, index: int = 0) -> ExtractResult:
     InvalidDateError("published='someday' does not read as a date")
     """
     try:
-        return ExtractResult(index, _quotes_of(item))
+        return ExtractResult(index, read_article(item)[1])
     except QuotebankError as error:
         return ExtractResult(index, error=error)
 
@@ -147,7 +147,9 @@ def _extract_chunk(start: int, chunk: list[ArticleInput]) -> list[ExtractResult]
     return [extract_one(item, index=start + offset) for offset, item in enumerate(chunk)]
 
 
-def _quotes_of(item: object) -> QuoteList:
+def read_article(item: object) -> tuple[str, QuoteList]:
+    """The text and the quotes of an :data:`ArticleInput`; raises a :class:`~quotebank.errors.QuotebankError`
+    for an item that is not one."""
     text, metadata = _unpack(item)
     if isinstance(text, bytes):
         try:
@@ -159,7 +161,7 @@ def _quotes_of(item: object) -> QuoteList:
     if isinstance(text, Article):
         article = text
         if not metadata:
-            return article.quotes
+            return article.text, article.quotes
         # the caller's metadata wins, as with extract(); the article's own fills the gaps
         own = {"outlet": article.outlet, "published": article.published, "url": article.url}
         text = article.text
@@ -168,9 +170,10 @@ def _quotes_of(item: object) -> QuoteList:
     if isinstance(published, datetime) and type(published) is not datetime:
         # a pandas Timestamp from a data frame: quotes carry the standard type
         published = datetime.combine(published.date(), published.timetz())
-    # extract checks the types of the text and of each value, and raises the error that names the wrong one
-    outlet, url = metadata.get("outlet"), metadata.get("url")
-    return extract(text, outlet=outlet, published=published, url=url)  # type: ignore[arg-type]
+    if not isinstance(text, str):
+        raise InvalidTextError(f"an article must be a str, bytes or an Article, not {type(text).__name__}")
+    # extract checks the metadata, and raises the error that names what is wrong
+    return text, extract(text, outlet=metadata.get("outlet"), published=published, url=metadata.get("url"))
 
 
 def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:

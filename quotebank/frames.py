@@ -1,0 +1,181 @@
+"""Quotes of many articles as data frames with one fixed, typed schema: for Dask, Spark and pandas.
+
+Engines that scale past one machine split the articles into partitions and run a function on each; here
+that function is :func:`quotes_table`, which turns the articles of one partition into a pandas DataFrame
+with the columns of :data:`QUOTE_COLUMNS`, the same types every time (even for a partition without quotes).
+:func:`extract_dask` applies it to a Dask bag or DataFrame of articles (``pip install 'quotebank[dask]'``);
+with Spark, call it inside ``mapInPandas`` with :data:`SPARK_SCHEMA` (see ``docs/scaling.md``).
+
+>>> table = quotes_table(['"We will win," said Jane Doe.', ('"No," Ann Lee said.', {"outlet": "Daily"})])
+>>> table[["speaker", "text", "outlet"]]
+    speaker          text outlet
+0  Jane Doe  We will win,   <NA>
+1   Ann Lee           No,  Daily
+>>> str(table["published"].dtype), str(table["kind"].dtype), str(table["start"].dtype)
+('datetime64[ns]', 'category', 'int64')
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any, Literal
+
+from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
+from quotebank.model import Quote, QuoteKind
+from quotebank.parallel import ArticleInput, read_article
+from quotebank.store import article_key
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = ["QUOTE_COLUMNS", "SPARK_SCHEMA", "OnError", "empty_table", "extract_dask", "quotes_table"]
+
+QUOTE_COLUMNS: dict[str, str] = {
+    "article": "string",
+    "url": "string",
+    "outlet": "string",
+    "published": "datetime64[ns]",
+    "paragraph": "int64",
+    "start": "int64",
+    "end": "int64",
+    "kind": "category",
+    "speaker": "string",
+    "role": "string",
+    "mention": "string",
+    "cue": "string",
+    "text": "string",
+    "confidence": "float64",
+    "unbalanced": "bool",
+}
+"""The columns of a quotes table and their pandas types. ``article`` is the key of the quote's article (the
+one :class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back to their articles;
+``published`` holds zoned times in UTC and the others as written, dates at midnight; ``kind`` takes the values
+of :class:`~quotebank.model.QuoteKind`; missing strings are ``<NA>``, missing dates ``NaT``."""
+
+SPARK_SCHEMA = (
+    "article string, url string, outlet string, published timestamp_ntz, paragraph long, start long, "
+    "end long, kind string, speaker string, role string, mention string, cue string, text string, "
+    "confidence double, unbalanced boolean"
+)
+""":data:`QUOTE_COLUMNS` as a Spark schema, for ``mapInPandas`` (``kind`` is a plain string there)."""
+
+OnError = Literal["raise", "skip"]
+"""What to do with an article that cannot be read: raise its error, or leave it out of the table."""
+
+_KINDS = [kind.value for kind in QuoteKind]
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingDependencyError("quote tables need pandas: pip install 'quotebank[pandas]'") from None
+
+
+def empty_table() -> pandas.DataFrame:
+    """A quotes table without rows: the columns and types of :data:`QUOTE_COLUMNS` (Dask's ``meta``)."""
+    return quotes_table([])
+
+
+def quotes_table(
+    items: Iterable[ArticleInput] | pandas.DataFrame, *, errors: OnError = "raise"
+) -> pandas.DataFrame:
+    """The quotes of ``items`` as a pandas DataFrame, one row a quote, in the order of the articles and of
+    the quotes in each, with the columns of :data:`QUOTE_COLUMNS`.
+
+    ``items`` holds articles in any form :func:`~quotebank.extract_many` reads, or is a pandas DataFrame with
+    a ``text`` column and optional ``outlet``, ``published`` and ``url`` columns (what Spark's
+    ``mapInPandas`` hands over). An article that cannot be read raises its
+    :class:`~quotebank.errors.QuotebankError` with ``errors="raise"``, and is left out with
+    ``errors="skip"``.
+    """
+    if errors not in ("raise", "skip"):
+        raise InvalidArgumentError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    pd = _pandas()
+    if isinstance(items, pd.DataFrame):
+        items = items.to_dict("records")
+    columns: dict[str, list[Any]] = {name: [] for name in QUOTE_COLUMNS}
+    for item in items:
+        try:
+            text, quotes = read_article(item)
+        except QuotebankError:
+            if errors == "raise":
+                raise
+            continue
+        key = article_key(text) if quotes else ""
+        for quote in quotes:
+            _append(columns, key, quote)
+    types = {**QUOTE_COLUMNS, "kind": pd.CategoricalDtype(_KINDS)}
+    return pd.DataFrame({name: pd.Series(values, dtype=types[name]) for name, values in columns.items()})
+
+
+def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
+    speaker = quote.speaker
+    values = {
+        "article": key,
+        "url": quote.url,
+        "outlet": quote.outlet,
+        "published": _naive(quote.published),
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind.value,
+        "speaker": speaker.name if speaker is not None else None,
+        "role": speaker.role if speaker is not None else None,
+        "mention": quote.mention.text if quote.mention is not None else None,
+        "cue": quote.cue.text if quote.cue is not None else None,
+        "text": quote.text,
+        "confidence": quote.confidence,
+        "unbalanced": quote.unbalanced,
+    }
+    for name, value in values.items():
+        columns[name].append(value)
+
+
+def _naive(value: date | None) -> datetime | None:
+    """A datetime without a zone, for a column of one type: zoned times in UTC, dates at midnight."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    if value.utcoffset() is None:
+        return value
+    try:
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:  # the first or last day of the calendar: keep the wall time
+        return value.replace(tzinfo=None)
+
+
+def extract_dask(
+    articles: dask.bag.Bag | dask.dataframe.DataFrame, *, errors: OnError = "raise"
+) -> dask.dataframe.DataFrame:
+    """The quotes of a Dask bag or DataFrame of articles, as a lazy Dask DataFrame with the columns of
+    :data:`QUOTE_COLUMNS`, one partition for each partition of ``articles``.
+
+    A bag holds articles in any form :func:`~quotebank.extract_many` reads (texts, pairs, records such as
+    ``bag.map(json.loads)`` gives for JSON Lines); a DataFrame has a ``text`` column and optional ``outlet``,
+    ``published`` and ``url`` columns. Nothing runs until ``.compute()`` or a write (``.to_parquet(…)``);
+    ``errors`` is as for :func:`quotes_table`. Needs ``pip install 'quotebank[dask]'``.
+    """
+    if errors not in ("raise", "skip"):
+        raise InvalidArgumentError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    try:
+        bag_module = importlib.import_module("dask.bag")
+        frame_module = importlib.import_module("dask.dataframe")
+        delayed = importlib.import_module("dask").delayed
+    except ImportError:
+        raise MissingDependencyError("extract_dask needs Dask: pip install 'quotebank[dask]'") from None
+    meta = empty_table()
+    quotes: dask.dataframe.DataFrame
+    if isinstance(articles, frame_module.DataFrame):
+        quotes = articles.map_partitions(quotes_table, errors=errors, meta=meta)
+        return quotes
+    if isinstance(articles, bag_module.Bag):
+        parts = [delayed(quotes_table)(part, errors=errors) for part in articles.to_delayed()]
+        quotes = frame_module.from_delayed(parts, meta=meta, verify_meta=False)
+        return quotes
+    raise InvalidArgumentError(f"articles must be a Dask bag or DataFrame, not {type(articles).__name__}")
