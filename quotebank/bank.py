@@ -35,7 +35,7 @@ from quotebank.export import (
 )
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
-from quotebank.people import SpeakerProfile, merge_speakers, speaker_matcher
+from quotebank.people import SpeakerProfile, answers_to, merge_speakers, speaker_words
 from quotebank.store import Store, StoredArticle, article_key
 
 if TYPE_CHECKING:
@@ -57,6 +57,8 @@ class _People:
 
     generation: tuple[int, int] | None = None
     profiles: tuple[SpeakerProfile, ...] = ()
+    names: tuple[frozenset[str], ...] = ()
+    """For each profile, the folded words it answers to (of every name, role and alias of its speakers)."""
     profile_of: dict[Speaker, SpeakerProfile] = attrs.Factory(dict)
     person_of: dict[Speaker, Speaker] = attrs.Factory(dict)
     speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
@@ -242,19 +244,24 @@ class QuoteBank:
             }
             people.speaker_ids = {usage.speaker: speaker_id for speaker_id, usage in usages}
             people.profiles = profiles
+            people.names = tuple(
+                frozenset().union(*(speaker_words(s) for s in profile.speakers)) for profile in profiles
+            )
             people.generation = generation
         return people
 
     def speakers(self, name: str | None = None) -> tuple[SpeakerProfile, ...]:
         """Every speaker, each with its aliases, quote count, outlets, and first and last dates, most quoted
         first; with ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
-        profiles = self._registry().profiles
+        people = self._registry()
         if name is None:
-            return profiles
+            return people.profiles
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
-        test = speaker_matcher(name)
-        return tuple(profile for profile in profiles if any(test(s) for s in profile.speakers))
+        query = words(name)
+        return tuple(
+            p for p, names in zip(people.profiles, people.names, strict=True) if answers_to(query, names)
+        )
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):

@@ -137,7 +137,12 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
     """The quote that :func:`quote_to_dict` wrote; a clear error for data of the wrong shape."""
     try:
         speaker_data = data.get("speaker")
-        speaker = None if speaker_data is None else speaker_from_dict(speaker_data)
+        # a store that keeps speakers apart hands the Speaker itself
+        speaker = (
+            speaker_data
+            if speaker_data is None or isinstance(speaker_data, Speaker)
+            else speaker_from_dict(speaker_data)
+        )
         open_mark, close_mark = data.get("marks", ('"', '"'))
         return Quote(
             text=data["text"],

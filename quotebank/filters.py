@@ -9,6 +9,7 @@ in a column, so that both sides of every comparison are computed by the same cod
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
@@ -28,6 +29,7 @@ __all__ = [
     "PatternFilter",
     "QuoteFilter",
     "date_key",
+    "fold_outlet",
     "fts_safe",
     "stem",
     "words",
@@ -234,37 +236,45 @@ class QuoteFilter:
     def select(
         self, quotes: Iterable[Quote], *, speaker_test: Callable[[Speaker | None], bool] | None
     ) -> Iterator[Quote]:
-        """The quotes that pass every filter, in the given order, at most :attr:`limit` of them.
-
-        The regular expression runs under a time budget shared by all quotes of the search, so that a
-        pattern that backtracks without end stops with :class:`~quotebank.errors.QueryTimeoutError` instead
-        of hanging.
-        """
+        """The quotes that pass every filter, in the given order, at most :attr:`limit` of them."""
         if self.limit == 0:
             return
-        deadline = time.monotonic() + REGEX_BUDGET_SECONDS
+        pattern_test = self.pattern_test()
         found = 0
         for quote in quotes:
             if not self.accepts(quote, speaker_test=speaker_test):
                 continue
-            if self.pattern is not None and not self._pattern_matches(quote.text, deadline):
+            if pattern_test is not None and not pattern_test(quote.text):
                 continue
             yield quote
             found += 1
             if self.limit is not None and found >= self.limit:
                 return
 
-    def _pattern_matches(self, text: str, deadline: float) -> bool:
-        assert self.pattern is not None
-        try:
-            return self.pattern.search(text, timeout=max(deadline - time.monotonic(), 0.001)) is not None
-        except TimeoutError:
-            raise QueryTimeoutError(
-                f"regex {self.pattern.pattern!r} took more than {REGEX_BUDGET_SECONDS:g} s; "
-                "simplify it (nested repetition such as (a+)+ backtracks without end)"
-            ) from None
+    def pattern_test(self) -> Callable[[str], bool] | None:
+        """The regular expression as a test of a quote's text, or ``None`` without one.
+
+        The test runs under a time budget shared by every text it is given, so that a pattern that
+        backtracks without end stops with :class:`~quotebank.errors.QueryTimeoutError` instead of hanging.
+        """
+        pattern = self.pattern
+        if pattern is None:
+            return None
+        deadline = time.monotonic() + REGEX_BUDGET_SECONDS
+
+        def test(text: str) -> bool:
+            try:
+                return pattern.search(text, timeout=max(deadline - time.monotonic(), 0.001)) is not None
+            except TimeoutError:
+                raise QueryTimeoutError(
+                    f"regex {pattern.pattern!r} took more than {REGEX_BUDGET_SECONDS:g} s; "
+                    "simplify it (nested repetition such as (a|a)+ backtracks without end)"
+                ) from None
+
+        return test
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_outlet(name: str) -> str:
     """An outlet name compared without case, accents or extra spaces."""
     return " ".join(words(name))

@@ -19,7 +19,8 @@ Every merge is recorded with its reason (:attr:`SpeakerProfile.merges`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 import attrs
@@ -30,7 +31,15 @@ from quotebank.lexicon import lexicon
 from quotebank.model import Speaker, SpeakerKind
 from quotebank.speakers import given_names_match, surnames_match
 
-__all__ = ["SpeakerMerge", "SpeakerProfile", "SpeakerUsage", "merge_speakers", "speaker_matcher"]
+__all__ = [
+    "SpeakerMerge",
+    "SpeakerProfile",
+    "SpeakerUsage",
+    "answers_to",
+    "merge_speakers",
+    "speaker_matcher",
+    "speaker_words",
+]
 
 _FULL = "full"
 _SURNAME_ONLY = "surname"
@@ -379,6 +388,7 @@ def _profile(members: list[SpeakerUsage], merges: list[SpeakerMerge]) -> Speaker
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _word_matches(query: str, word: str) -> bool:
     # a single letter in a name is an initial: it stands for a name, it does not match every name it begins
     if len(word) == 1:
@@ -386,28 +396,25 @@ def _word_matches(query: str, word: str) -> bool:
     return _given_name_match(query, word)
 
 
-def _speaker_words(speaker: Speaker) -> frozenset[str]:
+@functools.lru_cache(maxsize=65536)
+def speaker_words(speaker: Speaker) -> frozenset[str]:
+    """The folded words a speaker may be asked for by: those of its name, role and aliases."""
     texts: Iterable[str] = (speaker.name, speaker.role or "", *speaker.aliases)
     return frozenset(word for text in texts for word in words(text))
 
 
-def speaker_matcher(query: str | Speaker) -> Callable[[Speaker | None], bool]:
-    """A test of whether a speaker answers to ``query`` (a name, a surname, a spelling variant, a role word).
+def answers_to(query: Sequence[str], names: Iterable[str]) -> bool:
+    """Whether every folded word of ``query`` fits one of ``names`` (folded words of a speaker): the same
+    word, a spelling variant of a surname, a nickname or an initial of a given name."""
+    return bool(query) and all(any(_word_matches(q, word) for word in names) for q in query)
 
-    Every word of the query must fit a word of the speaker's name, role or aliases: the same word, a spelling
-    variant of a surname, a nickname or an initial of a given name.
-    """
+
+def speaker_matcher(query: str | Speaker) -> Callable[[Speaker | None], bool]:
+    """A test of whether a speaker answers to ``query`` (a name, a surname, a spelling variant, a role
+    word): see :func:`answers_to`."""
     query_words = words(query.name if isinstance(query, Speaker) else query)
-    known: dict[Speaker, bool] = {}
 
     def test(speaker: Speaker | None) -> bool:
-        if speaker is None or not query_words:
-            return False
-        answer = known.get(speaker)
-        if answer is None:
-            candidates = _speaker_words(speaker)
-            answer = all(any(_word_matches(q, w) for w in candidates) for q in query_words)
-            known[speaker] = answer
-        return answer
+        return speaker is not None and answers_to(query_words, speaker_words(speaker))
 
     return test

@@ -1,9 +1,10 @@
 """Where a :class:`~quotebank.bank.QuoteBank` keeps its articles and quotes: SQLite, in memory or in a file.
 
 One schema serves both, so that a bank in memory and a bank on disk behave the same. Quotes are stored as
-their JSON record (:func:`~quotebank.export.quote_to_dict`), with the columns search filters on beside it, and
-their folded words in an FTS5 index. Every query is parameterised; the only full-text queries are built here
-from folded words (see :mod:`quotebank.filters`), never from what a user typed.
+their JSON record (:func:`~quotebank.export.quote_to_dict`) without the speaker, who has a row of their
+own, with the columns search filters on beside it, and their folded words in an FTS5 index. Every query is
+parameterised; the only full-text queries are built here from folded words (see :mod:`quotebank.filters`),
+never from what a user typed.
 
 Writes are transactions: a batch of articles commits together, each article inside a savepoint, so that an
 error or a killed process leaves whole articles only. File stores use write-ahead logging, so readers in
@@ -13,6 +14,7 @@ other processes go on reading while one process writes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -22,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from quotebank.errors import SchemaVersionError
+from quotebank.errors import QueryTimeoutError, SchemaVersionError
 from quotebank.export import (
     date_from_text,
     date_to_text,
@@ -32,7 +34,7 @@ from quotebank.export import (
     speaker_to_dict,
 )
 from quotebank.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
-from quotebank.model import Article, Paragraph, ParagraphKind, Quote, QuoteList
+from quotebank.model import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
 from quotebank.people import SpeakerUsage
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key"]
@@ -110,6 +112,14 @@ class Store:
         self._connection = connection
         self.location = location
         self._writes = 0
+        self._speaker_ids: dict[str, int] = {}
+        """Speaker rows committed by this connection: ids never change once committed."""
+        self._new_speaker_ids: dict[str, int] = {}
+        """Speaker rows of the transaction in progress: kept only if it commits whole."""
+        self._speakers: dict[int, Speaker] = {}
+        """Speakers read so far, by id (committed rows never change)."""
+        self._functions = itertools.count()
+        """Numbers for the SQL functions of searches in progress: each search has its own."""
 
     @classmethod
     def open(cls, path: str | PathLike[str] | None) -> Store:
@@ -172,6 +182,7 @@ class Store:
         added = 0
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
+        self._new_speaker_ids = {}
         try:
             for item in batch:
                 connection.execute("SAVEPOINT article")
@@ -189,6 +200,7 @@ class Store:
             raise
         connection.execute("COMMIT")
         self._writes += 1
+        self._speaker_ids.update(self._new_speaker_ids)
         return added
 
     def _insert(self, item: StoredArticle) -> int:
@@ -225,7 +237,7 @@ class Store:
                     date_key(quote.published),
                     fold_outlet(quote.outlet) if quote.outlet is not None else None,
                     quote.kind.value,
-                    json.dumps(quote_to_dict(quote), ensure_ascii=False),
+                    json.dumps({**quote_to_dict(quote), "speaker": None}, ensure_ascii=False),
                 ),
             ).lastrowid
             connection.execute(
@@ -238,9 +250,14 @@ class Store:
         record = _speaker_record(quote)
         if record is None:
             return None
+        known = self._speaker_ids.get(record) or self._new_speaker_ids.get(record)
+        if known is not None:
+            return known
         connection = self._connection
         connection.execute("INSERT OR IGNORE INTO speakers (record) VALUES (?)", (record,))
-        return int(connection.execute("SELECT id FROM speakers WHERE record = ?", (record,)).fetchone()[0])
+        (speaker_id,) = connection.execute("SELECT id FROM speakers WHERE record = ?", (record,)).fetchone()
+        self._new_speaker_ids[record] = int(speaker_id)
+        return int(speaker_id)
 
     def select(
         self, wanted: QuoteFilter, speaker_ids: Sequence[int] | None, *, in_storage_order: bool = False
@@ -272,11 +289,48 @@ class Store:
         if wanted.kinds:
             clauses.append("q.kind IN (SELECT value FROM json_each(?))")
             parameters.append(json.dumps(sorted(kind.value for kind in wanted.kinds)))
+        pattern_test = wanted.pattern_test()
+        timeouts: list[QueryTimeoutError] = []
+        function = f"quote_matches_{next(self._functions)}"
+        if pattern_test is not None:
+            # the regular expression runs inside SQLite, so that a quote it rejects is never decoded
+
+            def matches(text: str) -> bool:
+                try:
+                    return pattern_test(text)
+                except QueryTimeoutError as error:
+                    timeouts.append(error)
+                    raise
+
+            self._connection.create_function(function, 1, matches)
+            clauses.append(f"{function}(json_extract(q.record, '$.text'))")
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         order = " ORDER BY q.article_id, q.position" if in_storage_order else _ORDER
-        sql = f"SELECT a.key, q.record FROM quotes q JOIN articles a ON a.id = q.article_id{where}{order}"
-        for key, record in self._connection.execute(sql, parameters):
-            yield key, quote_from_dict(json.loads(record))
+        sql = (
+            f"SELECT a.key, q.speaker_id, q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f"{where}{order}"
+        )
+        try:
+            for key, speaker_id, record in self._connection.execute(sql, parameters):
+                data = json.loads(record)
+                data["speaker"] = None if speaker_id is None else self._speaker(speaker_id)
+                yield key, quote_from_dict(data)
+        except sqlite3.OperationalError:
+            if timeouts:
+                raise timeouts[0] from None
+            raise
+        finally:
+            if pattern_test is not None:
+                self._connection.create_function(function, 1, None)
+
+    def _speaker(self, speaker_id: int) -> Speaker:
+        speaker = self._speakers.get(speaker_id)
+        if speaker is None:
+            (record,) = self._connection.execute(
+                "SELECT record FROM speakers WHERE id = ?", (speaker_id,)
+            ).fetchone()
+            speaker = self._speakers[speaker_id] = speaker_from_dict(json.loads(record))
+        return speaker
 
     def speaker_usages(self) -> list[tuple[int, SpeakerUsage]]:
         """Each per-article speaker (by its id) with its quote count, outlets and first and last dates."""
