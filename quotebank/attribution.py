@@ -38,6 +38,7 @@ from quotebank.names import (
     PRONOUN,
     Phrase,
     is_strong_subject,
+    opening_name,
     people_named,
     phrase_after,
     pronoun_subject_before,
@@ -225,10 +226,8 @@ def _attribute_paragraph(
     # what rule 6 may borrow from: (token index, attribution) of every attributed quote and every cue
     anchors: list[tuple[int, Attribution]] = []
     for lo, hi in sentences(tokens):
-        subject = sentence_subject(tokens, lo, hi)
-        if subject is not None and subject.kind == NAME:
-            subjects.append(subject)
-        cues = _cues(tokens, lo, hi, subject)
+        subject_of = _SubjectOf(tokens, lo, hi)
+        cues = _cues(tokens, lo, hi, subject_of)
         sentence = _Sentence(tokens, lo, hi, cues, [cue.first for cue in cues], headline)
         all_cues.extend(cues)
         anchors.extend(
@@ -245,6 +244,7 @@ def _attribute_paragraph(
             quote = tokens[qi].quote
             attribution = _in_sentence(sentence, qi)
             if attribution is None:
+                subject = subject_of()
                 clause_subject = subject
                 if subject is None or subject.last > qi:
                     clause_subject = sentence_subject(tokens, lo, hi, quote=qi)
@@ -260,6 +260,9 @@ def _attribute_paragraph(
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))
+        subject = subject_of.found if subject_of.searched else opening_name(tokens, lo, hi)
+        if subject is not None and subject.kind == NAME:
+            subjects.append(subject)
     anchors.sort(key=lambda item: item[0])
     positions = [position for position, _anchor in anchors]
     later: dict[int, Attribution] = {}
@@ -280,7 +283,24 @@ def _attribute_paragraph(
     return found, later, all_cues, subjects
 
 
-def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> list[Cue]:
+@attrs.define
+class _SubjectOf:
+    """The subject of a sentence, found on first need only: most sentences never need it."""
+
+    tokens: Sequence[Token]
+    lo: int
+    hi: int
+    found: Phrase | None = None
+    searched: bool = False
+
+    def __call__(self) -> Phrase | None:
+        if not self.searched:
+            self.found = sentence_subject(self.tokens, self.lo, self.hi)
+            self.searched = True
+        return self.found
+
+
+def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> list[Cue]:
     """Every cue of the sentence tokens[lo:hi], with its speaker phrase (borrowed when it has none)."""
     words = lexicon()
     cues: list[Cue] = []
@@ -309,8 +329,10 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject: Phrase | None) -> 
         if cue is not None:
             if cue.phrase is None and last_with_phrase is not None:
                 cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
-            elif cue.phrase is None and subject is not None and subject.last < cue.first:
-                cue = attrs.evolve(cue, phrase=subject, inherited=True)
+            elif cue.phrase is None:
+                subject = subject_of()
+                if subject is not None and subject.last < cue.first:
+                    cue = attrs.evolve(cue, phrase=subject, inherited=True)
             if cue.phrase is not None:
                 last_with_phrase = cue
             cues.append(cue)

@@ -21,6 +21,7 @@ from quotebank.tokens import PUNCT, QUOTE, WORD, Token
 __all__ = [
     "Phrase",
     "is_strong_subject",
+    "opening_name",
     "pronoun_subject_before",
     "people_named",
     "phrase_after",
@@ -589,3 +590,12 @@ def pronoun_subject_before(tokens: Sequence[Token], index: int, lo: int) -> Phra
             phrase = Phrase(position, position, token.start, token.end, PRONOUN)
             return phrase if _verb_after(tokens, phrase, index) is not None else None
     return None
+
+
+def opening_name(tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """The name a sentence opens with (``Trump attacked Clinton.``), found cheaply: a person later
+    pronouns may refer to. :func:`sentence_subject` is the thorough search, for when a quote needs it."""
+    if lo >= hi or not _is_name_word(tokens[lo]):
+        return None
+    phrase = phrase_after(tokens, lo, hi, allow_pronoun=False)
+    return phrase if phrase is not None and phrase.kind == NAME else None
