@@ -139,6 +139,11 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             continue
         phrases.extend(people_named(text, paragraph.start, paragraph.end))
         quotes = by_paragraph.get(paragraph.index, [])
+        if not quotes and not _opens_with_quote(paragraph.index + 1, article, by_paragraph):
+            # A paragraph without a quotation matters only to a next one that opens with one (rule 8);
+            # the people it names are known from people_named above.
+            previous, introducer = None, None
+            continue
         # Only sentences with a quotation or a cue word matter: the others name no speaker. (Their people
         # are found by people_named.) Sentences are cut roughly first, never inside a quotation.
         tokens = []
@@ -180,6 +185,14 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             introducer = _introducer(tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
+
+
+def _opens_with_quote(
+    index: int, article: Article, by_paragraph: dict[int, list[tuple[int, QuoteSpan]]]
+) -> bool:
+    """Whether paragraph ``index`` opens with a quotation."""
+    quotes = by_paragraph.get(index)
+    return bool(quotes) and quotes[0][1].outer_start == article.paragraphs[index].start
 
 
 def _sentences_with_quotes(

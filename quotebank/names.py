@@ -58,6 +58,9 @@ _PARTY_TAG = regex.compile(r"[DRI]-[\p{Lu}][\p{L}.]*|[DRI]")
 _MAX_PHRASE = 12
 _MAX_PARENTHESIS = 24
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+([.,)])")
+_ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
+_NATIONALITY = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:ian|ese|ish|an|i)")
+_MAX_ROLE_TEXT = 60
 
 
 @attrs.frozen
@@ -575,8 +578,26 @@ def people_named(text: str, start: int, end: int) -> list[Phrase]:
         if match["given"] is not None and match["given"].lower() not in given_names:
             continue
         first, last = match.span()
-        found.append(Phrase(-1, -1, first, last, NAME))
+        found.append(Phrase(-1, -1, _role_start(text, start, first), last, NAME))
     return found
+
+
+def _role_start(text: str, start: int, name_start: int) -> int:
+    """Where the role words before a name begin: ``U.S. special envoy`` before ``Steve Witkoff``,
+    ``Ukrainian foreign ministry spokesman`` before ``Georgiy Tykhyi``."""
+    first = name_start
+    words = lexicon()
+    for chunk in reversed(
+        list(_ROLE_WORD.finditer(text, max(start, name_start - _MAX_ROLE_TEXT), name_start))
+    ):
+        word = chunk.group()
+        bare = word.lower()
+        if text[chunk.end() : first].strip() or not (
+            bare in words.roles or bare.rstrip(".") in words.titles or _NATIONALITY.fullmatch(word)
+        ):
+            break  # not a role word, or punctuation between it and the rest
+        first = chunk.start()
+    return first
 
 
 def pronoun_subject_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
