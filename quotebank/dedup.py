@@ -150,9 +150,7 @@ def _similar(a: Sequence[str], b: Sequence[str]) -> bool:
     return len(short) - matched <= len(short) // _WORDS_PER_DIFFERENCE + 1
 
 
-def _pairs(sequence: Sequence[str]) -> set[tuple[str, ...]]:
-    if len(sequence) < 2:
-        return {tuple(sequence)}
+def _pairs(sequence: Sequence[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(sequence))
 
 
@@ -165,18 +163,16 @@ def cluster_quotes(
     persons differ are never one quotation, and a cluster's speaker is its quotes' person.
     """
     members = list(quotes)
+    member_words = [tuple(words(quote.text)) for quote in members]
     # A unit is a distinct (word sequence, person): the work below is per unit, not per report.
     unit_of: dict[tuple[tuple[str, ...], Speaker | None], int] = {}
     sequences: list[tuple[str, ...]] = []
     persons: list[Speaker | None] = []
     quote_units = []
-    for quote in members:
-        sequence = tuple(words(quote.text))
+    for quote, sequence in zip(members, member_words, strict=True):
         who = person(quote.speaker)
-        key = (sequence, who)
-        unit = unit_of.get(key)
-        if unit is None:
-            unit = unit_of[key] = len(sequences)
+        unit = unit_of.setdefault((sequence, who), len(sequences))
+        if unit == len(sequences):
             sequences.append(sequence)
             persons.append(who)
         quote_units.append(unit)
@@ -206,16 +202,15 @@ def cluster_quotes(
         if sequence:
             join(first_with.setdefault(sequence, unit), unit)
 
-    pair_sets = [_pairs(sequence) for sequence in sequences]
-    frequency = Counter(pair for unit in first_with.values() for pair in pair_sets[unit])
-    index: dict[tuple[str, ...], list[int]] = {}
-    for unit, pairs in enumerate(pair_sets):
-        if not sequences[unit]:
-            continue
+    # shorter quotes match only exactly (above): only the longer ones go into the index of word pairs
+    fuzzy = [unit for unit, sequence in enumerate(sequences) if len(sequence) >= _MIN_FUZZY_WORDS]
+    pair_sets = {unit: _pairs(sequences[unit]) for unit in fuzzy}
+    frequency = Counter(pair for unit in first_with.values() if unit in pair_sets for pair in pair_sets[unit])
+    index: dict[tuple[str, str], list[int]] = {}
+    for unit in fuzzy:
+        pairs = pair_sets[unit]
         informative = [pair for pair in pairs if frequency[pair] <= _MAX_PAIR_FREQUENCY]
-        shared: Counter[int] = Counter()
-        for pair in informative:
-            shared.update(index.get(pair, ()))
+        shared = Counter(itertools.chain.from_iterable(index[pair] for pair in informative if pair in index))
         for other, count in shared.most_common(_MAX_CANDIDATES):
             if count < _MIN_SHARED_PAIRS * min(len(pair_sets[other]), len(pairs)):
                 break
@@ -224,24 +219,25 @@ def cluster_quotes(
         for pair in informative:
             index.setdefault(pair, []).append(unit)
 
-    grouped: dict[int, list[Quote]] = {}
-    for quote, unit in zip(members, quote_units, strict=True):
-        grouped.setdefault(find(unit), []).append(quote)
-    return ClusterList(_cluster(group, root_person[root]) for root, group in grouped.items())
+    grouped: dict[int, list[int]] = {}
+    for number, unit in enumerate(quote_units):
+        grouped.setdefault(find(unit), []).append(number)
+    return ClusterList(
+        _cluster([members[n] for n in group], [member_words[n] for n in group], root_person[root])
+        for root, group in grouped.items()
+    )
 
 
-def _canonical(quotes: Sequence[Quote]) -> str:
-    """The longest version, preferring one without an ellipsis (an abridged report is not faithful)."""
-    whole = [q for q in quotes if not any(mark in q.text for mark in _ELLIPSES)] or list(quotes)
-    return max(whole, key=lambda q: len(words(q.text))).text
-
-
-def _cluster(quotes: list[Quote], speaker: Speaker | None) -> QuoteCluster:
-    ordered = sorted(quotes, key=lambda q: date_key(q.published))
+def _cluster(quotes: list[Quote], sequences: list[tuple[str, ...]], speaker: Speaker | None) -> QuoteCluster:
+    order = sorted(range(len(quotes)), key=lambda n: date_key(quotes[n].published))
+    ordered = QuoteList(quotes[n] for n in order)
     first_seen = ordered[0].published
-    text = _canonical(ordered)
+    # the longest version, preferring one without an ellipsis (an abridged report is not faithful)
+    whole = [n for n in order if not any(mark in quotes[n].text for mark in _ELLIPSES)] or order
+    canonical = max(whole, key=lambda n: len(sequences[n]))
     fingerprint = hashlib.blake2b(
-        " ".join(words(text)).encode() + b"\x00" + (speaker.name if speaker else "").encode(), digest_size=6
+        " ".join(sequences[canonical]).encode() + b"\x00" + (speaker.name if speaker else "").encode(),
+        digest_size=6,
     ).hexdigest()
     day = date_key(first_seen)[:10] if first_seen is not None else "undated"
-    return QuoteCluster(f"{day}-{fingerprint}", text, speaker, first_seen, QuoteList(ordered))
+    return QuoteCluster(f"{day}-{fingerprint}", quotes[canonical].text, speaker, first_seen, ordered)
