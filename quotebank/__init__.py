@@ -13,6 +13,7 @@ from quotebank.article import parse_article
 from quotebank.bank import QuoteBank
 from quotebank.dedup import QuoteCluster
 from quotebank.errors import (
+    ArticleDecodeError,
     InvalidArgumentError,
     InvalidDateError,
     InvalidQueryError,
@@ -35,9 +36,12 @@ from quotebank.model import (
     Speaker,
     SpeakerKind,
 )
+from quotebank.parallel import ExtractResult, extract_many
 
 __all__ = [
     "Article",
+    "ArticleDecodeError",
+    "ExtractResult",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",
@@ -58,6 +62,7 @@ __all__ = [
     "SpeakerKind",
     "SpeakerNotFoundError",
     "extract",
+    "extract_many",
     "parse_article",
 ]
 __version__ = "0.1.0"

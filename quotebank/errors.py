@@ -7,6 +7,7 @@ callers may catch either ``quotebank.QuotebankError`` or the usual ``TypeError``
 from __future__ import annotations
 
 __all__ = [
+    "ArticleDecodeError",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",
@@ -25,6 +26,10 @@ class QuotebankError(Exception):
 
 class InvalidTextError(QuotebankError, TypeError):
     """The article text is not a ``str``."""
+
+
+class ArticleDecodeError(QuotebankError, ValueError):
+    """An article given as bytes is not valid UTF-8 text."""
 
 
 class InvalidDateError(QuotebankError, ValueError):

@@ -129,7 +129,12 @@ def _extract_in_workers(
             if len(in_flight) >= window:
                 yield from in_flight.popleft().result()
         while in_flight:
-            yield from in_flight.popleft().result()
+            results = in_flight.popleft().result()
+            if not in_flight:
+                # free the workers before handing out the last results: a caller that stops right after
+                # them (zip with a list of the same length) never asks for more, and the pool would linger
+                pool.shutdown(wait=True)
+            yield from results
     finally:
         # also when the caller stops early: drop the chunks no worker has started
         pool.shutdown(wait=True, cancel_futures=True)

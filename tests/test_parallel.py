@@ -193,3 +193,23 @@ def test_stopping_early_stops_the_workers_promptly() -> None:
 def test_empty_input_gives_no_results() -> None:
     assert list(extract_many([], processes=2)) == []
     assert list(extract_many(iter(()), processes=1)) == []
+
+
+def test_the_workers_are_gone_once_the_last_result_is_handed_out() -> None:
+    psutil = pytest.importorskip("psutil")
+    me = psutil.Process()
+
+    def workers() -> list[Any]:
+        # the workers are forked by the fork server, a child of this process that outlives them
+        servers = [p for p in me.children() if "forkserver" in " ".join(p.cmdline())]
+        return [worker for server in servers for worker in server.children()]
+
+    texts = list(numbered_articles(12))
+    results = extract_many(texts, processes=2, chunksize=2)
+    # zip stops after the last text without asking the results for more, leaving the generator suspended
+    pairs = list(zip(texts, results, strict=False))
+    assert [result.quotes for _text, result in pairs] == [extract(text) for text in texts]
+    deadline = time.monotonic() + 10
+    while workers() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers() == []
