@@ -10,6 +10,7 @@ Everything here walks a bounded number of tokens from a cue, so its cost does no
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -445,6 +446,7 @@ def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | N
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def split_name(text: str) -> tuple[str | None, str]:
     """Split a mention into (role, name): ``U.S. special envoy Steve Witkoff`` -> (``U.S. special envoy``,
     ``Steve Witkoff``). A mention with no name gives (the mention without its determiner, ``""``)."""

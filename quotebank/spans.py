@@ -151,6 +151,8 @@ def _scan_paragraph(
     value is the same for the quotation that runs on into the next one.
     """
     start, end = paragraph.start, paragraph.end
+    if _MARK.search(text, start, end) is None:
+        return None  # most paragraphs hold no mark at all
     stack: list[_Open] = []
     floor = start  # where a closing mark with no opening one may start its span
     skip_until = -1
