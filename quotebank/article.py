@@ -152,7 +152,7 @@ def _looks_like_title(line: str) -> bool:
     (``"We will win," Smith said.`` opening a bare snippet is no title)."""
     if len(line) > _MAX_TITLE or _DATELINE.match(line) is not None:
         return False
-    if not _SENTENCE_END.search(line) and not line.endswith(('"', "”")):
+    if not _SENTENCE_END.search(line):
         return True
     words = [word for word in line.split() if word[:1].isalpha()]
     capitalised = sum(word[0].isupper() for word in words)
