@@ -14,6 +14,7 @@ from quotebank.bank import QuoteBank
 from quotebank.dedup import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
+    BankFileError,
     InvalidArgumentError,
     InvalidDateError,
     InvalidQueryError,
@@ -41,6 +42,7 @@ from quotebank.parallel import ExtractResult, extract_many
 __all__ = [
     "Article",
     "ArticleDecodeError",
+    "BankFileError",
     "ExtractResult",
     "InvalidArgumentError",
     "InvalidDateError",

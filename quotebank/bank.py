@@ -59,7 +59,6 @@ class _People:
     profiles: tuple[SpeakerProfile, ...] = ()
     names: tuple[frozenset[str], ...] = ()
     """For each profile, the folded words it answers to (of every name, role and alias of its speakers)."""
-    profile_of: dict[Speaker, SpeakerProfile] = attrs.Factory(dict)
     person_of: dict[Speaker, Speaker] = attrs.Factory(dict)
     speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
 
@@ -238,10 +237,10 @@ class QuoteBank:
         if people.generation != generation:
             usages = self._store.speaker_usages()
             profiles = tuple(merge_speakers([usage for _id, usage in usages]))
-            people.profile_of = {s: profile for profile in profiles for s in profile.speakers}
-            people.person_of = {
-                s: person for profile in profiles for person in (profile.speaker,) for s in profile.speakers
-            }
+            people.person_of = {}
+            for profile in profiles:
+                person = profile.speaker
+                people.person_of.update((s, person) for s in profile.speakers)
             people.speaker_ids = {usage.speaker: speaker_id for speaker_id, usage in usages}
             people.profiles = profiles
             people.names = tuple(

@@ -21,7 +21,7 @@ from typing import TextIO
 
 from quotebank.bank import QuoteBank
 from quotebank.dedup import QuoteCluster
-from quotebank.errors import QuotebankError
+from quotebank.errors import BankFileError, QuotebankError
 from quotebank.export import (
     cluster_to_dict,
     quotes_to_csv,
@@ -180,7 +180,7 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 def _search(argv: Sequence[str], out: TextIO) -> int:
     args = _search_parser().parse_args(argv)
     if not Path(args.database).is_file():
-        raise QuotebankError(f"{args.database}: no such bank")
+        raise BankFileError(f"{args.database}: no such bank")
     filters = {
         "speaker": args.speaker,
         "regex": args.regex,

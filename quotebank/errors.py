@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleDecodeError",
+    "BankFileError",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",
@@ -47,6 +48,10 @@ class InvalidQueryError(QuotebankError, ValueError):
 
 class QueryTimeoutError(QuotebankError, TimeoutError):
     """A regular-expression filter ran past its time budget (a pattern that backtracks without end)."""
+
+
+class BankFileError(QuotebankError, OSError):
+    """A bank's database file cannot be opened or created (a missing folder, no permission, a directory)."""
 
 
 class SchemaVersionError(QuotebankError, ValueError):

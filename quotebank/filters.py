@@ -164,7 +164,6 @@ class QuoteFilter:
 
     stems: tuple[str, ...] = ()
     """Folded query word stems; a quote must have, for each, a word that begins with it."""
-    speaker: str | Speaker | None = None
     pattern: regex.Pattern[str] | None = None
     outlet: str | None = None
     """The folded outlet name."""
@@ -180,7 +179,6 @@ class QuoteFilter:
         cls,
         *,
         text: object = None,
-        speaker: object = None,
         pattern: object = None,
         outlet: object = None,
         since: object = None,
@@ -195,8 +193,6 @@ class QuoteFilter:
             stems = tuple(dict.fromkeys(stem(word) for word in words(query)))
             if not stems:
                 raise InvalidQueryError(f"text={query!r} has no word to search for")
-        if speaker is not None and not isinstance(speaker, str | Speaker):
-            raise InvalidArgumentError(f"speaker must be a name or a Speaker, not {type(speaker).__name__}")
         outlet_name = _optional_str("outlet", outlet)
         if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
             raise InvalidArgumentError(f"limit must be a whole number of at least 0, not {limit!r}")
@@ -204,7 +200,6 @@ class QuoteFilter:
         until_date = _coerce_date("until", until)
         return cls(
             stems=stems,
-            speaker=speaker,
             pattern=_compile(pattern),
             outlet=fold_outlet(outlet_name) if outlet_name is not None else None,
             since=date_key(since_date) if since_date is not None else None,

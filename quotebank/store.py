@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from quotebank.errors import QueryTimeoutError, SchemaVersionError
+from quotebank.errors import BankFileError, QueryTimeoutError, SchemaVersionError
 from quotebank.export import (
     date_from_text,
     date_to_text,
@@ -128,7 +128,7 @@ class Store:
         try:
             connection = sqlite3.connect(location, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
         except sqlite3.Error as error:
-            raise SchemaVersionError(f"{location}: cannot open as a database: {error}") from None
+            raise BankFileError(f"{location}: cannot open: {error}") from None
         try:
             _prepare(connection, location)
         except BaseException:
@@ -437,8 +437,8 @@ def _prepare(connection: sqlite3.Connection, location: str) -> None:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
-    except sqlite3.OperationalError:
-        raise
+    except sqlite3.OperationalError as error:
+        raise BankFileError(f"{location}: cannot open: {error}") from None
     except sqlite3.DatabaseError as error:
         raise SchemaVersionError(f"{location}: not a quotebank database ({error})") from None
     if application_id != _APPLICATION_ID:
