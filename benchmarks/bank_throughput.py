@@ -38,8 +38,10 @@ def _vocabulary(rng: random.Random, size: int) -> list[str]:
 
 def _people(rng: random.Random, count: int) -> list[str]:
     given = [w.capitalize() for w in _vocabulary(rng, 120)]
-    family = [w.capitalize() for w in _vocabulary(rng, 4000) if len(w) >= 6]
-    return [f"{rng.choice(given)} {family[n]}" for n in range(count)]
+    # surnames from a hundred syllables, so that few are spelling variants of each other, as in real life
+    syllables = [c + v for c in "bcdfghklmnprstvwz" for v in "aeiou"]
+    family = {"".join(rng.choices(syllables, k=3)).capitalize() for _ in range(count * 2)}
+    return [f"{rng.choice(given)} {surname}" for surname in sorted(family)[:count]]
 
 
 def _articles(total_quotes: int, seed: int = 7) -> Iterator[tuple[str, dict[str, str]]]:
@@ -87,7 +89,8 @@ def _queries(bank: QuoteBank, count: int) -> dict[str, list[dict[str, Any]]]:
     """Searches of several kinds, on words, speakers and outlets the bank holds."""
     rng = random.Random(11)
     sample = list(bank.search(limit=5000))
-    words = [word for quote in rng.sample(sample, 200) for word in quote.text.split()[:2]]
+    # content words, as a reader searches: "the" would return most of the bank
+    words = [w for quote in rng.sample(sample, 200) for w in quote.text.lower().split() if w not in _COMMON]
     surnames = [profile.name.split()[-1] for profile in bank.speakers()]
     months = [rng.randint(1, 12) for _ in range(count)]
     return {
@@ -106,6 +109,7 @@ def _queries(bank: QuoteBank, count: int) -> dict[str, list[dict[str, Any]]]:
             }
             for month in months
         ],
+        "common word, first 20": [{"text": rng.choice(_COMMON), "limit": 20} for _ in range(count)],
         "regex, first 50": [{"regex": rf"\b{rng.choice(words)}\b", "limit": 50} for _ in range(count)],
     }
 
