@@ -19,6 +19,7 @@ import pytest
 import quotebank.store
 from quotebank import (
     Article,
+    BankFileError,
     InvalidArgumentError,
     InvalidTextError,
     QuoteBank,
@@ -123,6 +124,13 @@ def test_a_newer_schema_is_a_clear_error(tmp_path: Path) -> None:
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(SchemaVersionError, match="newer quotebank"):
         QuoteBank.open(path)
+
+
+def test_a_bank_file_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BankFileError, match="cannot open"):
+        QuoteBank.open(tmp_path / "no such folder" / "bank.db")
+    with pytest.raises(OSError):
+        QuoteBank.open(tmp_path)  # a directory
 
 
 def test_other_files_are_not_banks(tmp_path: Path) -> None:
