@@ -111,7 +111,8 @@ class QuoteBank:
         """The bank in the SQLite file at ``path``, created when missing.
 
         Raises :class:`~quotebank.errors.SchemaVersionError` for a file that is not a quotebank database, or
-        that a newer quotebank wrote.
+        that a newer quotebank wrote, and :class:`~quotebank.errors.BankFileError` for a file that cannot be
+        opened or created.
         """
         if not isinstance(path, str | PathLike):
             raise InvalidArgumentError(f"path must be a str or a path, not {type(path).__name__}")
@@ -189,6 +190,9 @@ class QuoteBank:
     def _prepare(self, text: object, metadata: Mapping[str, Any]) -> StoredArticle | Article:
         """The article to store, or the stored one when it is already there."""
         outlet, published, url = metadata.get("outlet"), metadata.get("published"), metadata.get("url")
+        for name, value in (("outlet", outlet), ("url", url)):
+            if value is not None and not isinstance(value, str):
+                raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
         if isinstance(text, Article):
             changes = {name: value for name, value in metadata.items() if value is not None}
             if "published" in changes:
@@ -199,8 +203,6 @@ class QuoteBank:
             return stored if stored is not None else StoredArticle(key, article, article.quotes)
         if not isinstance(text, str):
             raise InvalidTextError(f"an article must be a str or an Article, not {type(text).__name__}")
-        if url is not None and not isinstance(url, str):
-            raise InvalidArgumentError(f"url must be a str or None, not {type(url).__name__}")
         key = article_key(text)
         stored = self._store.find_article(key, url)
         if stored is not None:

@@ -114,6 +114,10 @@ def test_bad_input_is_a_clear_error() -> None:
         bank.add_many([("text",)])  # type: ignore[list-item]
     with pytest.raises(InvalidArgumentError):
         QuoteBank.open(42)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="outlet must be a str"):
+        bank.add(parse_article(KYIV), outlet=3)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match="url must be a str"):
+        bank.add_many([(KYIV, {"url": 3})])
     assert len(bank) == 0
 
 
