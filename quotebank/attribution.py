@@ -35,14 +35,13 @@ from quotebank.model import Article, Paragraph, ParagraphKind
 from quotebank.names import (
     NAME,
     NOMINAL,
-    PRONOUN,
     Phrase,
     is_strong_subject,
     opening_name,
     people_named,
     phrase_after,
-    pronoun_subject_before,
     possessor_before,
+    pronoun_subject_before,
     sentence_subject,
     subject_before,
 )
@@ -439,7 +438,7 @@ def _verb_cue(
         adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
         if not adjacent and following is not None and following.lower == "that":
             speaker = subject_before(tokens, index, lo)  # "Smith replied that …", not "as talks began that"
-            adjacent = speaker is not None and speaker.kind in (NAME, PRONOUN)
+            adjacent = speaker is not None and is_strong_subject(tokens, speaker, lo)
         if not (adjacent or (not form.endswith("ing") and _quote_after_subject(tokens, index, lo))):
             return None
     cue_last = last

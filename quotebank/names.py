@@ -23,10 +23,10 @@ __all__ = [
     "Phrase",
     "is_strong_subject",
     "opening_name",
-    "pronoun_subject_before",
     "people_named",
     "phrase_after",
     "possessor_before",
+    "pronoun_subject_before",
     "sentence_subject",
     "split_name",
     "subject_before",
@@ -158,7 +158,7 @@ def _phrase_back(tokens: Sequence[Token], last: int, lo: int) -> int:
             if first == last + 1:
                 first = index
             break
-        if lower in _DETERMINERS:
+        if lower in _DETERMINERS and not (index == last and lower in _NUMBERS):  # "mother of three"
             if first <= last:
                 first = index
                 extended = _through_preposition(tokens, index - 1, lo)
@@ -517,6 +517,11 @@ def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
     after = phrase.last + 1
     if after < hi and tokens[after].text == "," and phrase.extra_role is not None:
         after += 1
+    if after + 1 < hi and tokens[after].text == "," and tokens[after + 1].lower in _ADVERBIAL_OPENERS:
+        # "Harry Reid (D-Nev.), in particular, has been …": past the adverbial between commas
+        closing = next((i for i in range(after + 2, min(hi, after + 8)) if tokens[i].text == ","), None)
+        if closing is not None:
+            after = closing + 1
     skipped = _skip_forward(tokens, after, hi)
     if skipped > after and skipped < hi and tokens[skipped].kind == QUOTE:
         return skipped  # "America's Renewable Future is "confident that …""
@@ -540,6 +545,8 @@ def is_strong_subject(tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
     ``Trump tweets``, but not ``Kim's mental state`` nor ``of Republican claims``)."""
     if phrase.kind == PRONOUN:
         return True
+    if tokens[phrase.first].lower in ("a", "an"):
+        return False  # "a Donald Trump tweet": a name in a description, not a speaker
     before = phrase.first - 1
     if before >= lo and (tokens[before].lower in _PREPOSITIONS or tokens[before].lower in _DETERMINERS):
         return False
