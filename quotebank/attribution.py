@@ -190,7 +190,7 @@ def _opens_with_quote(
     index: int, article: Article, by_paragraph: dict[int, list[tuple[int, QuoteSpan]]]
 ) -> bool:
     """Whether paragraph ``index`` opens with a quotation."""
-    quotes = by_paragraph.get(index)
+    quotes = by_paragraph.get(index, [])
     return bool(quotes) and quotes[0][1].outer_start == article.paragraphs[index].start
 
 
