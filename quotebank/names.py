@@ -284,6 +284,8 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
     if inner_first >= end:
         return None
     found = _phrase_ending(tokens, inner_first - 2, lo)
+    if found is None and inner_first - 2 >= lo and tokens[inner_first - 2].text == ")":
+        found = _subject_before_parenthesis(tokens, inner_first - 2, lo)  # "Roy Cooper (D), his rival, said"
     if found is None or found.kind == PRONOUN:
         return found
     opener = tokens[inner_first]
@@ -313,7 +315,9 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
     extra_role = _party_or_apposition(tokens, inner_first, end)
     if extra_role is None:
         return None  # not an apposition: "X, [a clause], said" has no subject next to its cue
-    return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.end)
+    if found.extra_role is not None:
+        extra_role = f"{found.extra_role}, {extra_role}"  # "Roy Cooper (D), McCrory's opponent"
+    return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.core_end)
 
 
 def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str | None:
