@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
+from quotebank.filters import date_key
 from quotebank.model import Quote, QuoteKind
 from quotebank.parallel import ArticleInput, read_article
 from quotebank.store import article_key
@@ -119,7 +120,8 @@ def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
         "article": key,
         "url": quote.url,
         "outlet": quote.outlet,
-        "published": _naive(quote.published),
+        # zoned times in UTC, dates at midnight: one column type for every article
+        "published": None if quote.published is None else datetime.fromisoformat(date_key(quote.published)),
         "paragraph": quote.paragraph,
         "start": quote.start,
         "end": quote.end,
@@ -134,20 +136,6 @@ def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
     }
     for name, value in values.items():
         columns[name].append(value)
-
-
-def _naive(value: date | None) -> datetime | None:
-    """A datetime without a zone, for a column of one type: zoned times in UTC, dates at midnight."""
-    if value is None:
-        return None
-    if not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day)
-    if value.utcoffset() is None:
-        return value
-    try:
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
-    except OverflowError:  # the first or last day of the calendar: keep the wall time
-        return value.replace(tzinfo=None)
 
 
 def extract_dask(
