@@ -504,16 +504,30 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | 
             return phrase
         window = _MAX_CLAUSE if lower in _SUBORDINATORS else _MAX_PARENTHESIS
         comma = next((i for i in range(index + 1, min(hi, index + window)) if tokens[i].kind != WORD), None)
-        if comma is not None and tokens[comma].text == "," and (phrase is None or phrase.last < comma):
-            if quote is not None and index < quote < comma and lower in _SUBORDINATORS:
+        if comma is not None and _ends_with_comma(tokens[comma]) and (phrase is None or phrase.last < comma):
+            participle = index + 1 < hi and _is_participle(tokens[index + 1])
+            if quote is not None and index < quote <= comma and lower in _SUBORDINATORS and not participle:
                 inner = phrase_after(tokens, index + 1, comma)
                 return inner if inner is not None and _verb_after(tokens, inner, comma) is not None else None
-            index = comma + 1  # past an introductory phrase: "With X worried about Y, Obama is …"
+            # past an introductory phrase: "With X worried about Y, Obama is …"; a participle's subject is
+            # the sentence's: "After saying her foot was "so swollen," she was …"
+            index = comma + 1
         elif lower in _SUBORDINATORS:
             return None  # the subject of "When he returned he began" is not the sentence's
         else:
             index += 1  # past an opening word: "Maybe he figures …"
     return None
+
+
+def _ends_with_comma(token: Token) -> bool:
+    """A comma, or a quotation whose last character before its closing mark is one (``"…,"``)."""
+    if token.text == ",":
+        return True
+    return token.kind == QUOTE and token.text.rstrip("\"'”’»“‘«„ ").endswith(",")
+
+
+def _is_participle(token: Token) -> bool:
+    return token.kind == WORD and token.text.islower() and token.lower.endswith(("ing", "ed"))
 
 
 def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
@@ -533,6 +547,12 @@ def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
     if after >= hi or tokens[after].kind != WORD or not tokens[after].text.islower():
         return None
     lower = tokens[after].lower
+    if (
+        (lower in _PREPOSITIONS or lower in _SUBORDINATORS)
+        and after + 1 < hi
+        and _is_participle(tokens[after + 1])
+    ):
+        return after + 1  # "Paul Ryan, R-Wis., despite admitting that …"
     if lower in _BOUNDARY or lower in _PREPOSITIONS or lower in _DETERMINERS or lower in lexicon().pronouns:
         return None
     return after
