@@ -213,3 +213,12 @@ def test_the_workers_are_gone_once_the_last_result_is_handed_out() -> None:
     while workers() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert workers() == []
+
+
+def test_the_parallel_benchmark_runs_and_checks_that_every_way_agrees() -> None:
+    from benchmarks.parallel import articles, time_runs  # noqa: PLC0415 -- a script, not the library
+
+    assert len(set(articles(30))) == 30
+    seconds = time_runs(6, 2, 2)
+    assert list(seconds) == ["loop", "1 process", "2 processes"]
+    assert all(0 < taken < 60 for taken in seconds.values())
