@@ -419,6 +419,11 @@ def _header(connection: sqlite3.Connection) -> tuple[int, int, int]:
 def _prepare(connection: sqlite3.Connection, location: str) -> None:
     """Check that the database is a quotebank store this version can read; create the schema in a new one."""
     try:
+        # write-ahead logging is a lasting property of the file: switch only a new file, once, before its
+        # schema, so that processes opening a bank together do not all try to switch it
+        (journal,) = connection.execute("PRAGMA journal_mode").fetchone()
+        if journal not in ("wal", "memory"):
+            connection.execute("PRAGMA journal_mode = WAL")
         application_id, version, objects = _header(connection)
         if (application_id, version, objects) == (0, 0, 0):
             connection.execute("BEGIN IMMEDIATE")
@@ -450,6 +455,5 @@ def _prepare(connection: sqlite3.Connection, location: str) -> None:
         )
     if version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
-    connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")

@@ -23,6 +23,7 @@ from quotebank import (
     InvalidArgumentError,
     InvalidTextError,
     QuoteBank,
+    QuotebankError,
     SchemaVersionError,
     parse_article,
 )
@@ -243,8 +244,8 @@ def test_a_process_killed_at_any_moment_leaves_whole_articles(tmp_path: Path) ->
                     with QuoteBank.open(path) as bank:
                         if len(bank.articles) > 0:
                             break
-                except (sqlite3.Error, SchemaVersionError):
-                    pass  # the schema is being created
+                except QuotebankError:
+                    pass  # the file is being created
             time.sleep(0.01)
         time.sleep(delay)
         writer.send_signal(signal.SIGKILL)
@@ -298,3 +299,27 @@ def test_readers_in_other_processes_read_while_one_writes(tmp_path: Path) -> Non
         assert len(counts) > 1
     assert _problems(path) == []
     assert os.path.getsize(path) > 0
+
+
+_CREATOR = """
+import sys
+from quotebank import QuoteBank
+
+path, first = sys.argv[1], int(sys.argv[2])
+with QuoteBank.open(path) as bank:
+    bank.add_many(f'"Point {n} is settled," Jane Doe said.' for n in range(first, first + 20))
+"""
+
+
+def test_processes_that_create_one_bank_together_all_write_to_it(tmp_path: Path) -> None:
+    path = tmp_path / "bank.db"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _CREATOR, str(path), str(20 * n)], stderr=subprocess.PIPE)
+        for n in range(3)
+    ]
+    for writer in writers:
+        _out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err.decode()
+    with QuoteBank.open(path) as bank:
+        assert len(bank.articles) == len(bank) == 60
+    assert _problems(path) == []
