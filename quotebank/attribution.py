@@ -59,7 +59,8 @@ _NOUN_LIKE = _GRAMMAR["noun_like_cues"]
 _OWNERS = _GRAMMAR["possessive_pronouns"]
 _NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
-_SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of", "about", "on"])
+# ("his remarks about "X"" names a topic, not what was said)
+_SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of"])
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
 # "PENCE: Well, …" or "SEN. KAINE: …" at the start of a transcript paragraph, after an optional mark
