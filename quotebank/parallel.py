@@ -39,7 +39,7 @@ of sending work to another process small beside the work itself."""
 _CHUNKS_PER_PROCESS = 2
 """Chunks in flight for each worker: one being worked on, one waiting, so no worker idles while the caller
 reads the next results."""
-METADATA_KEYS = ("outlet", "published", "url")
+_METADATA_KEYS = ("outlet", "published", "url")
 
 ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
 """What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8), an
@@ -189,10 +189,10 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
                 f"a pair must be (text, {{'outlet': …, 'published': …, 'url': …}}), not a {len(item)}-tuple "
                 f"of {', '.join(type(part).__name__ for part in item)}"
             )
-        unknown = set(item[1]) - set(METADATA_KEYS)
+        unknown = set(item[1]) - set(_METADATA_KEYS)
         if unknown:
             raise InvalidArgumentError(
-                f"unknown article metadata {sorted(map(str, unknown))}; known: {list(METADATA_KEYS)}"
+                f"unknown article metadata {sorted(map(str, unknown))}; known: {list(_METADATA_KEYS)}"
             )
         return item[0], item[1]
     if isinstance(item, Mapping):
@@ -200,7 +200,7 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
             raise InvalidArgumentError(
                 f"an article record needs a 'text' key; it has {sorted(map(str, item))}"
             )
-        metadata = {name: item[name] for name in METADATA_KEYS if not _missing(item.get(name))}
+        metadata = {name: item[name] for name in _METADATA_KEYS if not _missing(item.get(name))}
         return item["text"], metadata
     return item, {}
 
