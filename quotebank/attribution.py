@@ -130,7 +130,9 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
 
     results: list[Attribution | None] = [None] * len(spans)
     phrases: list[Phrase] = []
-    lowercase_words = frozenset(_LOWERCASE_WORDS.findall(text))
+    # a set of the distinct words, built word by word: findall's list of every word of a long article would
+    # take several times the article's size at once
+    lowercase_words = frozenset(match.group() for match in _LOWERCASE_WORDS.finditer(text))
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     introducer: Cue | None = None
     for paragraph in article.paragraphs:
