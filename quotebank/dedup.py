@@ -206,18 +206,25 @@ def cluster_quotes(
     fuzzy = [unit for unit, sequence in enumerate(sequences) if len(sequence) >= _MIN_FUZZY_WORDS]
     pair_sets = {unit: _pairs(sequences[unit]) for unit in fuzzy}
     frequency = Counter(pair for unit in first_with.values() if unit in pair_sets for pair in pair_sets[unit])
+    common = {pair for pair, count in frequency.items() if count > _MAX_PAIR_FREQUENCY}
     index: dict[tuple[str, str], list[int]] = {}
     for unit in fuzzy:
         pairs = pair_sets[unit]
-        informative = [pair for pair in pairs if frequency[pair] <= _MAX_PAIR_FREQUENCY]
-        shared = Counter(itertools.chain.from_iterable(index[pair] for pair in informative if pair in index))
-        for other, count in shared.most_common(_MAX_CANDIDATES):
+        shared: list[int] = []
+        for pair in pairs - common:
+            posting = index.get(pair)
+            if posting is None:
+                index[pair] = [unit]
+            else:
+                shared += posting
+                posting.append(unit)
+        if not shared:
+            continue
+        for other, count in Counter(shared).most_common(_MAX_CANDIDATES):
             if count < _MIN_SHARED_PAIRS * min(len(pair_sets[other]), len(pairs)):
                 break
             if find(unit) != find(other) and _similar(sequences[unit], sequences[other]):
                 join(unit, other)
-        for pair in informative:
-            index.setdefault(pair, []).append(unit)
 
     grouped: dict[int, list[int]] = {}
     for number, unit in enumerate(quote_units):
