@@ -124,9 +124,9 @@ class _NameForm:
 def _name_form(speaker: Speaker) -> _NameForm:
     grammar = lexicon().grammar
     particles, generational = grammar["name_particles"], grammar["generational"]
-    offices = frozenset(
-        words(part)[-1] for part in (speaker.role or "").split(",") if words(part)
-    )  # the head word of each part of the role: "U.S. special envoy" -> "envoy"
+    role_parts = [words(part) for part in (speaker.role or "").split(",")]
+    # the head word of each part of the role: "U.S. special envoy" -> "envoy"
+    offices = frozenset(part[-1] for part in role_parts if part)
     if speaker.kind is SpeakerKind.ORGANISATION:
         return _NameForm(_ORGANISATION, key=" ".join(words(speaker.name)))
     significant = []
@@ -323,15 +323,17 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
             if not form.given or units[j].form.given[0][0] == form.given[0]
         }
         if len(roots) > 1 and unit.offices:
-            holding = {
-                root: j
-                for root, j in roots.items()
-                if any(unit.offices & units[m].offices for m in groups.members[root])
+            shared_offices = {
+                root: unit.offices & frozenset().union(*(units[m].offices for m in groups.members[root]))
+                for root in roots
             }
+            holding = [root for root, offices in shared_offices.items() if offices]
             if len(holding) == 1:
-                [j] = holding.values()
-                offices = ", ".join(sorted(unit.offices & units[j].offices or unit.offices))
-                merge(i, j, f"{form.category} only, and the one person of that name who is {offices}")
+                [root] = holding
+                offices = ", ".join(sorted(shared_offices[root]))
+                merge(
+                    i, roots[root], f"{form.category} only, and the one person of that name who is {offices}"
+                )
                 continue
         if len(roots) == 1:
             [j] = roots.values()
@@ -345,20 +347,19 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
             unattached.add(i, form.surname)
 
     profiles = [
-        _profile([usage for m in members for usage in units[m].usages], groups.merges[root])
-        for root, members in groups.members.items()
+        _profile([units[m] for m in members], groups.merges[root]) for root, members in groups.members.items()
     ]
     profiles.sort(key=lambda p: (-p.quote_count, p.name))
     return profiles
 
 
-def _profile(members: list[SpeakerUsage], merges: list[SpeakerMerge]) -> SpeakerProfile:
-    members.sort(key=lambda u: -u.quote_count)
+def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
+    members = sorted((usage for unit in group for usage in unit.usages), key=lambda u: -u.quote_count)
     counts: dict[str, int] = {}
     for usage in members:
         counts[usage.speaker.name] = counts.get(usage.speaker.name, 0) + usage.quote_count
-    full = [u.speaker.name for u in members if _name_form(u.speaker).category == _FULL] or list(counts)
-    name = max(full, key=lambda n: (counts[n], len(n.split())))
+    full = [u.speaker.name for unit in group if unit.form.category == _FULL for u in unit.usages]
+    name = max(full or counts, key=lambda n: (counts[n], len(n.split())))
     role_counts: dict[str, int] = {}
     for usage in members:
         if usage.speaker.role:

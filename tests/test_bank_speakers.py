@@ -64,6 +64,14 @@ def test_people_sharing_a_surname_stay_apart() -> None:
         _usage("Trump", 5, role="President"),
     )
     assert frozenset(["Donald Trump", "Trump"]) in groups
+    # the office may be any one of the person's roles
+    groups = _groups(
+        _usage("Donald Trump", 9, role="President"),
+        _usage("Donald J. Trump", 4, role="businessman"),
+        _usage("Melania Trump", 2, role="First Lady"),
+        _usage("Trump", 5, role="businessman"),
+    )
+    assert frozenset(["Donald Trump", "Donald J. Trump", "Trump"]) in groups
 
 
 def test_a_name_that_fits_two_people_does_not_bridge_them() -> None:
