@@ -68,7 +68,7 @@ Titles and lists of related headlines:
     speaker (``Talks bring 'every point'``).
 ``headline-scare``
     A title quotation nobody is named for, whose words appear in no quotation of the body: unattributed
-    (``Ceasefire is 'fragile truce'``).
+    (``Talks end in 'dead end'``). Pending: see below.
 ``related-says``
     ``- Lopez says deal is 'close'`` in a list of related headlines at the end.
 
@@ -93,8 +93,8 @@ spacing inside guillemets; generational suffixes (``Jr.``) and surnames that are
 possessive sources (``Lopez's statement called it "…"``). Left out for now because quotebank gets them wrong
 (each has an expected failure in ``tests/test_known_failures.py``; put them back when that passes):
 
-* a title whose first word is followed by a verb other than a copula (``Talks end in 'grim'`` is attributed
-  to "Talks"): the titles with unattributed scare quotes use ``is`` / ``was`` only;
+* ``headline-scare`` (in :data:`PENDING_CONSTRUCTIONS`, written only when asked for by name): quotebank takes
+  the first word of the title for the speaker (``Talks end in 'grim'`` is attributed to "Talks");
 * ``According to X, "…"`` after a dateline (``KYIV - According to Maria Lopez, "…"`` is unattributed): no
   dateline goes before a paragraph that opens with ``According to``.
 """
@@ -123,8 +123,10 @@ _T = TypeVar("_T")
 
 __all__ = [
     "CONSTRUCTIONS",
+    "DEFAULT_CONSTRUCTIONS",
     "DOUBLE_MARK_STYLES",
     "MARK_STYLES",
+    "PENDING_CONSTRUCTIONS",
     "ExpectedQuote",
     "GeneratedArticle",
     "MarkStyle",
@@ -582,6 +584,10 @@ class GeneratedArticle:
         # what a failing test shows: the article itself
         return f"GeneratedArticle(marks={self.style.name!r}, text={self.text!r})"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Hypothesis prints failing examples with this, rather than field by field."""
+        printer.text(repr(self))
+
     @property
     def constructions(self) -> frozenset[str]:
         return frozenset(expected.construction for expected in self.expected)
@@ -744,6 +750,11 @@ CONSTRUCTIONS = frozenset(
     _HEAD_CONSTRUCTIONS + _FOLLOW_UP_CONSTRUCTIONS + _TITLE_CONSTRUCTIONS + _TAIL_CONSTRUCTIONS
 )
 """The names of every construction :func:`articles` can write (see the module documentation)."""
+PENDING_CONSTRUCTIONS = frozenset({"headline-scare"})
+"""Constructions quotebank claims but gets wrong for now (each has an expected failure in the tests): left
+out unless asked for by name."""
+DEFAULT_CONSTRUCTIONS = CONSTRUCTIONS - PENDING_CONSTRUCTIONS
+"""What :func:`articles` writes by default."""
 
 # (words before the name, the office a later "the …" names, the pronoun it fits or "" for any)
 _ROLES = (
@@ -768,9 +779,7 @@ _APPOSITIONS = (
 )
 _TITLES = ("Talks end without a deal", "Ceasefire holds for a second day", "Leaders meet in Geneva")
 _TITLE_FRAMES = ("Talks bring", "Hopes rise for", "Markets react to")
-# Only copulas: quotebank takes a capitalised word before another verb for the speaker (``Talks end in
-# 'grim'`` is attributed to "Talks"), so the generator leaves those titles out for now.
-_SCARE_FRAMES = ("Ceasefire is", "Outlook is", "Deal was")
+_SCARE_FRAMES = ("Talks end in", "Ceasefire is", "Deal looks", "Outlook was")
 _NAVIGATION = ("- World", "- Europe", "- Politics")
 _BYLINES = ("By Anna Berg", "By Tom Whitfield, Reuters", "By Staff Reporter")
 _PUBLISHED = (
@@ -1078,7 +1087,7 @@ class _Writer:
         inner = self.flip()
         if construction == "headline-echo":
             source = self.person_quotes[0]
-            words = source.content.runs[0].rstrip(",.").split()[-2:]
+            words = source.content.runs[0].rstrip(",.?").split()[-2:]
             echo = _Content((" ".join(words),))
             frame = self.choose(_TITLE_FRAMES)
             quoted = _Quoted(echo, source.speaker, construction, QuoteKind.HEADLINE, inner_marks=inner)
@@ -1223,13 +1232,14 @@ def articles(
     """Synthetic news articles with their ground truth: a strategy of :class:`GeneratedArticle`.
 
     ``marks`` restricts the quotation-mark styles (names of :data:`MARK_STYLES`; one style an article),
-    ``constructions`` the constructions used (names of :data:`CONSTRUCTIONS`; default all). An article has
+    ``constructions`` the constructions used (names of :data:`CONSTRUCTIONS`; by default
+    :data:`DEFAULT_CONSTRUCTIONS`, all but the pending ones). An article has
     ``min_blocks`` to ``max_blocks`` body blocks (a quoting paragraph with its follow-ups, or a paragraph
     that quotes nobody) and up to ``max_speakers`` speakers. ``boilerplate`` adds section names, a byline,
     a publication date, a dateline and a list of related headlines, each only sometimes.
     """
     styles = _style_names(marks)
-    allowed = CONSTRUCTIONS if constructions is None else frozenset(constructions)
+    allowed = DEFAULT_CONSTRUCTIONS if constructions is None else frozenset(constructions)
     unknown = allowed - CONSTRUCTIONS
     if unknown:
         raise ValueError(f"unknown constructions {sorted(unknown)}; use some of {sorted(CONSTRUCTIONS)}")

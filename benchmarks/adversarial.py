@@ -1,0 +1,182 @@
+"""Hostile texts: what quotebank must survive in time linear in the length, with a valid result.
+
+Each builder makes a text of exactly the size asked for, so a test can compare a size and ten times that
+size. ``python -m benchmarks.adversarial`` builds every text at the size the robustness promise names
+(a million quotation marks in a row, 10 MB on one line, …), times ``extract`` on it and on a tenth of it,
+and prints the growth; ``--out DIR`` also writes the texts to files, for other tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import quotebank
+
+__all__ = ["FULL_SIZES", "HOSTILE", "build", "seconds"]
+
+
+def _repeat(unit: str, size: int) -> str:
+    """``unit`` repeated and cut to exactly ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _marks_in_a_row(size: int) -> str:
+    return '"' * size
+
+
+def _one_line_without_marks(size: int) -> str:
+    return _repeat("The delegations met again on Tuesday and said nothing of note about it ", size)
+
+
+def _unbalanced_openings(size: int) -> str:
+    return _repeat("“Never closed, said Lopez. ", size)
+
+
+def _alternating_styles(size: int) -> str:
+    return _repeat("\"a” ‘b' «c“ „d» ‹e› 'f’ ", size)
+
+
+def _nested_quotes(size: int) -> str:
+    depth = size // 4
+    return _repeat("“‘", depth) + "deep" + _repeat("’”", size - depth - 4)
+
+
+def _one_long_quote(size: int) -> str:
+    inner = size - len('"" Maria Lopez said.')
+    return (
+        '"' + _repeat("We will keep working on this, and we will not stop. ", inner) + '" Maria Lopez said.'
+    )
+
+
+def _short_paragraphs(size: int) -> str:
+    return _repeat('"Yes," he said.\n', size)
+
+
+def _control_characters(size: int) -> str:
+    controls = "".join(chr(code) for code in (*range(32), 127, *range(0x80, 0xA0)))
+    return _repeat(controls + '"said\x00"' + "\u2028\u2029\ufeff", size)
+
+
+def _right_to_left(size: int) -> str:
+    # Arabic and Hebrew with right-to-left marks (U+200F) between them
+    return _repeat('«قال الرئيس» \u200f"שלום", אמר השר.\u200f\n', size)
+
+
+def _cjk(size: int) -> str:
+    return _repeat("“我们会继续努力，”外交部发言人说。「日本語」『引用』\n", size)
+
+
+def _combining(size: int) -> str:
+    return _repeat('"e\u0301\u0302\u0303\u0304 Zalgo\u0336\u0337," said Ze\u0301lia\u0308.\n', size)
+
+
+def _emoji(size: int) -> str:
+    return _repeat('"👍🏽 we won 🎉," 👩‍👩‍👧‍👦 said. 🇺🇦 ', size)
+
+
+def _boilerplate_lines(size: int) -> str:
+    # lines that look like a byline, a date line, a list item and a dateline, each as long as a chapter
+    unit = max(size // 4, 1)
+    lines = (
+        "By " + _repeat("Anna Berg and ", unit),
+        "- Published: " + _repeat("05 February 2026 10:30 | ", unit),
+        "- " + _repeat("World Europe Politics ", unit),
+        "KYIV (Reuters) - " + _repeat("“Kyiv - ", unit),
+    )
+    return "\n".join(lines)[:size]
+
+
+def _apostrophes(size: int) -> str:
+    return _repeat("rock 'n' roll in the '90s, Ukraine's and the Russians' 'em 'til ", size)
+
+
+def _whitespace(size: int) -> str:
+    return _repeat(" \t\n\r\n\u00a0\u2003\u2028 \f\v", size)
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "marks-in-a-row": _marks_in_a_row,
+    "one-line-without-marks": _one_line_without_marks,
+    "unbalanced-openings": _unbalanced_openings,
+    "alternating-styles": _alternating_styles,
+    "nested-quotes": _nested_quotes,
+    "one-long-quote": _one_long_quote,
+    "short-paragraphs": _short_paragraphs,
+    "control-characters": _control_characters,
+    "right-to-left": _right_to_left,
+    "cjk": _cjk,
+    "combining": _combining,
+    "emoji": _emoji,
+    "boilerplate-lines": _boilerplate_lines,
+    "apostrophes": _apostrophes,
+    "whitespace": _whitespace,
+}
+"""Builders of hostile texts by name: each takes a size in characters and returns a text of that size."""
+
+# the sizes of the robustness promise: 1,000,000 marks in a row, 10 MB on one line, 100,000 unbalanced
+# opening marks, a quotation 1 MB long, 100,000 short paragraphs; 1 MB for the others
+_MEGA = 1_000_000
+FULL_SIZES: dict[str, int] = {
+    "marks-in-a-row": _MEGA,
+    "one-line-without-marks": 10 * _MEGA,
+    "unbalanced-openings": 100_000 * len("“Never closed, said Lopez. "),
+    "one-long-quote": _MEGA,
+    "short-paragraphs": 100_000 * len('"Yes," he said.\n'),
+}
+
+
+def build(name: str, size: int) -> str:
+    """The hostile text ``name`` at ``size`` characters."""
+    return HOSTILE[name](size)
+
+
+def seconds(function: Callable[[], object], repeat: int = 3) -> float:
+    """The least CPU time of ``repeat`` runs of ``function``, with the garbage collector paused.
+
+    CPU time of this process, not wall-clock time: other processes on the machine then hardly matter.
+    """
+    best = float("inf")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            started = time.process_time()
+            function()
+            best = min(best, time.process_time() - started)
+    finally:
+        if enabled:
+            gc.enable()
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
+    parser.add_argument("--out", type=Path, help="also write each text to DIR/NAME.txt")
+    parser.add_argument("names", nargs="*", help=f"which texts (default: all): {', '.join(HOSTILE)}")
+    options = parser.parse_args(argv)
+    unknown = [name for name in options.names if name not in HOSTILE]
+    if unknown:
+        parser.error(f"unknown texts: {', '.join(unknown)}")
+    print(f"{'text':<24} {'chars':>11} {'CPU s':>9} {'chars/s':>12} {'quotes':>8} {'growth x10':>10}")
+    for name in options.names or HOSTILE:
+        size = int(FULL_SIZES.get(name, _MEGA) * options.scale)
+        text = build(name, size)
+        if options.out is not None:
+            options.out.mkdir(parents=True, exist_ok=True)
+            (options.out / f"{name}.txt").write_text(text, encoding="utf-8")
+        tenth = build(name, size // 10)
+        small = seconds(lambda tenth=tenth: quotebank.extract(tenth), repeat=1)
+        large = seconds(lambda text=text: quotebank.extract(text), repeat=1)
+        found = len(quotebank.extract(text))
+        print(
+            f"{name:<24} {size:>11,} {large:>9.2f} {size / large:>12,.0f} {found:>8,} {large / small:>10.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""What a valid result of extract is, for any text: checked by the property and the adversarial tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import quotebank
+from quotebank import Quote, QuoteKind
+
+
+def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
+    """Offsets point into ``text``, quotations are in order and apart, and every field is consistent."""
+    paragraphs = quotebank.parse_article(text).paragraphs
+    previous_end = 0
+    for quote in quotes:
+        opening, closing = quote.marks
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.text.strip(), "a quotation has content"
+        assert text[quote.start - len(opening) : quote.start] == opening
+        assert text[quote.end : quote.end + len(closing)] == closing
+        assert quote.start - len(opening) >= previous_end, "in text order, without overlap"
+        previous_end = quote.end + len(closing)
+        assert not quote.unbalanced or "" in quote.marks, "an unbalanced quotation lacks a mark"
+        paragraph = paragraphs[quote.paragraph]
+        assert paragraph.start <= quote.start <= quote.end <= paragraph.end
+        assert isinstance(quote.kind, QuoteKind)
+        assert 0.0 <= quote.confidence <= 1.0
+        for mention in (quote.mention, quote.cue):
+            if mention is not None:
+                assert 0 <= mention.start < mention.end <= len(text)
+                assert text[mention.start : mention.end] == mention.text
+        if quote.speaker is not None:
+            assert quote.speaker.name.strip()
