@@ -80,6 +80,8 @@ CREATE INDEX quotes_by_outlet ON quotes (outlet_key);
 CREATE VIRTUAL TABLE quote_words USING fts5 (words, content = '', tokenize = 'unicode61 remove_diacritics 0');
 """
 _ORDER = " ORDER BY q.date_key, q.article_id, q.position"
+# an article is stored once: by the key of its text, or by its url
+_SAME_ARTICLE = "key = ? OR (url IS NOT NULL AND url = ?)"
 
 
 def article_key(text: str) -> str:
@@ -154,7 +156,7 @@ class Store:
     def find_article(self, key: str, url: str | None) -> Article | None:
         """The stored article with this key or this url, if there is one."""
         row = self._connection.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE key = ? OR (url IS NOT NULL AND url = ?) LIMIT 1",
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
             (key, url),
         ).fetchone()
         return None if row is None else _article(row)
@@ -206,9 +208,7 @@ class Store:
     def _insert(self, item: StoredArticle) -> int:
         article, connection = item.article, self._connection
         url = article.url if item.known_by_url else None
-        if connection.execute(
-            "SELECT 1 FROM articles WHERE key = ? OR (url IS NOT NULL AND url = ?)", (item.key, url)
-        ).fetchone():
+        if connection.execute(f"SELECT 1 FROM articles WHERE {_SAME_ARTICLE}", (item.key, url)).fetchone():
             return 0
         article_id = connection.execute(
             "INSERT INTO articles (key, url, text, title, dateline, outlet, published, byline, paragraphs,"
