@@ -107,9 +107,10 @@ def quotes_table(
             if errors == "raise":
                 raise
             continue
-        key = article_key(text) if quotes else ""
-        for quote in quotes:
-            _append(columns, key, quote)
+        if quotes:
+            key = article_key(text)
+            for quote in quotes:
+                _append(columns, key, quote)
     types = {**QUOTE_COLUMNS, "kind": pd.CategoricalDtype(_KINDS)}
     return pd.DataFrame({name: pd.Series(values, dtype=types[name]) for name, values in columns.items()})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -14,7 +15,14 @@ import pandas as pd
 import pytest
 
 import quotebank
-from quotebank import ArticleDecodeError, InvalidArgumentError, InvalidDateError, InvalidTextError, QuoteKind
+from quotebank import (
+    ArticleDecodeError,
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidTextError,
+    MissingDependencyError,
+    QuoteKind,
+)
 from quotebank.frames import QUOTE_COLUMNS, SPARK_SCHEMA, empty_table, extract_dask, quotes_table
 from quotebank.store import article_key
 from tests.conftest import ROOT, SEEDS
@@ -114,6 +122,15 @@ def test_bad_options_are_refused() -> None:
         quotes_table([], errors="ignore")  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError):
         extract_dask(TEXTS)  # type: ignore[arg-type]
+
+
+def test_a_missing_optional_package_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.bag", None)  # what an environment without Dask gives
+    with pytest.raises(MissingDependencyError, match=r"quotebank\[dask\]"):
+        extract_dask(TEXTS)  # type: ignore[arg-type]
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingDependencyError, match=r"quotebank\[pandas\]"):
+        quotes_table(TEXTS)
 
 
 def test_the_spark_schema_names_the_same_columns() -> None:
