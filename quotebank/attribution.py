@@ -130,9 +130,12 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
 
     results: list[Attribution | None] = [None] * len(spans)
     phrases: list[Phrase] = []
-    # a set of the distinct words, built word by word: findall's list of every word of a long article would
-    # take several times the article's size at once
-    lowercase_words = frozenset(match.group() for match in _LOWERCASE_WORDS.finditer(text))
+    # the distinct words, paragraph by paragraph: a list of every word of a long article at once would take
+    # several times the article's size
+    distinct: set[str] = set()
+    for paragraph in article.paragraphs:
+        distinct.update(_LOWERCASE_WORDS.findall(text, paragraph.start, paragraph.end))
+    lowercase_words = frozenset(distinct)
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     introducer: Cue | None = None
     for paragraph in article.paragraphs:
