@@ -48,28 +48,6 @@ REGEX_BUDGET_SECONDS = 2.0
 """How long one search may spend in a ``regex`` filter over all the quotes it looks at."""
 
 _WORD = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
-# Letters that Unicode does not decompose into a base letter and an accent, so that folding keeps them.
-_UNDECOMPOSED = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ı": "i",
-        "þ": "th",
-        "Þ": "Th",
-        "ħ": "h",
-        "Ħ": "H",
-    }
-)
 # Suffixes a query word loses before prefix matching, longest first; a stem keeps at least three letters.
 _SUFFIXES = ("ing", "ies", "ied", "ed", "es", "ly", "s", "e", "y")
 _MIN_STEM = 3
@@ -80,7 +58,7 @@ _FTS_MAX_CODEPOINT = 0x0500
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``: ``"Zelenskyy’s ‘LIKELY’ visit"`` -> ``zelenskyy s likely visit``."""
-    return [fold(word) for word in _WORD.findall(text.translate(_UNDECOMPOSED))]
+    return [fold(word) for word in _WORD.findall(text)]
 
 
 def stem(word: str) -> str:

@@ -29,7 +29,7 @@ import regex
 from quotebank.filters import date_key, words
 from quotebank.lexicon import lexicon
 from quotebank.model import Speaker, SpeakerKind
-from quotebank.speakers import given_names_match, surnames_match
+from quotebank.speakers import SurnameIndex, given_names_match
 
 __all__ = [
     "SpeakerMerge",
@@ -191,39 +191,6 @@ def _full_name_reason(a: _NameForm, b: _NameForm) -> str:
     return "; ".join(parts) or "same name"
 
 
-def _deletion_keys(word: str) -> set[str]:
-    """``word`` and every string one deletion away (two for long words): two words within the edit distance
-    :func:`~quotebank.speakers.surnames_match` allows share one of these keys."""
-    keys = {word}
-    frontier = {word}
-    for _ in range(2 if len(word) >= 8 else 1):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        keys |= frontier
-    return keys
-
-
-class _SurnameIndex:
-    """Which names have a surname that :func:`~quotebank.speakers.surnames_match` a given one, without
-    comparing all pairs."""
-
-    def __init__(self) -> None:
-        self._by_key: dict[str, list[int]] = {}
-        self._surnames: dict[int, str] = {}
-
-    def add(self, item: int, surname: str) -> None:
-        self._surnames[item] = surname
-        for key in _deletion_keys(surname):
-            self._by_key.setdefault(key, []).append(item)
-
-    def find(self, surname: str) -> list[int]:
-        found: dict[int, None] = {}
-        for key in _deletion_keys(surname):
-            for item in self._by_key.get(key, ()):
-                if item not in found and surnames_match(self._surnames[item], surname):
-                    found[item] = None
-        return list(found)
-
-
 class _Groups:
     """Union-find over name units, keeping the merges that joined them."""
 
@@ -291,7 +258,7 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
     # units are in order of quotes, so that the most quoted forms anchor the groups the rarer forms join
     units = _units(usages)
     groups = _Groups(len(units))
-    full_index = _SurnameIndex()
+    full_index: SurnameIndex[int] = SurnameIndex()
 
     def given_names(unit: int) -> list[tuple[str, ...]]:
         return [
@@ -312,7 +279,7 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
                 merge(i, j, _full_name_reason(unit.form, units[j].form))
         full_index.add(i, unit.form.surname)
 
-    unattached = _SurnameIndex()
+    unattached: SurnameIndex[int] = SurnameIndex()
     for i, unit in enumerate(units):
         form = unit.form
         if form.category not in (_SURNAME_ONLY, _INITIALS):

@@ -14,6 +14,7 @@ import bisect
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -21,9 +22,14 @@ from quotebank.lexicon import lexicon
 from quotebank.model import Speaker, SpeakerKind
 from quotebank.names import NAME, PRONOUN, Phrase, split_name
 
-__all__ = ["fold", "resolve_speakers", "surnames_match"]
+__all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
 
+T = TypeVar("T")
 _GENERATIONAL = lexicon().grammar["generational"]
+# letters that Unicode does not decompose into a base letter and an accent
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
 _FEMALE_TITLES = lexicon().grammar["female_titles"]
 _MALE_TITLES = lexicon().grammar["male_titles"]
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -34,12 +40,13 @@ _LOOKBACK = 50
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lowercase, without accents, possessive or final full stop: ``Zelenskyy's`` -> ``zelenskyy``."""
+    """Lowercase, without accents, possessive or final full stop: ``Zelenskyy's`` -> ``zelenskyy``,
+    ``Zełenski`` -> ``zelenski``."""
     word = word.strip(".,").replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.rstrip("'")
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -216,11 +223,11 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
     full: list[_Entity] = []
     single: list[_Entity] = []
     assigned: dict[int, _Entity] = {}
-    index = _SurnameIndex()
+    index: SurnameIndex[_Entity] = SurnameIndex()
 
     def create(mention: _Named) -> _Entity:
         entity = _Entity(surname=mention.surname, given=mention.given, name=mention.name)
-        index.add(entity)
+        index.add(entity, entity.surname)
         return entity
 
     def similar(surname: str) -> list[_Entity]:
@@ -294,24 +301,28 @@ def _deletions(word: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-class _SurnameIndex:
-    """Finds the entities whose surname :func:`surnames_match` a given one without comparing all pairs
-    (a symmetric-deletion index: two words within edit distance k share a key with at most k deletions)."""
+class SurnameIndex(Generic[T]):
+    """Finds the items whose surname :func:`surnames_match` a given one without comparing all pairs
+    (a symmetric-deletion index: two words within edit distance k share a key with at most k deletions).
+    Used within an article (entities) and across a bank (name forms)."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[_Entity]] = {}
+        self._items: list[tuple[T, str]] = []
+        self._by_key: dict[str, list[int]] = {}
 
-    def add(self, entity: _Entity) -> None:
-        for key in _deletions(entity.surname):
-            self._by_key.setdefault(key, []).append(entity)
-
-    def find(self, surname: str) -> list[_Entity]:
-        seen: dict[int, _Entity] = {}
+    def add(self, item: T, surname: str) -> None:
+        """Index ``item`` under the folded ``surname``."""
+        self._items.append((item, surname))
         for key in _deletions(surname):
-            for entity in self._by_key.get(key, ()):
-                if id(entity) not in seen and surnames_match(entity.surname, surname):
-                    seen[id(entity)] = entity
-        return list(seen.values())
+            self._by_key.setdefault(key, []).append(len(self._items) - 1)
+
+    def find(self, surname: str) -> list[T]:
+        """The items whose surname matches the folded ``surname``, in the order they were added."""
+        positions: set[int] = set()
+        for key in _deletions(surname):
+            positions.update(self._by_key.get(key, ()))
+        found = (self._items[position] for position in sorted(positions))
+        return [item for item, theirs in found if surnames_match(theirs, surname)]
 
 
 def _kind_and_gender(
