@@ -1,7 +1,7 @@
 """Speed benchmark: characters per second of ``extract`` and ``parse_article``, growth, peak memory.
 
-``python -m benchmarks.speed`` measures CPU time (other processes then hardly matter), on one core with warm
-caches:
+``python -m benchmarks.speed`` measures CPU time (other processes then hardly matter), on one core, with warm
+caches and the garbage collector on, as in use:
 
 * throughput on real news text: the seed articles, and the annotated articles of the shared evaluation data
   (``../shared/eval/*.jsonl`` next to the repository, or ``$QUOTEBANK_EVAL_DIR``) when they are there;
@@ -60,7 +60,7 @@ def _throughput(function: Callable[[str], object], texts: Sequence[str]) -> floa
             for text in texts:
                 function(text)
 
-    return size * rounds / seconds(run)
+    return size * rounds / seconds(run, pause_gc=False)
 
 
 def _peak_bytes(function: Callable[[], object]) -> int:
@@ -128,7 +128,9 @@ def main(argv: list[str] | None = None) -> None:
     first = 0.0
     for factor in factors:
         text = "\n".join([base] * factor)
-        elapsed = seconds(lambda text=text: quotebank.extract(text), repeat=1 if factor > 1 else 3)
+        elapsed = seconds(
+            lambda text=text: quotebank.extract(text), repeat=1 if factor > 1 else 3, pause_gc=False
+        )
         first = first or elapsed
         speed = len(text) / elapsed
         print(f"{f'{factor}x':<24} {len(text):>20,} {elapsed:>9.2f} {speed:>16,.0f} {elapsed / first:>7.1f}")
