@@ -261,7 +261,7 @@ def _attribute_paragraph(
                 continue
             quote = tokens[qi].quote
             attribution = _in_sentence(sentence, qi)
-            if attribution is None:
+            if attribution is None and not headline:  # a headline's capitals say nothing of a subject
                 subject = subject_of()
                 clause_subject = subject
                 if subject is None or subject.last > qi:
@@ -331,7 +331,9 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
         if lower not in _CUE_WORDS:
             index += 1
             continue
-        if token.kind == WORD and (token.text.islower() or (index == lo and token.text[1:].islower())):
+        if token.kind == WORD and (
+            token.text.islower() or (token.text[1:].islower() and (index == lo or lower == "according"))
+        ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
             speaker_after = _match_phrase(tokens, index, hi, _SPEAKER_AFTER)
             verb_phrase = _match_phrase(tokens, index, hi, _VERB_PHRASES)
             if speaker_after is not None:

@@ -246,7 +246,13 @@ def subject_before(tokens: Sequence[Token], cue: int, lo: int) -> Phrase | None:
             return antecedent
         relative = tokens[end]
         return Phrase(end, end, relative.start, relative.end, PRONOUN, antecedent=antecedent)
-    return _phrase_ending(tokens, end, lo)
+    found = _phrase_ending(tokens, end, lo)
+    if found is not None and found.last > found.first and tokens[found.last].lower in lexicon().speech_nouns:
+        # "Lopez's statement called it …": the statement speaks for its owner
+        owner = possessor_before(tokens, found.last, found.first)
+        if owner is not None:
+            return owner
+    return found
 
 
 def _phrase_ending(tokens: Sequence[Token], last: int, lo: int) -> Phrase | None:
@@ -464,14 +470,18 @@ def split_name(text: str) -> tuple[str | None, str]:
     elif words[-1].endswith(("s'", "s’")):
         words[-1] = words[-1][:-1]
     name_start = len(words)
+    # an organisation's name keeps its office words: "World Health Organization", "Justice Department"
+    organisation = words[-1].lower().strip(".,") in lexicon().org_words
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         bare = word.lower().rstrip(".,")
         if word[0].isupper() or word[0].isdigit():
-            if bare in lexicon().titles or bare in lexicon().roles:
-                if name_start < len(words):
-                    break
-                continue
+            only_suffixes = all(w.lower().rstrip(".,") in _GENERATIONAL for w in words[name_start:])
+            if (bare in lexicon().titles or bare in lexicon().roles) and not organisation:
+                if name_start < len(words) and not only_suffixes:
+                    break  # "Martin Luther King Jr." keeps "King": a title word before Jr. is a name
+                if name_start == len(words):
+                    continue
             name_start = i
         elif (bare in _NAME_PARTICLES and name_start == i + 1) or bare in _GENERATIONAL:
             name_start = i

@@ -68,7 +68,7 @@ Titles and lists of related headlines:
     speaker (``Talks bring 'every point'``).
 ``headline-scare``
     A title quotation nobody is named for, whose words appear in no quotation of the body: unattributed
-    (``Talks end in 'dead end'``). Pending: see below.
+    (``Talks end in 'dead end'``).
 ``related-says``
     ``- Lopez says deal is 'close'`` in a list of related headlines at the end.
 
@@ -90,13 +90,7 @@ Left out
 Constructions that are ambiguous for any reader or that quotebank does not claim: quotations in single marks
 running over several paragraphs; plural possessives (``Russians'``) inside single-quoted quotations; French
 spacing inside guillemets; generational suffixes (``Jr.``) and surnames that are also titles (``King``);
-possessive sources (``Lopez's statement called it "…"``). Left out for now because quotebank gets them wrong
-(each has an expected failure in ``tests/test_known_failures.py``; put them back when that passes):
-
-* ``headline-scare`` (in :data:`PENDING_CONSTRUCTIONS`, written only when asked for by name): quotebank takes
-  the first word of the title for the speaker (``Talks end in 'grim'`` is attributed to "Talks");
-* ``According to X, "…"`` after a dateline (``KYIV - According to Maria Lopez, "…"`` is unattributed): no
-  dateline goes before a paragraph that opens with ``According to``.
+possessive sources (``Lopez's statement called it "…"``).
 """
 
 from __future__ import annotations
@@ -123,10 +117,8 @@ _T = TypeVar("_T")
 
 __all__ = [
     "CONSTRUCTIONS",
-    "DEFAULT_CONSTRUCTIONS",
     "DOUBLE_MARK_STYLES",
     "MARK_STYLES",
-    "PENDING_CONSTRUCTIONS",
     "ExpectedQuote",
     "GeneratedArticle",
     "MarkStyle",
@@ -750,11 +742,6 @@ CONSTRUCTIONS = frozenset(
     _HEAD_CONSTRUCTIONS + _FOLLOW_UP_CONSTRUCTIONS + _TITLE_CONSTRUCTIONS + _TAIL_CONSTRUCTIONS
 )
 """The names of every construction :func:`articles` can write (see the module documentation)."""
-PENDING_CONSTRUCTIONS = frozenset({"headline-scare"})
-"""Constructions quotebank claims but gets wrong for now (each has an expected failure in the tests): left
-out unless asked for by name."""
-DEFAULT_CONSTRUCTIONS = CONSTRUCTIONS - PENDING_CONSTRUCTIONS
-"""What :func:`articles` writes by default."""
 
 # (words before the name, the office a later "the …" names, the pronoun it fits or "" for any)
 _ROLES = (
@@ -1141,10 +1128,6 @@ class _Writer:
         return tuple(items)
 
 
-def _opens_with_cue(paragraph: _Paragraph) -> bool:
-    return bool(paragraph) and isinstance(paragraph[0], _Cue)
-
-
 def _sentence_kind(content: _Content) -> QuoteKind:
     """The kind of a quotation at the start of a sentence: a whole sentence unless it starts lowercase."""
     return QuoteKind.SENTENCE if content.capitalised else QuoteKind.PARTIAL
@@ -1203,9 +1186,7 @@ def _articles(
     tail: tuple[_Paragraph, ...] = ()
     if boilerplate:
         metadata += [(line,) for line in draw(_METADATA)]
-        # quotebank misses "KYIV - According to X, …" (the cue is read capitalised only at the start of a
-        # sentence), so no dateline goes before it for now
-        if not _opens_with_cue(blocks[0][0]) and draw(_BOOLEANS):
+        if draw(_BOOLEANS):
             first_block = blocks[0]
             dateline = draw(_sampled(tuple(_DATELINES)))
             blocks[0] = ((dateline, *first_block[0]), *first_block[1:])
@@ -1232,14 +1213,14 @@ def articles(
     """Synthetic news articles with their ground truth: a strategy of :class:`GeneratedArticle`.
 
     ``marks`` restricts the quotation-mark styles (names of :data:`MARK_STYLES`; one style an article),
-    ``constructions`` the constructions used (names of :data:`CONSTRUCTIONS`; by default
-    :data:`DEFAULT_CONSTRUCTIONS`, all but the pending ones). An article has
+    ``constructions`` the constructions used (names of :data:`CONSTRUCTIONS`; by default all of them). An
+    article has
     ``min_blocks`` to ``max_blocks`` body blocks (a quoting paragraph with its follow-ups, or a paragraph
     that quotes nobody) and up to ``max_speakers`` speakers. ``boilerplate`` adds section names, a byline,
     a publication date, a dateline and a list of related headlines, each only sometimes.
     """
     styles = _style_names(marks)
-    allowed = DEFAULT_CONSTRUCTIONS if constructions is None else frozenset(constructions)
+    allowed = CONSTRUCTIONS if constructions is None else frozenset(constructions)
     unknown = allowed - CONSTRUCTIONS
     if unknown:
         raise ValueError(f"unknown constructions {sorted(unknown)}; use some of {sorted(CONSTRUCTIONS)}")

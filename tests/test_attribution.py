@@ -148,3 +148,32 @@ def test_headline_quote_takes_the_speaker_of_the_body_quote_it_comes_from() -> N
     quotes = quotebank.extract(article)
     assert [q.speaker_name for q in quotes] == ["Steve Witkoff", "Steve Witkoff"]
     assert quotes[0].mention is not None and quotes[0].mention.text == "U.S."
+
+
+@pytest.mark.parametrize("title", ['Talks end in "grim"', "Ceasefire is 'likely'", 'Deal looks "fragile"'])
+def test_a_scare_quote_in_a_title_nobody_is_named_for_stays_unattributed(title: str) -> None:
+    quotes = quotebank.extract(title + '\n"We will keep working," said Maria Lopez.')
+    assert quotes[0].speaker is None
+    assert quotes[1].speaker_name == "Maria Lopez"
+
+
+def test_according_to_after_a_dateline() -> None:
+    quotes = quotebank.extract(
+        'Talks end\nKYIV (Reuters) - According to Maria Lopez, "our people deserve better."'
+    )
+    assert quotes[0].speaker_name == "Maria Lopez"
+
+
+def test_a_statement_speaks_for_its_owner() -> None:
+    assert attributed('Lopez\'s statement called it "a disgrace."') == [("a disgrace.", "Lopez", "Lopez")]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ('"We shall overcome," said Martin Luther King Jr.', "Martin Luther King Jr"),
+        ('"We act," the World Health Organization said.', "World Health Organization"),
+    ],
+)
+def test_names_with_title_words_in_them(article: str, speaker: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == speaker

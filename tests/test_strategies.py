@@ -16,10 +16,8 @@ from quotebank import Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 from quotebank.lexicon import lexicon
 from quotebank.strategies import (
     CONSTRUCTIONS,
-    DEFAULT_CONSTRUCTIONS,
     DOUBLE_MARK_STYLES,
     MARK_STYLES,
-    PENDING_CONSTRUCTIONS,
     GeneratedArticle,
     SpeakerName,
     articles,
@@ -81,12 +79,6 @@ def test_mark_styles_restrict_the_marks(data: st.DataObject) -> None:
     allowed = {style.open, style.close, style.inner_open, style.inner_close, ""}
     for expected in article.expected:
         assert set(expected.marks) <= allowed
-
-
-@given(articles())
-def test_pending_constructions_are_left_out_by_default(article: GeneratedArticle) -> None:
-    assert not article.constructions & PENDING_CONSTRUCTIONS
-    assert DEFAULT_CONSTRUCTIONS | PENDING_CONSTRUCTIONS == CONSTRUCTIONS
 
 
 @given(st.data())
