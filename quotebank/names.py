@@ -98,6 +98,17 @@ def _is_name_word(token: Token) -> bool:
     return not (token.initial and token.common)
 
 
+def _abbreviated(token: Token) -> bool:
+    """Whether a full stop after this token ends an abbreviation, an initial or a party tag."""
+    if token.kind != WORD:
+        return False
+    return (
+        (len(token.text) == 1 and token.text.isupper())
+        or token.lower in lexicon().abbreviations
+        or _PARTY_TAG.fullmatch(token.text) is not None
+    )
+
+
 def _possessive(token: Token) -> bool:
     return token.kind == WORD and token.lower.endswith(("'s", "’s", "s'", "s’"))
 
@@ -402,13 +413,25 @@ def phrase_after(
             token = tokens[tail]
             if token.kind == QUOTE or (token.kind == PUNCT and token.text in ",;:!?"):
                 break
-            if token.text == "." and not (
-                tokens[tail - 1].kind == WORD and _PARTY_TAG.fullmatch(tokens[tail - 1].text)
-            ):
+            if token.text == "." and not _abbreviated(tokens[tail - 1]):
                 break
             if token.lower in _RELATIVES:
                 break
             tail += 1
+        inner = [t for t in tokens[after + 1 : tail] if t.kind == WORD]
+        if (
+            kind == NOMINAL
+            and tail < hi
+            and tokens[tail].text == ","
+            and 0 < len(inner) <= 4
+            and all(_is_name_word(t) for t in inner)
+        ):
+            # a description, then the name: "Another critic, Laurence H. Tribe, likened …"
+            description = " ".join(t.text for t in tokens[start : last + 1])
+            name_end = tokens[tail - 1].end
+            return Phrase(
+                start, tail - 1, tokens[start].start, name_end, NAME, description, name_end, inner[0].start
+            )
         extra_role = _party_or_apposition(tokens, after + 1, tail)
         if extra_role is not None:
             if tokens[tail - 1].text == ".":
@@ -510,8 +533,9 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | 
             return None
         lower = tokens[index].lower
         phrase = None if lower in _SENTENCE_OPENERS else phrase_after(tokens, index, hi)
-        if phrase is not None and _verb_after(tokens, phrase, hi) is not None:
-            return phrase
+        subject = None if phrase is None else _with_verb_after(tokens, phrase, hi)
+        if subject is not None:
+            return subject
         window = _MAX_CLAUSE if lower in _SUBORDINATORS else _MAX_PARENTHESIS
         comma = next((i for i in range(index + 1, min(hi, index + window)) if tokens[i].kind != WORD), None)
         if comma is not None and _ends_with_comma(tokens[comma]) and (phrase is None or phrase.last < comma):
@@ -526,6 +550,23 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | 
             return None  # the subject of "When he returned he began" is not the sentence's
         else:
             index += 1  # past an opening word: "Maybe he figures …"
+    return None
+
+
+def _with_verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> Phrase | None:
+    """``phrase``, or the longest part of it, that a verb follows: the forward walk cannot tell a verb from a
+    noun, so ``The article closes with …`` first reads ``The article closes``."""
+    if _verb_after(tokens, phrase, hi) is not None:
+        return phrase
+    if phrase.extra_role is not None:
+        return None
+    for last in range(phrase.last - 1, phrase.first - 1, -1):
+        kind = _classify(tokens, phrase.first, last)
+        if kind is None:
+            continue
+        shorter = Phrase(phrase.first, last, phrase.start, tokens[last].end, kind)
+        if _verb_after(tokens, shorter, hi) is not None:
+            return shorter
     return None
 
 
