@@ -7,6 +7,7 @@ lists of related headlines), the dateline, the outlet and the publication date.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import regex
@@ -16,7 +17,7 @@ from quotebank.errors import InvalidArgumentError, InvalidTextError
 from quotebank.lexicon import lexicon
 from quotebank.model import Article, Paragraph, ParagraphKind
 
-__all__ = ["parse_article"]
+__all__ = ["dateline_length", "dateline_paragraph", "parse_article"]
 
 # A paragraph is a line's text without its surrounding whitespace. Every character class the engine treats
 # as a line break splits paragraphs, so offsets agree with str.splitlines().
@@ -35,10 +36,11 @@ _DATE_LINE = regex.compile(
 _DATE_LABEL = regex.compile(
     r"(?:[-•*]\s+)?(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b", regex.I
 )
-# "Kyiv - ", "WASHINGTON (AP) — ", "KYIV, Ukraine – "
+# "Kyiv - ", "WASHINGTON (AP) — ", "KYIV, Ukraine – ", "LOS ANGELES, Sept. 28 (UPI) — "
 _DATELINE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.'’]*+(?:[ -]\p{Lu}[\p{L}.'’]*+){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?)?)"
+    r"(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
 )
 _OUTLET_WORDS = regex.compile(
@@ -47,6 +49,7 @@ _OUTLET_WORDS = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _MAX_TITLE = 300
+_DATELINE_SEARCH = 12  # lines of the top of an article where its first body paragraphs are looked for
 _TITLE_CASE_SHARE = 0.6
 _MAX_NAVIGATION_WORDS = 3
 _MAX_RELATED_WORDS = 30
@@ -90,7 +93,6 @@ def parse_article(
     found_date: date | None = None
     found_outlet: str | None = None
     byline: str | None = None
-    dateline: str | None = None
     for (start, end), kind in zip(spans, kinds, strict=True):
         line = text[start:end]
         if kind is ParagraphKind.METADATA:
@@ -102,28 +104,41 @@ def parse_article(
                 found_date = parse_date(line)
         elif kind is ParagraphKind.NAVIGATION and found_outlet is None:
             found_outlet = _navigation_outlet(line)
-        elif kind is ParagraphKind.BODY and dateline is None:
-            match = _DATELINE.match(line)
-            if match is not None:
-                dateline = match["place"]
-                found_outlet = found_outlet or _known_outlet(match["agency"] or "")
-            else:
-                dateline = ""  # only the first body paragraph may carry a dateline
 
     paragraphs = tuple(
         Paragraph(index=i, start=start, end=end, text=text[start:end], kind=kind)
         for i, ((start, end), kind) in enumerate(zip(spans, kinds, strict=True))
     )
+    dateline = None
+    opening = dateline_paragraph(paragraphs)
+    if opening is not None:
+        match = _DATELINE.match(opening.text)
+        assert match is not None
+        dateline = match["place"]
+        found_outlet = found_outlet or _known_outlet(match["agency"] or "")
     return Article(
         text=text,
         paragraphs=paragraphs,
         title=title,
-        dateline=dateline or None,
+        dateline=dateline,
         outlet=outlet if outlet is not None else found_outlet,
         published=caller_date if caller_date is not None else found_date,
         url=url,
         byline=byline,
     )
+
+
+def dateline_length(line: str) -> int:
+    """How many characters of ``line`` are its dateline (``WASHINGTON (AP) — ``), 0 when it has none."""
+    match = _DATELINE.match(line)
+    return 0 if match is None else match.end()
+
+
+def dateline_paragraph(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
+    """The paragraph that opens with the dateline: the first body paragraph, or the second when the first
+    is a headline the title rule missed."""
+    body = [p for p in paragraphs[:_DATELINE_SEARCH] if p.kind is ParagraphKind.BODY][:2]
+    return next((p for p in body if dateline_length(p.text)), None)
 
 
 def _line_kind(line: str) -> ParagraphKind:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from quotebank.article import dateline_length, dateline_paragraph
 from quotebank.lexicon import lexicon
 from quotebank.model import Article, Paragraph, ParagraphKind
 from quotebank.names import (
@@ -137,6 +138,8 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         distinct.update(_LOWERCASE_WORDS.findall(text, paragraph.start, paragraph.end))
     lowercase_words = frozenset(distinct)
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
+    opening = dateline_paragraph(article.paragraphs)
+    dateline_index = -1 if opening is None else opening.index
     introducer: Cue | None = None
     for paragraph in article.paragraphs:
         if paragraph.kind not in _ATTRIBUTED_KINDS:
@@ -150,9 +153,13 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             previous, introducer = None, None
             continue
         # Only sentences with a quotation or a cue word matter: the others name no speaker. (Their people
-        # are found by people_named.) Sentences are cut roughly first, never inside a quotation.
+        # are found by people_named.) Sentences are cut roughly first, never inside a quotation. A
+        # dateline is no part of the first sentence ("LOS ANGELES (UPI) — Blige sings …").
+        body_start = paragraph.start
+        if paragraph.index == dateline_index:
+            body_start += dateline_length(paragraph.text)
         tokens = []
-        for start, end, inside in _sentences_with_quotes(text, paragraph, quotes):
+        for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
             if inside or not _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
                 tokens.extend(tokenize(text, start, end, inside, lowercase_words))
         if not tokens:
@@ -201,13 +208,13 @@ def _opens_with_quote(
 
 
 def _sentences_with_quotes(
-    text: str, paragraph: Paragraph, quotes: Sequence[tuple[int, QuoteSpan]]
+    text: str, begin: int, finish: int, quotes: Sequence[tuple[int, QuoteSpan]]
 ) -> list[tuple[int, int, list[tuple[int, QuoteSpan]]]]:
     """The paragraph's rough sentences as (start, end, the quotations inside); a sentence break that falls
     inside a quotation is no break."""
     found: list[tuple[int, int, list[tuple[int, QuoteSpan]]]] = []
     pending = 0
-    for start, end in rough_sentences(text, paragraph.start, paragraph.end):
+    for start, end in rough_sentences(text, begin, finish):
         if found and found[-1][2] and found[-1][2][-1][1].outer_end > start:
             first, _end, inside = found.pop()  # a quotation runs on across the break
         else:
