@@ -537,7 +537,14 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | 
         if subject is not None:
             return subject
         window = _MAX_CLAUSE if lower in _SUBORDINATORS else _MAX_PARENTHESIS
-        comma = next((i for i in range(index + 1, min(hi, index + window)) if tokens[i].kind != WORD), None)
+        comma = next(
+            (
+                i
+                for i in range(index + 1, min(hi, index + window))
+                if tokens[i].kind != WORD and not (tokens[i].text == "." and _abbreviated(tokens[i - 1]))
+            ),
+            None,
+        )  # the first mark that ends the opener, past "Mary J. Blige's"
         if comma is not None and _ends_with_comma(tokens[comma]) and (phrase is None or phrase.last < comma):
             participle = index + 1 < hi and _is_participle(tokens[index + 1])
             if quote is not None and index < quote <= comma and lower in _SUBORDINATORS and not participle:
