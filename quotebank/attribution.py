@@ -140,7 +140,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     opening = dateline_paragraph(article.paragraphs)
     dateline_index = -1 if opening is None else opening.index
-    introducer: Cue | None = None
+    introducer: Attribution | None = None
     for paragraph in article.paragraphs:
         if paragraph.kind not in _ATTRIBUTED_KINDS:
             previous, introducer = None, None
@@ -180,7 +180,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             if label is not None:
                 attribution = Attribution(index, label, None, "transcript", _CONFIDENCE["transcript"])
             elif continues and introducer is not None:
-                attribution = _make(index, introducer.phrase, introducer, "introducer")
+                attribution = attrs.evolve(introducer, span=index)
             elif attribution is None and index in later:
                 attribution = later[index]
             elif continues and previous is not None:
@@ -560,14 +560,21 @@ def _last_cue(cues: Sequence[Cue]) -> Attribution | None:
     return None
 
 
-def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Cue | None:
-    """``He said:`` at the end of a paragraph introduces the quotation of the next one."""
-    if not tokens or tokens[-1].text != ":" or not cues:
+def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Attribution | None:
+    """``He said:`` at the end of a paragraph introduces the quotation of the next one; so does the subject
+    of a last sentence with no cue (``On July 6, Sanders made the following comment:``)."""
+    if not tokens or tokens[-1].text != ":":
         return None
-    cue = cues[-1]
-    if cue.phrase is None or any(t.kind == QUOTE for t in tokens[cue.last :]):
+    lo = sentences(tokens)[-1][0]
+    if any(t.kind == QUOTE for t in tokens[lo:]):
         return None
-    return cue
+    cue = cues[-1] if cues and cues[-1].first >= lo else None
+    if cue is not None and cue.phrase is not None:
+        return Attribution(-1, cue.phrase, (cue.start, cue.end), "introducer", _CONFIDENCE["introducer"])
+    subject = sentence_subject(tokens, lo, len(tokens))
+    if subject is None or not is_strong_subject(tokens, subject, lo):
+        return None
+    return Attribution(-1, subject, None, "introducer", _CONFIDENCE["introducer"])
 
 
 def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None]) -> None:

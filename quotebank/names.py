@@ -98,6 +98,18 @@ def _is_name_word(token: Token) -> bool:
     return not (token.initial and token.common)
 
 
+def _is_description(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Whether a phrase describes someone rather than names them: ``her senior policy adviser``,
+    ``His former business partner at Lenox``, ``Another critic``."""
+    if phrase.kind == PRONOUN:
+        return False
+    return (
+        phrase.kind == NOMINAL
+        or tokens[phrase.first].lower in _DETERMINERS
+        or tokens[phrase.last].text.islower()
+    )
+
+
 def _abbreviated(token: Token) -> bool:
     """Whether a full stop after this token ends an abbreviation, an initial or a party tag."""
     if token.kind != WORD:
@@ -315,7 +327,7 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
     if (
         len(inner_words) <= 4
         and all(_is_name_word(t) for t in inner_words)
-        and tokens[found.last].text.islower()
+        and _is_description(tokens, found)
     ):
         # a description, then the name: "her senior policy adviser, Jake Sullivan, said"
         description = " ".join(t.text for t in tokens[found.first : found.last + 1])
@@ -420,7 +432,7 @@ def phrase_after(
             tail += 1
         inner = [t for t in tokens[after + 1 : tail] if t.kind == WORD]
         if (
-            kind == NOMINAL
+            _is_description(tokens, Phrase(start, last, tokens[start].start, tokens[last].end, kind))
             and tail < hi
             and tokens[tail].text == ","
             and 0 < len(inner) <= 4
@@ -591,6 +603,8 @@ def _is_participle(token: Token) -> bool:
 def _verb_after(tokens: Sequence[Token], phrase: Phrase, hi: int) -> int | None:
     """Where the verb after a subject phrase is: a lowercase word that is no pronoun, article or linker."""
     after = phrase.last + 1
+    if after < hi and tokens[after].text == "." and _abbreviated(tokens[after - 1]):
+        after += 1  # "Paul Ryan, R-Wis., …"
     if after < hi and tokens[after].text == "," and phrase.extra_role is not None:
         after += 1
     if after + 1 < hi and tokens[after].text == "," and tokens[after + 1].lower in _ADVERBIAL_OPENERS:

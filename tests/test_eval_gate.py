@@ -20,10 +20,10 @@ DEV = EVAL_DIR / "polnear.dev.jsonl"
 # figures on the development split when the floors were last raised, minus a little slack for ties
 FLOORS = {
     "span_exact_f1": 0.988,
-    "e2e_f1": 0.905,
-    "speaker_acc": 0.912,
-    "speaker_acc_named": 0.91,
-    "speaker_acc_pronoun": 0.915,
+    "e2e_f1": 0.915,
+    "speaker_acc": 0.92,
+    "speaker_acc_named": 0.92,
+    "speaker_acc_pronoun": 0.92,
 }
 
 
