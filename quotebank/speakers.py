@@ -225,28 +225,39 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
     assigned: dict[int, _Entity] = {}
     index: SurnameIndex[_Entity] = SurnameIndex()
 
+    found: dict[str, list[_Entity]] = {}  # what index.find gave, until the index changes
+
     def create(mention: _Named) -> _Entity:
         entity = _Entity(surname=mention.surname, given=mention.given, name=mention.name)
         index.add(entity, entity.surname)
+        found.clear()
         return entity
 
     def similar(surname: str) -> list[_Entity]:
-        return index.find(surname)
+        if surname not in found:
+            found[surname] = index.find(surname)
+        return found[surname]
 
+    # a name written again is the person it was the first time (most names of an article recur)
+    by_full_name: dict[tuple[str, tuple[str, ...]], _Entity] = {}
     for i, mention in enumerate(named):
         if len(mention.given) == 0:
             continue
-        match = next(
-            (
-                e
-                for e in similar(mention.surname)
-                if e.given and given_names_match(e.given[0], mention.given[0])
-            ),
-            None,
-        )
+        key = (mention.surname, mention.given)
+        match = by_full_name.get(key)
+        if match is None:
+            match = next(
+                (
+                    e
+                    for e in similar(mention.surname)
+                    if e.given and given_names_match(e.given[0], mention.given[0])
+                ),
+                None,
+            )
         if match is None:
             match = create(mention)
             full.append(match)
+        by_full_name[key] = match
         match.absorb(mention)
         match.anchors.append(mention.position)
         assigned[i] = match
