@@ -86,7 +86,7 @@ def tokenize(
     _words(text, position, end, tokens)
     if lowercase_words:
         for token in tokens:
-            if token.kind == WORD and token.text[0].isupper():
+            if token.text[0].isupper():
                 token.common = token.lower in lowercase_words
     return tokens
 
