@@ -73,7 +73,6 @@ _CONFIDENCE = {
     "after": 0.95,
     "before": 0.9,
     "following": 0.8,
-    "headline": 0.8,
     "colon": 0.8,
     "subject": 0.6,
     "paragraph": 0.7,

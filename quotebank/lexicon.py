@@ -22,6 +22,8 @@ class Pronoun:
     """``singular`` or ``plural``."""
     case: str
     """``subject``, ``object`` or ``possessive``."""
+    person: int
+    """1, 2 or 3."""
 
 
 @attrs.frozen
@@ -115,8 +117,8 @@ def _phrases(section: str) -> tuple[tuple[str, ...], ...]:
 def _pronouns() -> dict[str, Pronoun]:
     table = {}
     for line in read_lines("pronouns.txt"):
-        word, gender, number, case = line.split()
-        table[word.lower()] = Pronoun(gender, number, case)
+        word, gender, number, case, person = line.split()
+        table[word.lower()] = Pronoun(gender, number, case, int(person))
     return table
 
 

@@ -32,8 +32,13 @@ _UNDECOMPOSED = str.maketrans(
 )
 _FEMALE_TITLES = lexicon().grammar["female_titles"]
 _MALE_TITLES = lexicon().grammar["male_titles"]
-_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_GROUP_PRONOUNS = frozenset(["they", "them", "their", "it", "its"])
+# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from data/en/pronouns.txt)
+_PERSON_PRONOUNS = {
+    word: pronoun.gender[0] for word, pronoun in lexicon().pronouns.items() if pronoun.gender != "any"
+}
+_GROUP_PRONOUNS = frozenset(
+    word for word, pronoun in lexicon().pronouns.items() if pronoun.gender == "any" and pronoun.person == 3
+)
 # how many mentions a pronoun or a role looks back over: enough for any article, and keeps the scan bounded
 _LOOKBACK = 50
 

@@ -64,6 +64,7 @@ def test_pronouns_are_well_formed() -> None:
         assert pronoun.gender in ("male", "female", "any")
         assert pronoun.number in ("singular", "plural")
         assert pronoun.case in ("subject", "object", "possessive")
+        assert pronoun.person in (1, 2, 3)
 
 
 def test_given_names_carry_a_known_gender() -> None:
