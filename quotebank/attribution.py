@@ -130,12 +130,9 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
 
     results: list[Attribution | None] = [None] * len(spans)
     phrases: list[Phrase] = []
-    # the distinct words, paragraph by paragraph: a list of every word of a long article at once would take
-    # several times the article's size
-    distinct: set[str] = set()
-    for paragraph in article.paragraphs:
-        distinct.update(_LOWERCASE_WORDS.findall(text, paragraph.start, paragraph.end))
-    lowercase_words = frozenset(distinct)
+    if not spans:
+        return results, phrases  # no quotation: nobody to attribute, nobody to name
+    lowercase_words = _lowercase_words(article)
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     opening = dateline_paragraph(article.paragraphs)
     dateline_index = -1 if opening is None else opening.index
@@ -196,6 +193,15 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
             introducer = _introducer(tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
+
+
+def _lowercase_words(article: Article) -> frozenset[str]:
+    """The words the article writes in lowercase, collected paragraph by paragraph: a list of every word of a
+    long article at once would take several times the article's size."""
+    distinct: set[str] = set()
+    for paragraph in article.paragraphs:
+        distinct.update(_LOWERCASE_WORDS.findall(article.text, paragraph.start, paragraph.end))
+    return frozenset(distinct)
 
 
 def _opens_with_quote(
