@@ -37,6 +37,8 @@ from quotebank.names import (
     NAME,
     NOMINAL,
     Phrase,
+    is_noun_like,
+    is_owner,
     is_strong_subject,
     opening_name,
     people_named,
@@ -56,8 +58,6 @@ _LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
 _DASHES = frozenset("—–-―")
 _GRAMMAR = lexicon().grammar
 _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
-_NOUN_LIKE = _GRAMMAR["noun_like_cues"]
-_OWNERS = _GRAMMAR["possessive_pronouns"]
 _NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
 # ("his remarks about "X"" names a topic, not what was said)
@@ -351,7 +351,7 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
                 cue = _cue(tokens, index, speaker_after, lemma, phrase_after(tokens, speaker_after + 1, hi))
             elif verb_phrase is not None:
                 cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
-            elif lower in words.speech_nouns and index > lo and _owned(tokens[index - 1]):
+            elif lower in words.speech_nouns and index > lo and is_owner(tokens[index - 1]):
                 if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS):
                     cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
             elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
@@ -401,10 +401,6 @@ _CUE_WORDS = (
 )
 
 
-def _owned(token: Token) -> bool:
-    return token.lower in _OWNERS or token.lower.endswith(("'s", "’s", "s'", "s’"))
-
-
 def _quote_follows(tokens: Sequence[Token], index: int, hi: int, links: frozenset[str]) -> bool:
     """Whether a quotation comes right after tokens[index], or after one linking word or mark."""
     following = index + 1
@@ -420,10 +416,6 @@ def _quote_after_comma(tokens: Sequence[Token], index: int, hi: int) -> bool:
 
 def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phrase | None) -> Cue:
     return Cue(first, last, tokens[first].start, tokens[last].end, lemma, phrase)
-
-
-def _is_noun_like(form: str) -> bool:
-    return form in _NOUN_LIKE or (form.endswith("s") and (form[:-1] in _NOUN_LIKE or form[:-2] in _NOUN_LIKE))
 
 
 def _verb_cue(
@@ -474,7 +466,7 @@ def _verb_cue(
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
     phrase = subject_before(tokens, index, lo)
-    if _is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
+    if is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
         return None
     if (
         form in _NAMING_PARTICIPLES

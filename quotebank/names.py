@@ -21,6 +21,8 @@ from quotebank.tokens import PUNCT, QUOTE, WORD, Token
 
 __all__ = [
     "Phrase",
+    "is_noun_like",
+    "is_owner",
     "is_strong_subject",
     "opening_name",
     "people_named",
@@ -125,6 +127,11 @@ def _possessive(token: Token) -> bool:
     return token.kind == WORD and token.lower.endswith(("'s", "’s", "s'", "s’"))
 
 
+def is_owner(token: Token) -> bool:
+    """A possessive pronoun or a possessive word: the owner of what follows (``his thanks``, ``Trump's``)."""
+    return token.lower in _POSSESSIVE_PRONOUNS or _possessive(token)
+
+
 def _is_skippable(token: Token) -> bool:
     """An auxiliary, a negation or an adverb, which may stand between a speaker and a cue."""
     lower = token.lower
@@ -194,14 +201,14 @@ def _phrase_back(tokens: Sequence[Token], last: int, lo: int) -> int:
                 index -= 1
                 continue
             break
-        if lower in _BOUNDARY or (_is_verb_like_cue(token) and not (index == last and _is_noun_like(lower))):
+        if lower in _BOUNDARY or (_is_verb_like_cue(token) and not (index == last and is_noun_like(lower))):
             break
         first = index
         index -= 1
     return first
 
 
-def _is_noun_like(form: str) -> bool:
+def is_noun_like(form: str) -> bool:
     """Whether a cue word is as often a noun (``state``, ``claims``, ``tweets``)."""
     return form in _NOUN_LIKE or (form.endswith("s") and (form[:-1] in _NOUN_LIKE or form[:-2] in _NOUN_LIKE))
 
@@ -396,7 +403,7 @@ def phrase_after(
                 break
         elif (
             lower in _BOUNDARY
-            or (_is_verb_like_cue(token) and (seen_name or not _is_noun_like(lower)))
+            or (_is_verb_like_cue(token) and (seen_name or not is_noun_like(lower)))
             or _is_time_word(token)
             or (
                 seen_name
@@ -473,7 +480,7 @@ def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | N
         owner >= lo
         and tokens[owner].kind == WORD
         and tokens[owner].text.islower()
-        and (tokens[owner].lower not in _POSSESSIVE_PRONOUNS and not _possessive(tokens[owner]))
+        and not is_owner(tokens[owner])
         and index - owner <= 2
     ):
         owner -= 1  # "his repeated thanks", "her latest tweet"
