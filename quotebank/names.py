@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from quotebank.lexicon import lexicon
-from quotebank.tokens import PUNCT, QUOTE, WORD, Token
+from quotebank.tokens import PUNCT, QUOTE, WORD, Token, without_closing_marks
 
 __all__ = [
     "Phrase",
@@ -600,7 +600,7 @@ def _ends_with_comma(token: Token) -> bool:
     """A comma, or a quotation whose last character before its closing mark is one (``"…,"``)."""
     if token.text == ",":
         return True
-    return token.kind == QUOTE and token.text.rstrip("\"'”’»“‘«„ ").endswith(",")
+    return token.kind == QUOTE and without_closing_marks(token).endswith(",")
 
 
 def _is_participle(token: Token) -> bool:

@@ -13,7 +13,16 @@ import regex
 from quotebank.lexicon import lexicon
 from quotebank.spans import QuoteSpan
 
-__all__ = ["PUNCT", "QUOTE", "WORD", "Token", "rough_sentences", "sentences", "tokenize"]
+__all__ = [
+    "PUNCT",
+    "QUOTE",
+    "WORD",
+    "Token",
+    "rough_sentences",
+    "sentences",
+    "tokenize",
+    "without_closing_marks",
+]
 
 WORD, PUNCT, QUOTE = 0, 1, 2
 
@@ -28,6 +37,7 @@ _TOKEN = regex.compile(
 )
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING_AFTER_END = frozenset(")]\"'”’»")
+_CLOSING_MARKS = "\"'”’»“‘«„ "
 
 
 class Token:
@@ -169,7 +179,13 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return bounds
 
 
+def without_closing_marks(token: Token) -> str:
+    """A quotation token's text without the marks (and spaces) that close it: its last character is the
+    quotation's own (``"We won,"`` -> ``"We won,``)."""
+    return token.text.rstrip(_CLOSING_MARKS)
+
+
 def _quote_ends_sentence(token: Token) -> bool:
     """Whether a quotation token's content ends with a full stop (just inside the closing mark)."""
-    content = token.text.rstrip("\"'”’»“‘«„ ")
+    content = without_closing_marks(token)
     return content.endswith(".") and not content.endswith("..")  # an ellipsis may trail off mid-sentence
