@@ -417,15 +417,16 @@ def _antecedent(
 def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]:
     """One speaker per distinct description (``a source``, ``the statement``, ``Russia's ministry``)."""
     words = lexicon()
-    by_key: dict[str, list[Phrase]] = {}
+    # description, casefolded -> (the role split_name found in the first phrase, the phrases)
+    by_key: dict[str, tuple[str | None, list[Phrase]]] = {}
     for phrase in phrases:
         role, _name = split_name(text[phrase.start : phrase.core_end])
         description = role or text[phrase.start : phrase.core_end]
-        by_key.setdefault(description.casefold(), []).append(phrase)
+        by_key.setdefault(description.casefold(), (role, []))[1].append(phrase)
     result = {}
-    for members in by_key.values():
+    for role, members in by_key.values():
         surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
-        first = split_name(text[members[0].start : members[0].core_end])[0] or surfaces[0]
+        first = role or surfaces[0]
         head = fold(first.split()[-1])
         kind = SpeakerKind.ORGANISATION if head in words.org_words else SpeakerKind.UNKNOWN
         speaker = Speaker(first, members[0].extra_role, surfaces, kind)
