@@ -221,7 +221,8 @@ def _noun_like(token: Token) -> bool:
     """Could this word head a noun phrase that a prepositional phrase modifies (``spokesman for``)?"""
     if token.kind != WORD or token.lower in _BOUNDARY or token.lower in _DETERMINERS:
         return False
-    return _is_role_word(token) or token.text[0].isupper() or token.lower in ("source", "sources", "familiar")
+    # "source" is a role word already; "familiar" heads "a source familiar with the matter"
+    return _is_role_word(token) or token.text[0].isupper() or token.lower == "familiar"
 
 
 def _through_preposition(tokens: Sequence[Token], index: int, lo: int) -> int | None:
