@@ -6,10 +6,10 @@ The gold file's folder must hold ``score.py``, the reference scorer, which is im
 never copied into this repository). Each article is passed to :func:`quotebank.extract` with the file's
 outlet and date. ``--errors`` lists every miss with its context, grouped by class.
 
-The annotated corpus covers quotations between double quotation-mark characters only (its README: "a gold
-quote is the content between a pair of double quotation marks"); spans set off by apostrophes, single
-quotes or the doubled apostrophes of some archives (''like this'') are outside its annotation, so they are
-not submitted. quotebank itself reports them all.
+The annotated corpus covers quotations between double quotation marks only (its README: "a gold quote is
+the content between a pair of double quotation marks"), and since version 2 that includes the doubled
+apostrophes of the New York Times archive (''like this''). Spans set off by single quotes are outside its
+annotation, so they are not submitted. quotebank itself reports them all.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ _ORGANISATION_WORDS = frozenset(
     ]
 )
 _CONTEXT = 90
-_DOUBLE_MARKS = frozenset('"“”«»„‟')
+# a double quotation-mark character, or two apostrophes standing for one (''like this'')
+_DOUBLE_MARKS = frozenset(['"', "“", "”", "«", "»", "„", "‟", "''"])
 
 
 def load_scorer(folder: Path) -> ModuleType:
@@ -101,7 +102,7 @@ def prediction_record(quote: Quote) -> dict[str, Any]:
 
 
 def in_scope(quote: Quote) -> bool:
-    """Whether the corpus annotates quotations like this one: set off by a double quotation-mark character."""
+    """Whether the corpus annotates quotations like this one: set off by a double quotation mark."""
     return any(mark in _DOUBLE_MARKS for mark in quote.marks)
 
 
