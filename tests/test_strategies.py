@@ -29,7 +29,8 @@ from quotebank.strategies import (
 )
 
 # `find` searches until it meets an example, then shrinks it; these settings let it look long enough for the
-# rare ones, and REACH stops at the first one found; a fixed seed keeps how far shrinking gets the same every run
+# rare ones, and REACH stops at the first one found; a fixed seed keeps how far shrinking gets the same
+# from run to run
 SEARCH = settings(database=None, derandomize=True, max_examples=2000, suppress_health_check=list(HealthCheck))
 REACH = settings(SEARCH, phases=[Phase.generate])
 
