@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import attrs
 import regex
 
 from quotebank.dates import coerce_published, parse_date
+from quotebank.entities import EntityMap
 from quotebank.errors import InvalidArgumentError, InvalidTextError
 from quotebank.lexicon import lexicon
 from quotebank.model import Article, Paragraph, ParagraphKind
@@ -66,6 +68,10 @@ def parse_article(
 
     The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
     a ``datetime`` or a string such as ``"2026-02-05 03:31"``.
+
+    HTML character references (``&ldquo;``, ``&amp;``, ``&#8220;``) are read as the characters they stand
+    for; the paragraphs' offsets still index ``text``, and their ``text`` is decoded (see
+    :mod:`quotebank.entities`).
     """
     if not isinstance(text, str):
         raise InvalidTextError(f"article text must be a str, not {type(text).__name__}")
@@ -73,7 +79,24 @@ def parse_article(
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
     caller_date = coerce_published(published)
+    entities = EntityMap.of(text)
+    article = _structure(entities.decoded if entities is not None else text)
+    if entities is not None:
+        paragraphs = tuple(
+            attrs.evolve(p, start=entities.to_raw_start(p.start), end=entities.to_raw_end(p.end))
+            for p in article.paragraphs
+        )
+        article = attrs.evolve(article, text=text, paragraphs=paragraphs)
+    return attrs.evolve(
+        article,
+        outlet=outlet if outlet is not None else article.outlet,
+        published=caller_date if caller_date is not None else article.published,
+        url=url,
+    )
 
+
+def _structure(text: str) -> Article:
+    """The paragraphs, title, dateline, byline, outlet and date that ``text`` itself shows."""
     spans = []
     for found_line in _LINE.finditer(text):
         trimmed = _STRIP.search(text, found_line.start(), found_line.end())
@@ -121,9 +144,8 @@ def parse_article(
         paragraphs=paragraphs,
         title=title,
         dateline=dateline,
-        outlet=outlet if outlet is not None else found_outlet,
-        published=caller_date if caller_date is not None else found_date,
-        url=url,
+        outlet=found_outlet,
+        published=found_date,
         byline=byline,
     )
 

@@ -13,6 +13,7 @@ import regex
 
 from quotebank.article import parse_article
 from quotebank.attribution import Attribution, attribute
+from quotebank.entities import EntityMap
 from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 from quotebank.names import PRONOUN, Phrase
 from quotebank.spans import QuoteSpan, find_spans
@@ -45,7 +46,44 @@ def extract(
 
 
 def quotes_of(article: Article) -> QuoteList:
-    """Run the stages after :func:`~quotebank.article.parse_article` on ``article``."""
+    """Run the stages after :func:`~quotebank.article.parse_article` on ``article``.
+
+    A text with HTML character references is read decoded; the offsets found are mapped back to it.
+    """
+    entities = EntityMap.of(article.text)
+    if entities is None:
+        return _quotes(article)
+    decoded = attrs.evolve(
+        article,
+        text=entities.decoded,
+        paragraphs=tuple(
+            attrs.evolve(p, start=entities.to_decoded(p.start), end=entities.to_decoded(p.end))
+            for p in article.paragraphs
+        ),
+    )
+    return QuoteList(_restored(quote, entities) for quote in _quotes(decoded))
+
+
+def _restored(quote: Quote, entities: EntityMap) -> Quote:
+    """``quote`` with its offsets (and its mention's and cue's) mapped back into the raw text."""
+
+    def mention(found: Mention | None) -> Mention | None:
+        if found is None:
+            return None
+        return attrs.evolve(
+            found, start=entities.to_raw_start(found.start), end=entities.to_raw_end(found.end)
+        )
+
+    return attrs.evolve(
+        quote,
+        start=entities.to_raw_start(quote.start),
+        end=entities.to_raw_end(quote.end),
+        mention=mention(quote.mention),
+        cue=mention(quote.cue),
+    )
+
+
+def _quotes(article: Article) -> QuoteList:
     spans = find_spans(article)
     attributions, phrases = attribute(article, spans)
     speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])

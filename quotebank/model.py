@@ -1,7 +1,9 @@
 """The typed, immutable values quotebank hands out: Mention, Speaker, Quote, QuoteList, Paragraph, Article.
 
 Every class is frozen and slotted; offsets always point into the original article text, so that
-``article.text[q.start:q.end] == q.text`` holds for every quote and every mention.
+``article.text[q.start:q.end] == q.text`` holds for every quote and every mention (when the text holds HTML
+character references such as ``&ldquo;``, ``q.text`` is that slice with them decoded:
+:func:`quotebank.entities.unescape`).
 """
 
 from __future__ import annotations

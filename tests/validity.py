@@ -6,21 +6,33 @@ from collections.abc import Sequence
 
 import quotebank
 from quotebank import Quote, QuoteKind
+from quotebank.entities import EntityMap, unescape
 
 
 def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
-    """Offsets point into ``text``, quotations are in order and apart, and every field is consistent."""
+    """Offsets point into ``text``, quotations are in order and apart, and every field is consistent.
+
+    A text with HTML character references is checked through their decoded form: the offsets index ``text``
+    and a quote's text and marks are decoded.
+    """
     paragraphs = quotebank.parse_article(text).paragraphs
+    entities = EntityMap.of(text)
+    decoded = entities.decoded if entities is not None else text
+
+    def position(offset: int) -> int:
+        return entities.to_decoded(offset) if entities is not None else offset
+
     previous_end = 0
     for quote in quotes:
         opening, closing = quote.marks
         assert 0 <= quote.start <= quote.end <= len(text)
-        assert text[quote.start : quote.end] == quote.text
+        assert unescape(text[quote.start : quote.end]) == quote.text
         assert quote.text.strip(), "a quotation has content"
-        assert text[quote.start - len(opening) : quote.start] == opening
-        assert text[quote.end : quote.end + len(closing)] == closing
-        assert quote.start - len(opening) >= previous_end, "in text order, without overlap"
-        previous_end = quote.end + len(closing)
+        start, end = position(quote.start), position(quote.end)
+        assert decoded[start - len(opening) : start] == opening
+        assert decoded[end : end + len(closing)] == closing
+        assert start - len(opening) >= previous_end, "in text order, without overlap"
+        previous_end = end + len(closing)
         assert not quote.unbalanced or "" in quote.marks, "an unbalanced quotation lacks a mark"
         paragraph = paragraphs[quote.paragraph]
         assert paragraph.start <= quote.start <= quote.end <= paragraph.end
@@ -29,6 +41,6 @@ def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
         for mention in (quote.mention, quote.cue):
             if mention is not None:
                 assert 0 <= mention.start < mention.end <= len(text)
-                assert text[mention.start : mention.end] == mention.text
+                assert unescape(text[mention.start : mention.end]) == mention.text
         if quote.speaker is not None:
             assert quote.speaker.name.strip()
