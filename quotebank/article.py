@@ -69,6 +69,9 @@ def parse_article(
     The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
     a ``datetime`` or a string such as ``"2026-02-05 03:31"``.
 
+    A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
+    :func:`quotebank.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
+
     HTML character references (``&ldquo;``, ``&amp;``, ``&#8220;``) are read as the characters they stand
     for; the paragraphs' offsets still index ``text``, and their ``text`` is decoded (see
     :mod:`quotebank.entities`).
@@ -78,6 +81,11 @@ def parse_article(
     for name, value in (("outlet", outlet), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
+    if text.lstrip()[:1] == "<":
+        from quotebank import webpages  # noqa: PLC0415 -- it reads its text with this module
+
+        if webpages.looks_like_html(text):
+            return webpages.parse_html(text, url=url, outlet=outlet, published=published)
     caller_date = coerce_published(published)
     entities = EntityMap.of(text)
     article = _structure(entities.decoded if entities is not None else text)

@@ -13,13 +13,15 @@ import regex
 
 from quotebank.article import parse_article
 from quotebank.attribution import Attribution, attribute
+from quotebank.dates import coerce_published
 from quotebank.entities import EntityMap
+from quotebank.errors import InvalidArgumentError
 from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 from quotebank.names import PRONOUN, Phrase
 from quotebank.spans import QuoteSpan, find_spans
 from quotebank.speakers import resolve_speakers
 
-__all__ = ["extract", "quotes_of"]
+__all__ = ["extract", "quotes_of", "with_metadata"]
 
 _FOLD = regex.compile(r"[^\w]+")
 _OPENING_CONTEXT = frozenset(",:;—–-([")
@@ -30,7 +32,7 @@ _CONFIDENCE_FROM_BODY = 0.6
 
 
 def extract(
-    text: str,
+    text: str | Article,
     *,
     outlet: str | None = None,
     published: date | str | None = None,
@@ -38,11 +40,39 @@ def extract(
 ) -> QuoteList:
     """Every quotation in a news article, with its speaker, in text order.
 
+    ``text`` is the article's text (a whole HTML document is read as a web page, see
+    :func:`quotebank.webpages.parse_html`) or an :class:`~quotebank.model.Article` already parsed; the
+    caller's ``outlet``, ``published`` and ``url`` win over what the article says.
+
     >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
     >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
     ('We will keep working,', 'Jane Doe', 'the mayor')
     """
+    if isinstance(text, Article):
+        return with_metadata(text, outlet=outlet, published=published, url=url).quotes
     return parse_article(text, outlet=outlet, published=published, url=url).quotes
+
+
+def with_metadata(
+    article: Article,
+    *,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+) -> Article:
+    """``article`` with the metadata given (not ``None``) in place of its own."""
+    for name, value in (("outlet", outlet), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
+    day = coerce_published(published)
+    if outlet is None and day is None and url is None:
+        return article
+    return attrs.evolve(
+        article,
+        outlet=outlet if outlet is not None else article.outlet,
+        published=day if day is not None else article.published,
+        url=url if url is not None else article.url,
+    )
 
 
 def quotes_of(article: Article) -> QuoteList:

@@ -30,6 +30,7 @@ import attrs
 from quotebank.errors import ArticleDecodeError, InvalidArgumentError, InvalidTextError, QuotebankError
 from quotebank.extract import extract
 from quotebank.model import Article, QuoteList
+from quotebank.webpages import looks_like_html, parse_html
 
 __all__ = ["DEFAULT_CHUNKSIZE", "ArticleInput", "ExtractResult", "extract_many", "extract_one"]
 
@@ -42,7 +43,8 @@ reads the next results."""
 _METADATA_KEYS = ("outlet", "published", "url")
 
 ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
-"""What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8), an
+"""What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8; a whole HTML document,
+as text or bytes, is read as a web page by :func:`~quotebank.webpages.parse_html`), an
 :class:`~quotebank.model.Article`, a ``(text, {"outlet": …, "published": …, "url": …})`` pair, or a record
 ``{"text": …, "outlet": …, "published": …, "url": …}`` such as a line of JSON Lines or a DataFrame row gives
 (keys other than these four are left alone)."""
@@ -156,6 +158,9 @@ def read_article(item: object) -> tuple[str, QuoteList]:
     """The text and the quotes of an :data:`ArticleInput`; raises a :class:`~quotebank.errors.QuotebankError`
     for an item that is not one."""
     text, metadata = _unpack(item)
+    if isinstance(text, bytes) and looks_like_html(text):
+        # a page's bytes: its own charset says how to decode them
+        text = parse_html(text)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -163,22 +168,18 @@ def read_article(item: object) -> tuple[str, QuoteList]:
             raise ArticleDecodeError(
                 f"the article is not UTF-8 text: {error.reason} at byte {error.start}"
             ) from None
-    if isinstance(text, Article):
-        article = text
-        if not metadata:
-            return article.text, article.quotes
-        # the caller's metadata wins, as with extract(); the article's own fills the gaps
-        own = {"outlet": article.outlet, "published": article.published, "url": article.url}
-        text = article.text
-        metadata = own | {name: value for name, value in metadata.items() if value is not None}
+    if isinstance(text, Article) and not metadata:
+        return text.text, text.quotes
     published = metadata.get("published")
     if isinstance(published, datetime) and type(published) is not datetime:
         # a pandas Timestamp from a data frame: quotes carry the standard type
         published = datetime.combine(published.date(), published.timetz())
-    if not isinstance(text, str):
+    if not isinstance(text, str | Article):
         raise InvalidTextError(f"an article must be a str, bytes or an Article, not {type(text).__name__}")
-    # extract checks the metadata, and raises the error that names what is wrong
-    return text, extract(text, outlet=metadata.get("outlet"), published=published, url=metadata.get("url"))
+    # extract checks the metadata, and raises the error that names what is wrong; on an Article, the
+    # caller's metadata wins and the article's own fills the gaps
+    quotes = extract(text, outlet=metadata.get("outlet"), published=published, url=metadata.get("url"))
+    return (text.text if isinstance(text, Article) else text), quotes
 
 
 def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
