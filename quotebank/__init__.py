@@ -24,6 +24,7 @@ from quotebank.errors import (
     QuotebankError,
     SchemaVersionError,
     SpeakerNotFoundError,
+    UsageError,
 )
 from quotebank.extract import extract
 from quotebank.model import (
@@ -63,6 +64,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "SpeakerNotFoundError",
+    "UsageError",
     "extract",
     "extract_many",
     "parse_article",

@@ -45,7 +45,7 @@ __all__ = ["Articles", "QuoteBank"]
 
 _BATCH_ARTICLES = 100
 """Articles written in one transaction by add_many: large enough to be fast, small enough to lose little."""
-_METADATA = frozenset(["outlet", "published", "url"])
+_METADATA = frozenset(["outlet", "published", "url", "source", "id"])
 
 ArticleInput = str | Article | tuple[str | Article, Mapping[str, Any]]
 SpeakerQuery = str | Speaker | SpeakerProfile
@@ -138,10 +138,14 @@ class QuoteBank:
         outlet: str | None = None,
         published: date | str | None = None,
         url: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
     ) -> Article:
         """Extract the quotes of one article and store them; the article stored before when it has the same
-        url or the same text."""
-        prepared = self._prepare(text, {"outlet": outlet, "published": published, "url": url})
+        url or the same text. ``source`` (a file's path) and ``article_id`` (your own identifier) are kept
+        with every quote."""
+        metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        prepared = self._prepare(text, metadata)
         if isinstance(prepared, Article):
             return prepared
         self._store.write([prepared])
@@ -190,7 +194,8 @@ class QuoteBank:
     def _prepare(self, text: object, metadata: Mapping[str, Any]) -> StoredArticle | Article:
         """The article to store, or the stored one when it is already there."""
         outlet, published, url = metadata.get("outlet"), metadata.get("published"), metadata.get("url")
-        for name, value in (("outlet", outlet), ("url", url)):
+        source, article_id = metadata.get("source"), metadata.get("id")
+        for name, value in (("outlet", outlet), ("url", url), ("source", source), ("article_id", article_id)):
             if value is not None and not isinstance(value, str):
                 raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
         if isinstance(text, Article):
@@ -208,6 +213,8 @@ class QuoteBank:
         if stored is not None:
             return stored
         article = parse_article(text, outlet=outlet, published=published, url=url)
+        if source is not None or article_id is not None:
+            article = attrs.evolve(article, source=source, id=article_id)
         return StoredArticle(key, article, article.quotes)
 
     # -- the collection ----------------------------------------------------------------------------------

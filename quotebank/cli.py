@@ -12,16 +12,19 @@ With no file it runs on the two seed articles bundled with the package; ``-`` re
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 from quotebank.bank import QuoteBank
+from quotebank.dates import coerce_published
 from quotebank.dedup import QuoteCluster
-from quotebank.errors import BankFileError, QuotebankError
+from quotebank.errors import BankFileError, QuotebankError, UsageError
 from quotebank.export import (
     cluster_to_dict,
     quotes_to_csv,
@@ -30,8 +33,9 @@ from quotebank.export import (
     write_csv,
     write_jsonl,
 )
-from quotebank.extract import extract
-from quotebank.model import Quote, QuoteKind
+from quotebank.inputs import Input, read_inputs
+from quotebank.model import Article, Quote, QuoteKind
+from quotebank.parallel import article_of, extract_many
 
 __all__ = ["bundled_seeds", "main", "run"]
 
@@ -56,13 +60,30 @@ def _parser() -> argparse.ArgumentParser:
         description="Extract attributed quotations from news articles (plain text, one paragraph a line).",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="article files; '-' reads standard input; none: the seeds"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files or folders (.txt, .html, .htm, .jsonl); '-': standard input; none: the seeds",
     )
-    parser.add_argument("--outlet", help="the outlet that published the articles")
-    parser.add_argument("--published", help="the publication date, e.g. 2026-02-05 or '2026-02-05 03:31'")
-    parser.add_argument("--url", help="the address of the article")
+    _input_options(parser)
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say what to read and what the articles are, shared by extraction and ``add``."""
+    parser.add_argument("--outlet", help="the outlet that published the articles")
+    parser.add_argument("--published", help="the publication date, e.g. 2026-02-05 or '2026-02-05 03:31'")
+    parser.add_argument("--url", help="the address of the article (one file only)")
+    parser.add_argument(
+        "--files-from",
+        metavar="LIST",
+        help="read the paths of files and folders from LIST, one a line ('-': stdin)",
+    )
+    parser.add_argument(
+        "--encoding", help="the encoding of text files without a byte-order mark (default: UTF-8)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
 
 
 def _shorten(text: str, width: int) -> str:
@@ -71,7 +92,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def _table(name: str, quotes: Sequence[Quote], out: TextIO) -> None:
-    out.write(f"{name}: {len(quotes)} quotes\n")
+    out.write(f"{name}: {_count(len(quotes), 'quote')}\n")
     out.write(f"  {'#':>3}  {'speaker':<{_SPEAKER_WIDTH}}  {'kind':<12}  quote\n")
     for number, quote in enumerate(quotes, 1):
         speaker = _shorten(quote.speaker_name or "?", _SPEAKER_WIDTH)
@@ -82,28 +103,18 @@ def _table(name: str, quotes: Sequence[Quote], out: TextIO) -> None:
         )
 
 
-def _read(name: str, stdin: TextIO) -> str:
-    if name == "-":
-        return stdin.read()
-    return Path(name).read_text(encoding="utf-8")
-
-
-def _inputs(files: Sequence[str]) -> Iterator[str]:
-    if files:
-        yield from files
-    else:
-        yield from (str(path) for path in bundled_seeds())
-
-
 def _add_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotebank add", description="Extract the quotes of article files and store them in a bank."
     )
     parser.add_argument("database", metavar="DB", help="the SQLite bank file (created when missing)")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files; '-' reads standard input")
-    parser.add_argument("--outlet", help="the outlet that published the articles")
-    parser.add_argument("--published", help="the publication date, e.g. 2026-02-05 or '2026-02-05 03:31'")
-    parser.add_argument("--url", help="the address of the article (one file only)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files or folders (.txt, .html, .htm, .jsonl); '-' reads standard input",
+    )
+    _input_options(parser)
     return parser
 
 
@@ -156,25 +167,35 @@ def _cluster_rows(clusters: Sequence[QuoteCluster], out: TextIO) -> None:
 
 
 def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
-    args = _add_parser().parse_args(argv)
-    failed = 0
+    parser = _add_parser()
+    args = parser.parse_args(argv)
+    if not args.files and not args.files_from:
+        parser.error("give article files or folders, or --files-from LIST")
+    run = _Run(err, quiet=args.quiet)
+    inputs = _inputs_of(args, args.files)
+
+    def articles() -> Iterator[Article]:
+        for item in run.items(inputs):
+            try:
+                article = article_of(item)
+            except QuotebankError as error:
+                run.failed(run.labels.popleft(), error)
+                continue
+            run.labels.popleft()
+            run.read(len(article.quotes))
+            yield article
+
     with QuoteBank.open(args.database) as bank:
         quotes_before, articles_before = len(bank), len(bank.articles)
-        for name in args.files:
-            try:
-                text = _read(name, sys.stdin)
-            except (OSError, UnicodeDecodeError) as error:
-                err.write(f"quotebank: {name}: cannot read: {error}\n")
-                failed += 1
-                continue
-            bank.add(text, outlet=args.outlet, published=args.published, url=args.url)
-        quotes, articles = len(bank), len(bank.articles)
+        bank.add_many(articles())
+        quotes, articles_now = len(bank), len(bank.articles)
         out.write(
-            f"{args.database}: {_count(articles - articles_before, 'new article')} with "
+            f"{args.database}: {_count(articles_now - articles_before, 'new article')} with "
             f"{_count(quotes - quotes_before, 'quote')}; the bank holds {_count(quotes, 'quote')} "
-            f"from {_count(articles, 'article')}\n"
+            f"from {_count(articles_now, 'article')}\n"
         )
-    return 1 if failed else 0
+    run.summary()
+    return 1 if run.errors else 0
 
 
 def _search(argv: Sequence[str], out: TextIO) -> int:
@@ -225,35 +246,122 @@ def main(
         except QuotebankError as error:
             err.write(f"quotebank {arguments[0]}: {error}\n")
             return 2
-    return _extract(arguments, out, err)
+    try:
+        return _extract(arguments, out, err)
+    except QuotebankError as error:
+        err.write(f"quotebank: {error}\n")
+        return 2
 
 
 def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
-    args = _parser().parse_args(argv)
-    failed = 0
+    parser = _parser()
+    args = parser.parse_args(argv)
+    seeds = not args.files and not args.files_from
+    files = [str(path) for path in bundled_seeds()] if seeds else args.files
+    run = _Run(err, quiet=args.quiet)
+    inputs = _inputs_of(args, files)
     first = True
-    for name in _inputs(args.files):
-        try:
-            text = _read(name, sys.stdin)
-            quotes = extract(text, outlet=args.outlet, published=args.published, url=args.url)
-        except (OSError, UnicodeDecodeError) as error:
-            err.write(f"quotebank: {name}: cannot read: {error}\n")
-            failed += 1
+    for result in extract_many(run.items(inputs), processes=1):
+        label = run.labels.popleft()
+        if result.error is not None:
+            run.failed(label, result.error)
             continue
-        except QuotebankError as error:
-            err.write(f"quotebank: {name}: {error}\n")
-            return 2
-        label = "<stdin>" if name == "-" else Path(name).name
+        quotes = result.quotes
+        run.read(len(quotes))
+        # standard input has no path: its label stands for the quotes' source
+        source = label if label == _STDIN_LABEL else None
         if args.format == "jsonl":
-            out.write(quotes_to_jsonl(quotes, source=label))
+            out.write(quotes_to_jsonl(quotes, source=source))
         elif args.format == "csv":
-            out.write(quotes_to_csv(quotes, source=label, header=first))
+            out.write(quotes_to_csv(quotes, source=source, header=first))
         else:
             if not first:
                 out.write("\n")
-            _table(label, quotes, out)
+            # the seeds are named as in the package, wherever it is installed
+            _table(Path(label).name if seeds else label, quotes, out)
         first = False
-    return 1 if failed else 0
+    run.summary()
+    return 1 if run.errors else 0
+
+
+_STDIN_LABEL = "<stdin>"
+
+
+def _inputs_of(args: argparse.Namespace, files: Sequence[str]) -> Iterator[Input]:
+    """The articles the options name, after checking the options that apply to all of them."""
+    if args.url is not None and (len(files) != 1 or args.files_from or Path(files[0]).is_dir()):
+        raise UsageError(
+            f"--url names one article, and {_count(len(files), 'file')} or folders were given: give one file "
+            "with it (a JSON Lines file can give each article its url)"
+        )
+    try:
+        coerce_published(args.published)
+    except QuotebankError as error:
+        raise UsageError(f"--published: {error}") from None
+    listing: Iterable[str] = ()
+    if args.files_from is not None:
+        if args.files_from != "-" and not Path(args.files_from).is_file():
+            raise UsageError(f"--files-from: {args.files_from} is not a file")
+        listing = _listed(args.files_from)
+    metadata = {"outlet": args.outlet, "published": args.published, "url": args.url}
+    return read_inputs(
+        files, files_from=listing, encoding=args.encoding, metadata=metadata, stdin=_stdin_bytes()
+    )
+
+
+def _listed(name: str) -> Iterator[str]:
+    """The lines of a list of paths, read as they are needed: a list of a million paths is never held."""
+    if name == "-":
+        yield from sys.stdin
+        return
+    with Path(name).open(encoding="utf-8") as listing:
+        yield from listing
+
+
+def _stdin_bytes() -> BinaryIO | TextIO:
+    # the bytes of standard input, so that its encoding is read like a file's; a replaced sys.stdin (tests,
+    # embedding programs) may have no bytes beneath it
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+class _Run:
+    """What one command has read so far, the labels of the articles in flight, and its closing summary."""
+
+    def __init__(self, err: TextIO, *, quiet: bool) -> None:
+        self.err = err
+        self.quiet = quiet
+        self.labels: collections.deque[str] = collections.deque()
+        self.files: set[str] = set()
+        self.articles = self.quotes = self.errors = 0
+        self.started = time.perf_counter()
+
+    def items(self, inputs: Iterable[Input]) -> Iterator[Mapping[str, Any]]:
+        """The records of ``inputs``, in order, after a line for each one that could not be read."""
+        for found in inputs:
+            self.files.add(found.path)
+            if found.item is None:
+                self.failed(found.label, found.error or "cannot read")
+                continue
+            self.labels.append(found.label)
+            yield found.item
+
+    def failed(self, label: str, error: object) -> None:
+        self.errors += 1
+        self.err.write(f"quotebank: {label}: {error}\n")
+
+    def read(self, quotes: int) -> None:
+        self.articles += 1
+        self.quotes += quotes
+
+    def summary(self) -> None:
+        if self.quiet:
+            return
+        seconds = time.perf_counter() - self.started
+        self.err.write(
+            f"quotebank: {_count(len(self.files), 'file')}, {_count(self.articles, 'article')}, "
+            f"{_count(self.quotes, 'quote')}, {_count(self.errors, 'error')} in {seconds:.1f} s\n"
+        )
 
 
 def run() -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "QuotebankError",
     "SchemaVersionError",
     "SpeakerNotFoundError",
+    "UsageError",
 ]
 
 
@@ -64,3 +65,8 @@ class SpeakerNotFoundError(QuotebankError, LookupError):
 
 class MissingDependencyError(QuotebankError, ImportError):
     """An optional feature needs a package that is not installed (``to_dataframe`` needs pandas)."""
+
+
+class UsageError(QuotebankError, ValueError):
+    """Command-line options that do not fit together or do not read (``--url`` with many files, a bad
+    ``--published``); the message names the option."""

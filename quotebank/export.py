@@ -54,6 +54,7 @@ __all__ = [
 
 CSV_FIELDS = (
     "source",
+    "article_id",
     "start",
     "end",
     "kind",
@@ -124,6 +125,8 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "confidence": quote.confidence,
         "unbalanced": quote.unbalanced,
         "paragraph": quote.paragraph,
+        "source": quote.source,
+        "article_id": quote.article_id,
     }
 
 
@@ -159,16 +162,19 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
             confidence=float(data.get("confidence", 0.0)),
             unbalanced=bool(data.get("unbalanced", False)),
             paragraph=int(data.get("paragraph", 0)),
+            source=data.get("source"),
+            article_id=data.get("article_id"),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidArgumentError(f"not a quote record: {error!r}") from None
 
 
 def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterable[dict[str, Any]]:
-    """One flat row per quote, with the columns of :data:`CSV_FIELDS`."""
+    """One flat row per quote, with the columns of :data:`CSV_FIELDS`; ``source`` replaces the quotes' own."""
     for quote in quotes:
         yield {
-            "source": source,
+            "source": source if source is not None else quote.source,
+            "article_id": quote.article_id,
             "start": quote.start,
             "end": quote.end,
             "kind": quote.kind.value,
@@ -186,7 +192,7 @@ def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterable[
 
 
 def quotes_to_jsonl(quotes: Iterable[Quote], *, source: str | None = None) -> str:
-    """JSON Lines, one quote a line; ``source`` (a file name, say) is added to each record when given."""
+    """JSON Lines, one quote a line; ``source`` (a file name, say) stands for the quotes' own when given."""
     lines = []
     for quote in quotes:
         record = quote_to_dict(quote)
@@ -299,7 +305,7 @@ def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
     """A DataFrame, one row a quote: the CSV columns, with integers, floats, booleans and datetimes typed."""
     pd = _pandas()
     rows = list(csv_rows(quotes))
-    frame = pd.DataFrame.from_records(rows, columns=[f for f in CSV_FIELDS if f != "source"])
+    frame = pd.DataFrame.from_records(rows, columns=list(CSV_FIELDS))
     published = [date_from_text(row["published"]) for row in rows]
     return frame.astype(
         {"start": "int64", "end": "int64", "confidence": "float64", "unbalanced": "bool", "kind": "category"}

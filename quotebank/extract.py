@@ -37,20 +37,26 @@ def extract(
     outlet: str | None = None,
     published: date | str | None = None,
     url: str | None = None,
+    source: str | None = None,
+    article_id: str | None = None,
 ) -> QuoteList:
     """Every quotation in a news article, with its speaker, in text order.
 
     ``text`` is the article's text (a whole HTML document is read as a web page, see
     :func:`quotebank.webpages.parse_html`) or an :class:`~quotebank.model.Article` already parsed; the
-    caller's ``outlet``, ``published`` and ``url`` win over what the article says.
+    caller's ``outlet``, ``published`` and ``url`` win over what the article says. ``source`` (where the
+    text came from: a file's path) and ``article_id`` (the caller's identifier of the article) are copied
+    to every quote.
 
     >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
     >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
     ('We will keep working,', 'Jane Doe', 'the mayor')
     """
+    provenance = {"source": source, "article_id": article_id}
     if isinstance(text, Article):
-        return with_metadata(text, outlet=outlet, published=published, url=url).quotes
-    return parse_article(text, outlet=outlet, published=published, url=url).quotes
+        return with_metadata(text, outlet=outlet, published=published, url=url, **provenance).quotes
+    article = parse_article(text, outlet=outlet, published=published, url=url)
+    return with_metadata(article, **provenance).quotes
 
 
 def with_metadata(
@@ -59,19 +65,23 @@ def with_metadata(
     outlet: str | None = None,
     published: date | str | None = None,
     url: str | None = None,
+    source: str | None = None,
+    article_id: str | None = None,
 ) -> Article:
     """``article`` with the metadata given (not ``None``) in place of its own."""
-    for name, value in (("outlet", outlet), ("url", url)):
+    for name, value in (("outlet", outlet), ("url", url), ("source", source), ("article_id", article_id)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
     day = coerce_published(published)
-    if outlet is None and day is None and url is None:
+    if outlet is None and day is None and url is None and source is None and article_id is None:
         return article
     return attrs.evolve(
         article,
         outlet=outlet if outlet is not None else article.outlet,
         published=day if day is not None else article.published,
         url=url if url is not None else article.url,
+        source=source if source is not None else article.source,
+        id=article_id if article_id is not None else article.id,
     )
 
 
@@ -155,6 +165,8 @@ def _quote(
         confidence=round(confidence, 2),
         unbalanced=span.unbalanced,
         paragraph=span.paragraph,
+        source=article.source,
+        article_id=article.id,
     )
 
 

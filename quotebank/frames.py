@@ -51,16 +51,19 @@ QUOTE_COLUMNS: dict[str, str] = {
     "text": "string",
     "confidence": "float64",
     "unbalanced": "bool",
+    "source": "string",
+    "article_id": "string",
 }
 """The columns of a quotes table and their pandas types. ``article`` is the key of the quote's article (the
 one :class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back to their articles;
+``source`` and ``article_id`` are the article's provenance (a file's path, the caller's ``id``);
 ``published`` holds zoned times in UTC and the others as written, dates at midnight; ``kind`` takes the values
 of :class:`~quotebank.model.QuoteKind`; missing strings are ``<NA>``, missing dates ``NaT``."""
 
 SPARK_SCHEMA = (
     "article string, url string, outlet string, published timestamp_ntz, paragraph long, start long, "
     "end long, kind string, speaker string, role string, mention string, cue string, text string, "
-    "confidence double, unbalanced boolean"
+    "confidence double, unbalanced boolean, source string, article_id string"
 )
 """:data:`QUOTE_COLUMNS` as a Spark schema, for ``mapInPandas`` (``kind`` is a plain string there)."""
 
@@ -134,6 +137,8 @@ def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
         "text": quote.text,
         "confidence": quote.confidence,
         "unbalanced": quote.unbalanced,
+        "source": quote.source,
+        "article_id": quote.article_id,
     }
     for name, value in values.items():
         columns[name].append(value)

@@ -116,6 +116,7 @@ class Quote:
     closing mark with no opening one), and then ``unbalanced`` is true: such a span is reported, never
     dropped. ``mention`` is how the speaker is named near this quote (``he``, ``Witkoff``);
     ``cue`` is the reporting verb or phrase (``said``, ``according to``). ``confidence`` is between 0 and 1.
+    ``outlet``, ``published``, ``url``, ``source`` and ``article_id`` are the article's.
     """
 
     text: str
@@ -132,6 +133,10 @@ class Quote:
     confidence: float = 0.0
     unbalanced: bool = False
     paragraph: int = 0
+    source: str | None = None
+    """Where the article came from when it has no url: a file's path, a crawl archive's name."""
+    article_id: str | None = None
+    """The article's own identifier, given by the caller (a JSON Lines record's ``id``)."""
 
     @property
     def speaker_name(self) -> str | None:
@@ -278,6 +283,10 @@ class Article:
     published: date | None = None
     url: str | None = None
     byline: str | None = None
+    source: str | None = None
+    """Where the article came from when it has no url: a file's path, a crawl archive's name."""
+    id: str | None = None
+    """The caller's own identifier of the article; every quote carries it as ``article_id``."""
 
     @functools.cached_property
     def quotes(self) -> QuoteList:

@@ -27,12 +27,21 @@ from typing import Any
 
 import attrs
 
+from quotebank.article import parse_article
 from quotebank.errors import ArticleDecodeError, InvalidArgumentError, InvalidTextError, QuotebankError
-from quotebank.extract import extract
+from quotebank.extract import with_metadata
 from quotebank.model import Article, QuoteList
 from quotebank.webpages import looks_like_html, parse_html
 
-__all__ = ["DEFAULT_CHUNKSIZE", "ArticleInput", "ExtractResult", "extract_many", "extract_one"]
+__all__ = [
+    "DEFAULT_CHUNKSIZE",
+    "ArticleInput",
+    "ExtractResult",
+    "article_of",
+    "extract_many",
+    "extract_one",
+    "read_article",
+]
 
 DEFAULT_CHUNKSIZE = 32
 """Articles sent to a worker at a time: a news article takes milliseconds, so a chunk of 32 makes the cost
@@ -40,14 +49,16 @@ of sending work to another process small beside the work itself."""
 _CHUNKS_PER_PROCESS = 2
 """Chunks in flight for each worker: one being worked on, one waiting, so no worker idles while the caller
 reads the next results."""
-_METADATA_KEYS = ("outlet", "published", "url")
+_METADATA_KEYS = ("outlet", "published", "url", "source", "id")
 
 ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
 """What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8; a whole HTML document,
 as text or bytes, is read as a web page by :func:`~quotebank.webpages.parse_html`), an
 :class:`~quotebank.model.Article`, a ``(text, {"outlet": …, "published": …, "url": …})`` pair, or a record
 ``{"text": …, "outlet": …, "published": …, "url": …}`` such as a line of JSON Lines or a DataFrame row gives
-(keys other than these four are left alone)."""
+(``"html": …`` instead of ``"text"`` for a page's source; other keys are left alone). Pairs and records may
+also say where the article came from, ``"source"`` (a file's path), and give its ``"id"``, which every
+quote carries as ``article_id``."""
 
 
 @attrs.frozen
@@ -157,6 +168,13 @@ def _extract_chunk(start: int, chunk: list[ArticleInput]) -> list[ExtractResult]
 def read_article(item: object) -> tuple[str, QuoteList]:
     """The text and the quotes of an :data:`ArticleInput`; raises a :class:`~quotebank.errors.QuotebankError`
     for an item that is not one."""
+    article = article_of(item)
+    return article.text, article.quotes
+
+
+def article_of(item: object) -> Article:
+    """The :class:`~quotebank.model.Article` of an :data:`ArticleInput`, with the item's metadata in place
+    of the article's own; raises a :class:`~quotebank.errors.QuotebankError` for an item that is not one."""
     text, metadata = _unpack(item)
     if isinstance(text, bytes) and looks_like_html(text):
         # a page's bytes: its own charset says how to decode them
@@ -168,18 +186,23 @@ def read_article(item: object) -> tuple[str, QuoteList]:
             raise ArticleDecodeError(
                 f"the article is not UTF-8 text: {error.reason} at byte {error.start}"
             ) from None
-    if isinstance(text, Article) and not metadata:
-        return text.text, text.quotes
+    if not isinstance(text, str | Article):
+        raise InvalidTextError(f"an article must be a str, bytes or an Article, not {type(text).__name__}")
     published = metadata.get("published")
     if isinstance(published, datetime) and type(published) is not datetime:
         # a pandas Timestamp from a data frame: quotes carry the standard type
         published = datetime.combine(published.date(), published.timetz())
-    if not isinstance(text, str | Article):
-        raise InvalidTextError(f"an article must be a str, bytes or an Article, not {type(text).__name__}")
-    # extract checks the metadata, and raises the error that names what is wrong; on an Article, the
-    # caller's metadata wins and the article's own fills the gaps
-    quotes = extract(text, outlet=metadata.get("outlet"), published=published, url=metadata.get("url"))
-    return (text.text if isinstance(text, Article) else text), quotes
+    # these check the metadata, and raise the error that names what is wrong; on an Article, the caller's
+    # metadata wins and the article's own fills the gaps
+    article = text if isinstance(text, Article) else parse_article(text)
+    return with_metadata(
+        article,
+        outlet=metadata.get("outlet"),
+        published=published,
+        url=metadata.get("url"),
+        source=metadata.get("source"),
+        article_id=_identifier(metadata.get("id")),
+    )
 
 
 def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
@@ -197,13 +220,24 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
             )
         return item[0], item[1]
     if isinstance(item, Mapping):
+        metadata = {name: item[name] for name in _METADATA_KEYS if not _missing(item.get(name))}
+        if "text" not in item and "html" in item:
+            return parse_html(item["html"]), metadata
         if "text" not in item:
             raise InvalidArgumentError(
-                f"an article record needs a 'text' key; it has {sorted(map(str, item))}"
+                f"an article record needs a 'text' or an 'html' key; it has {sorted(map(str, item))}"
             )
-        metadata = {name: item[name] for name in _METADATA_KEYS if not _missing(item.get(name))}
         return item["text"], metadata
     return item, {}
+
+
+def _identifier(value: object) -> str | None:
+    """A record's ``id`` as text: JSON Lines and data frames give numbers as often as strings."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidArgumentError(f"an article's id must be a str or an int, not {type(value).__name__}")
 
 
 def _missing(value: object) -> bool:

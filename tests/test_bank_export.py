@@ -97,9 +97,11 @@ def test_a_bank_round_trips_through_a_jsonl_file_into_a_sqlite_file(tmp_path: Pa
 
 
 def test_command_line_jsonl_reads_back() -> None:
-    kyiv = extract((SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8"))
+    kyiv = extract((SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8"), source="kyiv.txt")
     anadolu = extract((SEEDS / "004_682f09ba88d465d4.txt").read_text(encoding="utf-8"))
-    lines = quotes_to_jsonl(kyiv, source="kyiv.txt") + quotes_to_jsonl(anadolu, source="aa.txt")
+    # the command line names the file an article came from: that is the quotes' source
+    lines = quotes_to_jsonl(kyiv) + quotes_to_jsonl(anadolu, source="aa.txt")
+    anadolu = extract((SEEDS / "004_682f09ba88d465d4.txt").read_text(encoding="utf-8"), source="aa.txt")
     bank = QuoteBank.read_jsonl(io.StringIO(lines))
     assert sorted(bank, key=repr) == sorted(kyiv + anadolu, key=repr)
     assert len(bank.articles) == 2

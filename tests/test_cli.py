@@ -44,7 +44,8 @@ def test_jsonl_writes_every_field_and_reads_back(tmp_path: Path) -> None:
     assert status == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 1
-    assert records[0]["source"] == "a.txt" and records[0]["outlet"] == "Daily"
+    # the path as given is the source: results trace back to their file
+    assert records[0]["source"] == str(article) and records[0]["outlet"] == "Daily"
     quote = quote_from_dict(records[0])
     assert quote.text == "We will win," and quote.speaker_name == "Jane Doe"
     assert quote.published is not None and quote.published.isoformat() == "2026-02-05"
@@ -57,24 +58,26 @@ def test_csv_has_one_header_for_several_files(tmp_path: Path) -> None:
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [row["speaker"] for row in rows] == ["Jane Doe", "John Roe"] * 2
-    assert [row["source"] for row in rows] == ["a.txt", "a.txt", "b.txt", "b.txt"]
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+    assert [row["source"] for row in rows] == [a, a, b, b]
 
 
 def test_dash_reads_standard_input() -> None:
     status, out, _err = run(["-"], stdin='"From stdin," said Jane Doe.')
-    assert status == 0 and "<stdin>: 1 quotes" in out and "Jane Doe" in out
+    assert status == 0 and "<stdin>: 1 quote\n" in out and "Jane Doe" in out
 
 
 def test_unreadable_files_get_one_line_each_and_the_others_still_run(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text('"Fine," Jane Doe said.', encoding="utf-8")
     binary = tmp_path / "latin1.txt"
-    binary.write_bytes(b"\xff\xfe\xfa not utf-8")
+    binary.write_bytes(b"caf\xe9 \xfa not utf-8")
     status, out, err = run([str(tmp_path / "missing.txt"), str(binary), str(good)])
     assert status == 1
-    assert len(err.strip().splitlines()) == 2
-    assert "missing.txt" in err and "latin1.txt" in err
-    assert "good.txt: 1 quotes" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 3 and "3 files, 1 article, 1 quote, 2 errors" in lines[2]
+    assert "missing.txt" in lines[0] and "latin1.txt" in lines[1] and "at byte 3" in lines[1]
+    assert "good.txt: 1 quote\n" in out
 
 
 def test_a_bad_date_is_a_clear_error() -> None:

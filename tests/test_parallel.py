@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -53,7 +54,7 @@ def test_metadata_pairs_records_articles_and_bytes() -> None:
     article = quotebank.parse_article(SHORT, outlet="Own Outlet")
     items: list[Any] = [
         (SHORT, metadata),
-        {"text": SHORT, **metadata, "id": "kept out of the way"},
+        {"text": SHORT, **metadata, "id": 17, "source": "feed.jsonl", "section": "kept out of the way"},
         {"text": SHORT, "outlet": "Daily Example", "published": "2026-03-12 09:15", "url": metadata["url"]},
         article,
         (article, {"url": "https://example.org/b"}),
@@ -62,7 +63,10 @@ def test_metadata_pairs_records_articles_and_bytes() -> None:
     ]
     results = list(extract_many(items, processes=2, chunksize=2))
     assert [result.error for result in results] == [None] * len(items)
-    assert results[0].quotes == results[1].quotes == results[2].quotes == results[6].quotes == expected
+    assert results[0].quotes == results[2].quotes == results[6].quotes == expected
+    # a record's own id and source travel with its quotes
+    assert [(q.article_id, q.source) for q in results[1].quotes] == [("17", "feed.jsonl")]
+    assert [attrs.evolve(q, article_id=None, source=None) for q in results[1].quotes] == list(expected)
     assert results[0].quotes[0].published.isoformat() == "2026-03-12T09:15:00"  # type: ignore[union-attr]
     assert results[3].quotes == article.quotes
     assert [q.outlet for q in results[3].quotes] == ["Own Outlet"]
