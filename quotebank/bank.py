@@ -151,6 +151,37 @@ class QuoteBank:
         self._store.write([prepared])
         return prepared.article
 
+    def update(
+        self,
+        text: str | Article,
+        *,
+        outlet: str | None = None,
+        published: date | str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
+    ) -> Article:
+        """Correct the metadata of an article already stored (the same text, or the same url): the values
+        given (not ``None``) replace its own and those of its quotes; an article not stored yet is added.
+
+        >>> bank = QuoteBank()
+        >>> _ = bank.add('"We will win," said Jane Doe.')
+        >>> _ = bank.update('"We will win," said Jane Doe.', published="2026-03-05", outlet="Courier")
+        >>> [(q.outlet, str(q.published)) for q in bank]
+        [('Courier', '2026-03-05')]
+        """
+        metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        prepared = self._prepare(text, metadata)
+        if isinstance(prepared, StoredArticle):
+            self._store.write([prepared])
+            return prepared.article
+        changes: dict[str, Any] = {name: value for name, value in metadata.items() if value is not None}
+        if "published" in changes:
+            changes["published"] = coerce_published(changes["published"])
+        key = article_key(text.text if isinstance(text, Article) else text)
+        updated = self._store.update_metadata(key, url, changes)
+        return prepared if updated is None else updated
+
     def add_many(self, items: Iterable[ArticleInput]) -> int:
         """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs
         or :class:`~quotebank.model.Article` objects, read one by one from ``items``. Returns how many were

@@ -115,6 +115,11 @@ def _add_parser() -> argparse.ArgumentParser:
         help="article files or folders (.txt, .html, .htm, .jsonl); '-' reads standard input",
     )
     _input_options(parser)
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="correct the articles already in the bank: the options and records give their new metadata",
+    )
     return parser
 
 
@@ -187,10 +192,29 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
     with QuoteBank.open(args.database) as bank:
         quotes_before, articles_before = len(bank), len(bank.articles)
-        bank.add_many(articles())
+        updated = 0
+        if args.update:
+            for article in articles():
+                updated += 1
+                # the article's metadata is the options' and the record's over what its text says
+                bank.update(
+                    article,
+                    outlet=article.outlet,
+                    published=article.published,
+                    url=article.url,
+                    source=article.source,
+                    article_id=article.id,
+                )
+        else:
+            bank.add_many(articles())
         quotes, articles_now = len(bank), len(bank.articles)
+        corrected = (
+            f"{_count(updated - (articles_now - articles_before), 'article')} updated, "
+            if args.update
+            else ""
+        )
         out.write(
-            f"{args.database}: {_count(articles_now - articles_before, 'new article')} with "
+            f"{args.database}: {corrected}{_count(articles_now - articles_before, 'new article')} with "
             f"{_count(quotes - quotes_before, 'quote')}; the bank holds {_count(quotes, 'quote')} "
             f"from {_count(articles_now, 'article')}\n"
         )

@@ -93,14 +93,13 @@ def quotes_of(article: Article) -> QuoteList:
     entities = EntityMap.of(article.text)
     if entities is None:
         return _quotes(article)
-    decoded = attrs.evolve(
-        article,
-        text=entities.decoded,
-        paragraphs=tuple(
-            attrs.evolve(p, start=entities.to_decoded(p.start), end=entities.to_decoded(p.end))
-            for p in article.paragraphs
-        ),
-    )
+    paragraphs = []
+    for paragraph in article.paragraphs:
+        start, end = entities.to_decoded(paragraph.start), entities.to_decoded(paragraph.end)
+        # the paragraph's text too: an article read back from a bank has its raw slice there
+        text = entities.decoded[start:end]
+        paragraphs.append(attrs.evolve(paragraph, start=start, end=end, text=text))
+    decoded = attrs.evolve(article, text=entities.decoded, paragraphs=tuple(paragraphs))
     return QuoteList(_restored(quote, entities) for quote in _quotes(decoded))
 
 

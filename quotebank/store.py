@@ -246,6 +246,50 @@ class Store:
             )
         return 1
 
+    def update_metadata(self, key: str, url: str | None, changes: dict[str, Any]) -> Article | None:
+        """Give the stored article with this key or url, and each of its quotes, the metadata of ``changes``
+        (``outlet``, ``published``, ``url``, ``source``, ``id``); the article as it is now, or ``None``
+        when none is stored. The quotes' text and words stay: only what they say about their article
+        changes."""
+        connection = self._connection
+        row = connection.execute(
+            f"SELECT id, {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1", (key, url)
+        ).fetchone()
+        if row is None:
+            return None
+        article_id, article = row[0], _article(row[1:])
+        article = attrs.evolve(
+            article, **{name: changes[name] for name in _ARTICLE_FIELDS if name in changes}
+        )
+        record_changes = {_RECORD_FIELDS.get(name, name): value for name, value in changes.items()}
+        if "published" in record_changes:
+            record_changes["published"] = date_to_text(record_changes["published"])
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute(
+                "UPDATE articles SET url = ?, outlet = ?, published = ? WHERE id = ?",
+                (article.url, article.outlet, date_to_text(article.published), article_id),
+            )
+            quotes = connection.execute("SELECT id, record FROM quotes WHERE article_id = ?", (article_id,))
+            for quote_id, record in quotes.fetchall():
+                data = {**json.loads(record), **record_changes}
+                outlet = data.get("outlet")
+                connection.execute(
+                    "UPDATE quotes SET record = ?, date_key = ?, outlet_key = ? WHERE id = ?",
+                    (
+                        json.dumps(data, ensure_ascii=False),
+                        date_key(date_from_text(data.get("published"))),
+                        fold_outlet(outlet) if outlet is not None else None,
+                        quote_id,
+                    ),
+                )
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        self._writes += 1
+        return article
+
     def _speaker_id(self, quote: Quote) -> int | None:
         record = _speaker_record(quote)
         if record is None:
@@ -385,6 +429,9 @@ class Store:
 
 
 _ARTICLE_COLUMNS = "key, url, text, title, dateline, outlet, published, byline, paragraphs"
+# the metadata that update_metadata changes: the Article fields with a column, and the quote record's names
+_ARTICLE_FIELDS = ("outlet", "published", "url")
+_RECORD_FIELDS = {"id": "article_id"}
 
 
 def _article(row: tuple[Any, ...]) -> Article:

@@ -207,3 +207,33 @@ def test_a_bad_option_value_names_the_option(tmp_path: Path) -> None:
     for command in ([str(tmp_path / "a.txt")], ["add", str(tmp_path / "x.db"), str(tmp_path / "a.txt")]):
         status, _out, err = run([*command, "--published", "yesterday"])
         assert status == 2 and "--published" in err and "'yesterday'" in err
+
+
+def test_update_corrects_the_metadata_of_articles_already_in_a_bank(folder: Path, tmp_path: Path) -> None:
+    database = str(tmp_path / "story.db")
+    notes = str(folder / "notes.txt")
+    assert run(["add", database, str(folder), "--quiet"])[0] == 0
+    # adding again changes nothing: the articles are known
+    status, out, _err = run(["add", database, notes, "--published", "2026-03-02", "--quiet"])
+    assert out.startswith(f"{database}: 0 new articles")
+    assert run(["search", database, "--since", "2026-03-02", "--speaker", "Tom Reed"])[1].endswith(
+        "0 quotes\n"
+    )
+    status, out, _err = run(
+        ["add", database, notes, "--update", "--published", "2026-03-02", "--outlet", "Notebook", "--quiet"]
+    )
+    assert status == 0 and out.startswith(f"{database}: 1 article updated, 0 new articles with 0 quotes")
+    with quotebank.QuoteBank.open(database) as bank:
+        (quote,) = bank.search(speaker="Tom Reed", since="2026-03-02", outlet="notebook")
+        assert (str(quote.published), quote.outlet, quote.source) == ("2026-03-02", "Notebook", notes)
+        assert [a.outlet for a in bank.articles if a.text.startswith('"The bridge')] == ["Notebook"]
+        assert len(bank) == 11 and len(bank.articles) == 5
+    # a record's own id and url are corrections too
+    feed = folder / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "wire-9", "text": SAID, "url": "https://wire.example/9"}) + "\n", encoding="utf-8"
+    )
+    status, out, _err = run(["add", database, str(feed), "--update", "--quiet"])
+    with quotebank.QuoteBank.open(database) as bank:
+        (quote,) = bank.search(speaker="Jane Doe")
+        assert (quote.article_id, quote.url, quote.outlet) == ("wire-9", "https://wire.example/9", "Wire")
