@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         metavar="FILE",
-        help="article files or folders (.txt, .html, .htm, .jsonl); '-': standard input; none: the seeds",
+        help="files or folders (.txt .html .htm .jsonl .warc .warc.gz); '-': standard input; none: the seeds",
     )
     _input_options(parser)
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
@@ -112,7 +112,7 @@ def _add_parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         metavar="FILE",
-        help="article files or folders (.txt, .html, .htm, .jsonl); '-' reads standard input",
+        help="article files or folders (.txt .html .htm .jsonl .warc .warc.gz); '-': standard input",
     )
     _input_options(parser)
     parser.add_argument(

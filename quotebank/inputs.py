@@ -15,10 +15,11 @@ named explicitly)          UTF-32, UTF-16 without one is recognised, else the ``
 ``.html``, ``.htm``        a web page (:func:`~quotebank.webpages.parse_html`), decoded by its charset
 ``.jsonl``                 one record a line: ``text`` or ``html``, and ``outlet``, ``published``,
                            ``url``, ``id`` (the article's own identifier), ``source``
+``.warc``, ``.warc.gz``    a crawl archive's HTML pages (:func:`~quotebank.warc.read_warc`), streamed
 =========================  ==========================================================================
 
-A file's path is the ``source`` of its articles (a record's own ``source`` wins), and it travels to every
-quote and export.
+A file's path is the ``source`` of its articles (a record's own ``source`` wins; an archive's pages are
+``archive@offset``), and it travels to every quote and export.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ from typing import Any, BinaryIO, TextIO
 import attrs
 
 from quotebank.errors import ArticleDecodeError, InvalidArgumentError, QuotebankError
+from quotebank.warc import WARC_SUFFIXES, is_warc, read_warc
 
 __all__ = ["ARTICLE_SUFFIXES", "Input", "decode", "find_files", "read_inputs"]
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 RECORD_SUFFIXES = (".jsonl",)
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES + WARC_SUFFIXES
 """The extensions of the files a folder is searched for (in any case)."""
 STDIN = "-"
 _BOMS = (
@@ -100,7 +102,7 @@ def _walk(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.is_dir():
             yield from _walk(entry.path)
-        elif _suffix(entry.name) in ARTICLE_SUFFIXES:
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             yield entry.path
 
 
@@ -170,6 +172,9 @@ def _read_file(
     path: str, encoding: str | None, defaults: Mapping[str, Any], stdin: BinaryIO | TextIO | None
 ) -> Iterator[Input]:
     label = "<stdin>" if path == STDIN else path
+    if path != STDIN and is_warc(path):
+        yield from _archive(path, defaults)
+        return
     try:
         if path == STDIN:
             if stdin is None:
@@ -194,6 +199,17 @@ def _read_file(
             yield Input(path, label, {"text": decode(data, encoding=encoding), **defaults, **source})
     except QuotebankError as error:
         yield Input(path, label, error=str(error))
+
+
+def _archive(path: str, defaults: Mapping[str, Any]) -> Iterator[Input]:
+    try:
+        for page in read_warc(path):
+            yield Input(path, page["url"] or page["source"], {**defaults, **page})
+    except QuotebankError as error:
+        yield Input(path, path, error=str(error))
+    # warcio's errors share no base class: a damaged archive keeps the pages before the damage
+    except Exception as error:
+        yield Input(path, path, error=f"cannot read the archive: {error}")
 
 
 def _records(path: str, label: str, data: bytes, defaults: Mapping[str, Any]) -> Iterator[Input]:

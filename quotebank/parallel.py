@@ -49,7 +49,7 @@ of sending work to another process small beside the work itself."""
 _CHUNKS_PER_PROCESS = 2
 """Chunks in flight for each worker: one being worked on, one waiting, so no worker idles while the caller
 reads the next results."""
-_METADATA_KEYS = ("outlet", "published", "url", "source", "id")
+_METADATA_KEYS = ("outlet", "published", "url", "source", "id", "crawled")
 
 ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
 """What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8; a whole HTML document,
@@ -58,7 +58,8 @@ as text or bytes, is read as a web page by :func:`~quotebank.webpages.parse_html
 ``{"text": …, "outlet": …, "published": …, "url": …}`` such as a line of JSON Lines or a DataFrame row gives
 (``"html": …`` instead of ``"text"`` for a page's source; other keys are left alone). Pairs and records may
 also say where the article came from, ``"source"`` (a file's path), and give its ``"id"``, which every
-quote carries as ``article_id``."""
+quote carries as ``article_id``; ``"crawled"``, the date a crawler fetched the page, is its publication
+date when neither the record nor the page gives one."""
 
 
 @attrs.frozen
@@ -195,6 +196,9 @@ def article_of(item: object) -> Article:
     # these check the metadata, and raise the error that names what is wrong; on an Article, the caller's
     # metadata wins and the article's own fills the gaps
     article = text if isinstance(text, Article) else parse_article(text)
+    if published is None and article.published is None:
+        # a crawled page that says nothing of its date was published by the time it was crawled
+        published = metadata.get("crawled")
     return with_metadata(
         article,
         outlet=metadata.get("outlet"),
@@ -222,7 +226,8 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
     if isinstance(item, Mapping):
         metadata = {name: item[name] for name in _METADATA_KEYS if not _missing(item.get(name))}
         if "text" not in item and "html" in item:
-            return parse_html(item["html"]), metadata
+            # the record's address gives the page an outlet (its domain) when the page names none
+            return parse_html(item["html"], url=metadata.get("url")), metadata
         if "text" not in item:
             raise InvalidArgumentError(
                 f"an article record needs a 'text' or an 'html' key; it has {sorted(map(str, item))}"
