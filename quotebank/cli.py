@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib
 import os
 import sys
 import time
@@ -21,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from quotebank import __version__
 from quotebank.bank import QuoteBank
 from quotebank.dates import coerce_published
 from quotebank.dedup import QuoteCluster
@@ -58,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotebank",
         description="Extract attributed quotations from news articles (plain text, one paragraph a line).",
+        epilog=_subcommands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"quotebank {__version__}")
     parser.add_argument(
         "files",
         nargs="*",
@@ -66,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
         help="files or folders (.txt .html .htm .jsonl .warc .warc.gz); '-': standard input; none: the seeds",
     )
     _input_options(parser)
+    parser.add_argument(
+        "-j",
+        "--processes",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract with N worker processes (default 1; 0: one for each CPU)",
+    )
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     return parser
 
@@ -101,6 +114,13 @@ def _table(name: str, quotes: Sequence[Quote], out: TextIO) -> None:
             f"  {number:>3}  {speaker:<{_SPEAKER_WIDTH}}  {quote.kind.value:<12} "
             f"{mark}{_shorten(quote.text, _QUOTE_WIDTH)}\n"
         )
+
+
+def _subcommands_help() -> str:
+    """The subcommands, each with its description, for ``quotebank --help``."""
+    parsers = {"add": _add_parser(), "search": _search_parser()}
+    lines = [f"  {name:<8}{parsers[name].description}" for name in _SUBCOMMANDS if name in parsers]
+    return "subcommands (quotebank SUBCOMMAND --help for their options):\n" + "\n".join(lines)
 
 
 def _add_parser() -> argparse.ArgumentParser:
@@ -224,6 +244,7 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
 
 def _search(argv: Sequence[str], out: TextIO) -> int:
     args = _search_parser().parse_args(argv)
+    _check_dates(args, ("since", "until"))
     if not Path(args.database).is_file():
         raise BankFileError(f"{args.database}: no such bank")
     filters = {
@@ -253,6 +274,17 @@ def _search(argv: Sequence[str], out: TextIO) -> int:
         else:
             _quote_rows(quotes, out)
     return 0
+
+
+def _check_dates(args: argparse.Namespace, options: Sequence[str]) -> None:
+    """A date option that does not read as a date is named in the error (the library names its argument)."""
+    for option in options:
+        value = getattr(args, option)
+        try:
+            coerce_published(value)
+        except QuotebankError as error:
+            reason = str(error).partition(" ")[2] if str(error).startswith("published=") else str(error)
+            raise UsageError(f"--{option}: {value!r} {reason}") from None
 
 
 def main(
@@ -285,7 +317,9 @@ def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, files)
     first = True
-    for result in extract_many(run.items(inputs), processes=1):
+    if args.processes < 0:
+        raise UsageError(f"--processes: {args.processes} is not a number of processes")
+    for result in extract_many(run.items(inputs), processes=args.processes or None):
         label = run.labels.popleft()
         if result.error is not None:
             run.failed(label, result.error)
@@ -318,10 +352,7 @@ def _inputs_of(args: argparse.Namespace, files: Sequence[str]) -> Iterator[Input
             f"--url names one article, and {_count(len(files), 'file')} or folders were given: give one file "
             "with it (a JSON Lines file can give each article its url)"
         )
-    try:
-        coerce_published(args.published)
-    except QuotebankError as error:
-        raise UsageError(f"--published: {error}") from None
+    _check_dates(args, ("published",))
     listing: Iterable[str] = ()
     if args.files_from is not None:
         if args.files_from != "-" and not Path(args.files_from).is_file():
@@ -359,6 +390,7 @@ class _Run:
         self.files: set[str] = set()
         self.articles = self.quotes = self.errors = 0
         self.started = time.perf_counter()
+        self.bar = None if quiet else _progress_bar(err)
 
     def items(self, inputs: Iterable[Input]) -> Iterator[Mapping[str, Any]]:
         """The records of ``inputs``, in order, after a line for each one that could not be read."""
@@ -372,13 +404,22 @@ class _Run:
 
     def failed(self, label: str, error: object) -> None:
         self.errors += 1
-        self.err.write(f"quotebank: {label}: {error}\n")
+        line = f"quotebank: {label}: {error}"
+        if self.bar is not None:
+            self.bar.write(line, file=self.err)  # above the bar, which stays at the bottom
+            self.bar.update(1)
+        else:
+            self.err.write(line + "\n")
 
     def read(self, quotes: int) -> None:
         self.articles += 1
         self.quotes += quotes
+        if self.bar is not None:
+            self.bar.update(1)
 
     def summary(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
         if self.quiet:
             return
         seconds = time.perf_counter() - self.started
@@ -386,6 +427,18 @@ class _Run:
             f"quotebank: {_count(len(self.files), 'file')}, {_count(self.articles, 'article')}, "
             f"{_count(self.quotes, 'quote')}, {_count(self.errors, 'error')} in {seconds:.1f} s\n"
         )
+
+
+def _progress_bar(err: TextIO) -> Any:
+    """A progress bar on ``err`` when it is a terminal and tqdm is installed (the ``progress`` extra), or
+    ``None``: a file, a pipe or a test gets the summary line only."""
+    if not err.isatty():
+        return None
+    try:
+        tqdm = importlib.import_module("tqdm")
+    except ImportError:
+        return None
+    return tqdm.tqdm(file=err, unit=" articles", leave=False, dynamic_ncols=True)
 
 
 def run() -> None:

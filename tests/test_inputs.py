@@ -237,3 +237,48 @@ def test_update_corrects_the_metadata_of_articles_already_in_a_bank(folder: Path
     with quotebank.QuoteBank.open(database) as bank:
         (quote,) = bank.search(speaker="Jane Doe")
         assert (quote.article_id, quote.url, quote.outlet) == ("wire-9", "https://wire.example/9", "Wire")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_shows_on_a_terminal_only_and_never_with_quiet(folder: Path) -> None:
+    terminal = _Terminal()
+    assert main([str(folder)], stdout=io.StringIO(), stderr=terminal) == 0
+    shown = terminal.getvalue()
+    assert "5 articles" in shown and "\r" in shown  # the bar counts articles, redrawn in place
+    assert shown.rstrip().endswith("s")  # the summary line comes last
+    quiet = _Terminal()
+    assert main([str(folder), "--quiet"], stdout=io.StringIO(), stderr=quiet) == 0
+    assert quiet.getvalue() == ""
+    _status, _out, err = run([str(folder)])
+    assert "\r" not in err and len(err.splitlines()) == 1
+
+
+def test_worker_processes_give_the_same_output_in_the_same_order(folder: Path) -> None:
+    one = run([str(folder), "--format", "jsonl", "--quiet"])
+    two = run([str(folder), "--format", "jsonl", "--quiet", "-j", "2"])
+    assert one == two and one[0] == 0 and len(one[1].splitlines()) == 11
+    status, _out, err = run([str(folder), "--processes", "-1"])
+    assert status == 2 and "--processes" in err
+
+
+def test_help_lists_every_subcommand_and_version_says_which(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert "add " in shown and "search " in shown and "--processes" in shown
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"quotebank {quotebank.__version__}"
+
+
+def test_a_bad_search_date_names_the_option(tmp_path: Path) -> None:
+    database = tmp_path / "x.db"
+    assert run(["add", str(database), "-", "--quiet"], stdin=SAID)[0] == 0
+    status, _out, err = run(["search", str(database), "--since", "yesterday"])
+    assert status == 2 and err == "quotebank search: --since: 'yesterday' does not read as a date\n"
+    status, _out, err = run(["search", str(database), "--until", "2026-02-30"])
+    assert status == 2 and err.startswith("quotebank search: --until: '2026-02-30' is not a real date")
