@@ -35,6 +35,7 @@ from quotebank.export import (
 )
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
+from quotebank.parallel import article_of
 from quotebank.people import SpeakerProfile, answers_to, merge_speakers, speaker_words
 from quotebank.store import Store, StoredArticle, article_key
 
@@ -183,9 +184,10 @@ class QuoteBank:
         return prepared if updated is None else updated
 
     def add_many(self, items: Iterable[ArticleInput]) -> int:
-        """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs
-        or :class:`~quotebank.model.Article` objects, read one by one from ``items``. Returns how many were
-        new.
+        """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs,
+        :class:`~quotebank.model.Article` objects, or records as :func:`~quotebank.extract_many` reads them
+        (``{"text": …}`` or ``{"html": …}`` with their metadata, ``source`` and ``id``), read one by one
+        from ``items``. Returns how many were new.
 
         Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
         before it are kept, whole, and the error is raised.
@@ -432,6 +434,9 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
                 f"unknown article metadata {sorted(unknown)}; known: {sorted(_METADATA)}"
             )
         return item[0], item[1]
+    if isinstance(item, Mapping):
+        # a record, as extract_many reads it (a line of JSON Lines, a page of a crawl archive)
+        return article_of(item), {}
     return item, {}
 
 
