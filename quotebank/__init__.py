@@ -15,6 +15,7 @@ from quotebank.dedup import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
     BankFileError,
+    FetchError,
     InvalidArgumentError,
     InvalidDateError,
     InvalidQueryError,
@@ -45,6 +46,7 @@ __all__ = [
     "ArticleDecodeError",
     "BankFileError",
     "ExtractResult",
+    "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",

@@ -81,6 +81,14 @@ def parse_article(
     for name, value in (("outlet", outlet), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
+    if text[:4].lower() == "http":
+        from quotebank.webpages import looks_like_url  # noqa: PLC0415 -- it reads its text with this module
+
+        if looks_like_url(text):
+            raise InvalidTextError(
+                f"{text.strip()[:80]!r} is a web address, not an article: fetch the page with "
+                "quotebank.webpages.fetch_html, or give the address to the quotebank command"
+            )
     if text.lstrip()[:1] == "<":
         from quotebank import webpages  # noqa: PLC0415 -- it reads its text with this module
 

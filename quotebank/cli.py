@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib
+import itertools
 import os
 import sys
 import time
@@ -35,9 +36,10 @@ from quotebank.export import (
     write_csv,
     write_jsonl,
 )
-from quotebank.inputs import Input, read_inputs
+from quotebank.inputs import DEFAULT_DELAY, Fetcher, Input, read_inputs
 from quotebank.model import Article, Quote, QuoteKind
 from quotebank.parallel import article_of, extract_many
+from quotebank.webpages import DEFAULT_TIMEOUT
 
 __all__ = ["bundled_seeds", "main", "run"]
 
@@ -95,6 +97,25 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--encoding", help="the encoding of text files without a byte-order mark (default: UTF-8)"
+    )
+    parser.add_argument(
+        "--urls",
+        metavar="LIST",
+        help="fetch the web pages whose addresses LIST holds, one a line ('-': stdin)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for a page (default 30)"
+    )
+    parser.add_argument(
+        "--delay",
+        type=float,
+        default=DEFAULT_DELAY,
+        help="seconds between two requests to one host (default 1)",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch addresses on private networks (127.0.0.1, 192.168.…)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
 
@@ -194,8 +215,8 @@ def _cluster_rows(clusters: Sequence[QuoteCluster], out: TextIO) -> None:
 def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     parser = _add_parser()
     args = parser.parse_args(argv)
-    if not args.files and not args.files_from:
-        parser.error("give article files or folders, or --files-from LIST")
+    if not args.files and not args.files_from and not args.urls:
+        parser.error("give article files, folders or addresses, or --files-from LIST, or --urls LIST")
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, args.files)
 
@@ -312,7 +333,7 @@ def main(
 def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    seeds = not args.files and not args.files_from
+    seeds = not args.files and not args.files_from and not args.urls
     files = [str(path) for path in bundled_seeds()] if seeds else args.files
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, files)
@@ -347,20 +368,29 @@ _STDIN_LABEL = "<stdin>"
 
 def _inputs_of(args: argparse.Namespace, files: Sequence[str]) -> Iterator[Input]:
     """The articles the options name, after checking the options that apply to all of them."""
-    if args.url is not None and (len(files) != 1 or args.files_from or Path(files[0]).is_dir()):
+    if args.url is not None and (len(files) != 1 or args.files_from or args.urls or Path(files[0]).is_dir()):
         raise UsageError(
             f"--url names one article, and {_count(len(files), 'file')} or folders were given: give one file "
             "with it (a JSON Lines file can give each article its url)"
         )
     _check_dates(args, ("published",))
-    listing: Iterable[str] = ()
-    if args.files_from is not None:
-        if args.files_from != "-" and not Path(args.files_from).is_file():
-            raise UsageError(f"--files-from: {args.files_from} is not a file")
-        listing = _listed(args.files_from)
+    listings: list[Iterable[str]] = []
+    for option, name in (("--files-from", args.files_from), ("--urls", args.urls)):
+        if name is not None:
+            if name != "-" and not Path(name).is_file():
+                raise UsageError(f"{option}: {name} is not a file")
+            listings.append(_listed(name))
+    if args.timeout <= 0 or args.delay < 0:
+        raise UsageError("--timeout must be more than 0 seconds, and --delay 0 seconds or more")
     metadata = {"outlet": args.outlet, "published": args.published, "url": args.url}
+    fetcher = Fetcher(timeout=args.timeout, delay=args.delay, allow_private=args.allow_private)
     return read_inputs(
-        files, files_from=listing, encoding=args.encoding, metadata=metadata, stdin=_stdin_bytes()
+        files,
+        files_from=itertools.chain.from_iterable(listings),
+        encoding=args.encoding,
+        metadata=metadata,
+        stdin=_stdin_bytes(),
+        fetcher=fetcher,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ArticleDecodeError",
     "BankFileError",
+    "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",
@@ -70,3 +71,7 @@ class MissingDependencyError(QuotebankError, ImportError):
 class UsageError(QuotebankError, ValueError):
     """Command-line options that do not fit together or do not read (``--url`` with many files, a bad
     ``--published``); the message names the option."""
+
+
+class FetchError(QuotebankError, OSError):
+    """A web page could not be fetched: the address does not answer, refuses, or answers with an error."""

@@ -16,6 +16,7 @@ named explicitly)          UTF-32, UTF-16 without one is recognised, else the ``
 ``.jsonl``                 one record a line: ``text`` or ``html``, and ``outlet``, ``published``,
                            ``url``, ``id`` (the article's own identifier), ``source``
 ``.warc``, ``.warc.gz``    a crawl archive's HTML pages (:func:`~quotebank.warc.read_warc`), streamed
+``https://…`` (a path)     a web page, fetched (:class:`Fetcher`)
 =========================  ==========================================================================
 
 A file's path is the ``source`` of its articles (a record's own ``source`` wins; an archive's pages are
@@ -26,17 +27,21 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
+from urllib.parse import urlsplit
 
 import attrs
 
 from quotebank.errors import ArticleDecodeError, InvalidArgumentError, QuotebankError
 from quotebank.warc import WARC_SUFFIXES, is_warc, read_warc
+from quotebank.webpages import DEFAULT_TIMEOUT, fetch_html, looks_like_url
 
-__all__ = ["ARTICLE_SUFFIXES", "Input", "decode", "find_files", "read_inputs"]
+__all__ = ["ARTICLE_SUFFIXES", "DEFAULT_DELAY", "Fetcher", "Input", "decode", "find_files", "read_inputs"]
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -56,6 +61,8 @@ _UTF16_ZEROS = 0.3
 """Share of a sample's even (or odd) bytes that are zero in UTF-16 text without a byte-order mark: Latin
 letters, digits and spaces have a zero high byte; no 8-bit encoding of text has NUL bytes at all."""
 _RECORD_KEYS = ("outlet", "published", "url", "source", "id")
+DEFAULT_DELAY = 1.0
+"""Seconds between two requests to one host: a crawl of a news site must not look like an attack on it."""
 
 
 @attrs.frozen
@@ -78,7 +85,7 @@ def find_files(paths: Iterable[str], *, files_from: Iterable[str] = ()) -> Itera
     gives the files under it whose extension is in :data:`ARTICLE_SUFFIXES`, sorted, recursively; a file
     named explicitly is taken whatever its extension; ``-`` is standard input."""
     for path in _chain(paths, files_from):
-        if path != STDIN and os.path.isdir(path):
+        if path != STDIN and not looks_like_url(path) and os.path.isdir(path):
             yield from _walk(path)
         else:
             yield path
@@ -157,21 +164,30 @@ def read_inputs(
     encoding: str | None = None,
     metadata: Mapping[str, Any] | None = None,
     stdin: BinaryIO | TextIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Input]:
     """One :class:`Input` for each article of the files of ``paths`` (see :func:`find_files`).
 
     ``metadata`` (``outlet``, ``published``, ``url``, ``id``) applies to every article; a record's own
-    values win over it. ``stdin`` is read for the path ``-``.
+    values win over it. ``stdin`` is read for the path ``-``. A path that is a web address
+    (``https://…``) is fetched by ``fetcher`` (by default a :class:`Fetcher` with its polite defaults).
     """
     defaults = {name: value for name, value in (metadata or {}).items() if value is not None}
     for path in find_files(paths, files_from=files_from):
-        yield from _read_file(path, encoding, defaults, stdin)
+        yield from _read_file(path, encoding, defaults, stdin, fetcher)
 
 
 def _read_file(
-    path: str, encoding: str | None, defaults: Mapping[str, Any], stdin: BinaryIO | TextIO | None
+    path: str,
+    encoding: str | None,
+    defaults: Mapping[str, Any],
+    stdin: BinaryIO | TextIO | None,
+    fetcher: Fetcher | None,
 ) -> Iterator[Input]:
     label = "<stdin>" if path == STDIN else path
+    if looks_like_url(path):
+        yield _fetched(path.strip(), defaults, fetcher)
+        return
     if path != STDIN and is_warc(path):
         yield from _archive(path, defaults)
         return
@@ -199,6 +215,37 @@ def _read_file(
             yield Input(path, label, {"text": decode(data, encoding=encoding), **defaults, **source})
     except QuotebankError as error:
         yield Input(path, label, error=str(error))
+
+
+def _fetched(url: str, defaults: Mapping[str, Any], fetcher: Fetcher | None) -> Input:
+    try:
+        page = (fetcher or Fetcher())(url)
+    except QuotebankError as error:
+        return Input(url, url, error=str(error))
+    return Input(url, url, {"html": page, "url": url, **defaults})
+
+
+class Fetcher:
+    """Fetches web pages politely: one at a time, ``delay`` seconds apart on one host, each within
+    ``timeout`` seconds (:func:`~quotebank.webpages.fetch_html`)."""
+
+    def __init__(
+        self, *, timeout: float = DEFAULT_TIMEOUT, delay: float = DEFAULT_DELAY, allow_private: bool = False
+    ) -> None:
+        self.timeout = timeout
+        self.delay = delay
+        self.allow_private = allow_private
+        self._last: dict[str, float] = {}
+
+    def __call__(self, url: str) -> bytes:
+        host = urlsplit(url).netloc.lower()
+        wait = self._last.get(host, -math.inf) + self.delay - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        try:
+            return fetch_html(url, timeout=self.timeout, allow_private=self.allow_private)
+        finally:
+            self._last[host] = time.monotonic()
 
 
 def _archive(path: str, defaults: Mapping[str, Any]) -> Iterator[Input]:

@@ -10,6 +10,8 @@ every offset indexes ``article.text``, the extracted text.
 from __future__ import annotations
 
 import importlib
+import logging
+import math
 from datetime import date
 from typing import Any
 
@@ -18,10 +20,10 @@ import regex
 
 from quotebank.article import parse_article
 from quotebank.dates import coerce_published
-from quotebank.errors import InvalidArgumentError, InvalidTextError, MissingDependencyError
+from quotebank.errors import FetchError, InvalidArgumentError, InvalidTextError, MissingDependencyError
 from quotebank.model import Article, ParagraphKind
 
-__all__ = ["looks_like_html", "parse_html"]
+__all__ = ["DEFAULT_TIMEOUT", "fetch_html", "looks_like_html", "looks_like_url", "parse_html"]
 
 # a whole document, as saved from a browser or fetched: what follows a doctype or an <html> tag is markup
 _DOCUMENT = regex.compile(
@@ -31,6 +33,9 @@ _DOCUMENT = regex.compile(
 _DAY_ONLY = regex.compile(r"\d{4}-\d\d-\d\dT00:00:00")
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _EXTRA = "pip install 'quotebank[html]'"
+_URL = regex.compile(r"https?://[^\s/$.?#][^\s]*+", regex.I)
+DEFAULT_TIMEOUT = 30.0
+"""Seconds to wait for a page: a server slower than that is treated as not answering."""
 
 
 def looks_like_html(text: str | bytes) -> bool:
@@ -99,6 +104,57 @@ def parse_html(
         title=title if title is not None else article.title,
         byline=_clean(document.author) or article.byline,
     )
+
+
+def fetch_html(url: str, *, timeout: float = DEFAULT_TIMEOUT, allow_private: bool = False) -> bytes:
+    """The bytes of the page at ``url``, fetched with trafilatura (its browser-like headers, at most a few
+    redirects, pages up to 20 MB), waiting at most ``timeout`` seconds.
+
+    Addresses on private networks (``127.0.0.1``, ``192.168.…``) are refused unless ``allow_private``: a
+    list of addresses from elsewhere must not reach into the machine's own network. Raises
+    :class:`~quotebank.errors.FetchError` saying why a page could not be fetched.
+    """
+    if not isinstance(url, str) or not looks_like_url(url):
+        raise InvalidArgumentError(f"not a web address: {url!r}")
+    _trafilatura()
+    downloads = importlib.import_module("trafilatura.downloads")
+    config = importlib.import_module("trafilatura.settings").use_config()
+    # trafilatura reads the timeout as a whole number of seconds
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(max(1, math.ceil(timeout))))
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
+    # trafilatura logs why a download failed and returns None: the reason goes into the error instead
+    reasons = _Reasons()
+    logger = logging.getLogger(downloads.__name__)
+    logger.addHandler(reasons)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        response = downloads.fetch_response(url, config=config)
+    finally:
+        logger.removeHandler(reasons)
+        logger.propagate = propagate
+    if response is None:
+        why = reasons.messages[-1] if reasons.messages else "the page is empty"
+        raise FetchError(f"no page: {why}")
+    if not 200 <= response.status < 300:
+        raise FetchError(f"the server answered HTTP {response.status}")
+    return bytes(response.data)
+
+
+class _Reasons(logging.Handler):
+    """Keeps the messages logged while one page is fetched."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.messages.append(record.getMessage())
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether ``text`` is nothing but a web address (``https://…``)."""
+    return _URL.fullmatch(text.strip()) is not None
 
 
 def _clean(value: object) -> str | None:
