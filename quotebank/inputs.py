@@ -99,16 +99,21 @@ def _chain(paths: Iterable[str], files_from: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str, seen: set[tuple[int, int]] | None = None) -> Iterator[str]:
     # one directory's listing at a time: a folder of a million files costs a million names, not their text
+    seen = set() if seen is None else seen
     try:
+        status = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
         yield folder  # reading it as a file gives the error its own line
         return
+    if (status.st_dev, status.st_ino) in seen:
+        return  # a link back to a folder being read: reading it again would never end
+    seen.add((status.st_dev, status.st_ino))
     for entry in entries:
         if entry.is_dir():
-            yield from _walk(entry.path)
+            yield from _walk(entry.path, seen)
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             yield entry.path
 

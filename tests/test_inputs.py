@@ -282,3 +282,9 @@ def test_a_bad_search_date_names_the_option(tmp_path: Path) -> None:
     assert status == 2 and err == "quotebank search: --since: 'yesterday' does not read as a date\n"
     status, _out, err = run(["search", str(database), "--until", "2026-02-30"])
     assert status == 2 and err.startswith("quotebank search: --until: '2026-02-30' is not a real date")
+
+
+def test_a_link_back_to_a_folder_being_read_is_read_once(folder: Path) -> None:
+    (folder / "pages" / "old" / "loop").symlink_to(folder, target_is_directory=True)
+    found = [Path(path).relative_to(folder).as_posix() for path in find_files([str(folder)])]
+    assert found == ["feed.jsonl", "notes.txt", "pages/council.HTML", "pages/old/storm.htm"]
