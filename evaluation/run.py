@@ -1,10 +1,18 @@
 """Run quotebank on annotated articles, score it with the reference scorer, and explain the misses.
 
     python -m evaluation ../shared/eval/polnear.dev.jsonl [--errors] [--pred out.jsonl] [--limit N]
+    python -m evaluation ../shared/eval --folds 5 [--errors]
 
 The gold file's folder must hold ``score.py``, the reference scorer, which is imported from there (it is
 never copied into this repository). Each article is passed to :func:`quotebank.extract` with the file's
-outlet and date. ``--errors`` lists every miss with its context, grouped by class.
+outlet and date. ``--errors`` lists every miss with its context, grouped by class. Both forms print a
+reliability table: for each confidence band, the share of matched quotes whose speaker the scorer judges
+right.
+
+``--folds N`` cross-validates: the articles of the training and development splits (or of the one file
+given) are dealt into N folds by a hash of their id, so the assignment never changes, and each fold is
+scored on its own. It prints every fold and the mean ± standard deviation of each figure: a change that
+helps across folds generalises; one that only moves the development split is fitted to it.
 
 The annotated corpus covers quotations between double quotation marks only (its README: "a gold quote is
 the content between a pair of double quotation marks"), and since version 2 that includes the doubled
@@ -15,10 +23,11 @@ annotation, so they are not submitted. quotebank itself reports them all.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
+import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,10 +35,26 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
+
 import quotebank
 from quotebank.model import Quote
 
-__all__ = ["classify_misses", "in_scope", "load_scorer", "main", "predict", "prediction_record"]
+__all__ = [
+    "BANDS",
+    "Scores",
+    "classify_misses",
+    "cross_validate",
+    "evaluate",
+    "fold_of",
+    "in_scope",
+    "judge",
+    "load_scorer",
+    "main",
+    "predict",
+    "prediction_record",
+    "reliability",
+]
 
 _PRONOUNS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "his", "their", "its"]
@@ -65,6 +90,19 @@ _ORGANISATION_WORDS = frozenset(
 _CONTEXT = 90
 # a double quotation-mark character, or two apostrophes standing for one (''like this'')
 _DOUBLE_MARKS = frozenset(['"', "“", "”", "«", "»", "„", "‟", "''"])
+# the splits cross-validation deals into folds, when it is given a folder
+_SPLITS = ("polnear.train.jsonl", "polnear.dev.jsonl")
+# confidence bands of the reliability table, highest first: (lowest confidence in the band, label)
+BANDS = (
+    (0.95, "0.95-1.00"),
+    (0.9, "0.90-0.95"),
+    (0.8, "0.80-0.90"),
+    (0.7, "0.70-0.80"),
+    (0.5, "0.50-0.70"),
+    (0.0, "0.00-0.50"),
+)
+# the figures each fold reports
+_FIGURES = ("span_exact_f1", "e2e_f1", "speaker_acc", "speaker_acc_named", "speaker_acc_pronoun")
 
 
 def load_scorer(folder: Path) -> ModuleType:
@@ -195,21 +233,56 @@ def classify_misses(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote
     return misses
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", type=Path, help="annotated articles (JSONL); score.py must sit beside it")
-    parser.add_argument("--pred", type=Path, help="also keep the predictions in this file")
-    parser.add_argument("--errors", action="store_true", help="list every miss, grouped by class")
-    parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object last")
-    args = parser.parse_args(argv)
+def judge(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote]) -> list[tuple[Quote, bool]]:
+    """(quote, whether its speaker is right) for each predicted quote the scorer matches to a gold quote whose
+    speaker is annotated: the same overlap matching and speaker judgement as the scorer's own counts."""
+    text = gold["text"]
+    golds = gold.get("quotes") or []
+    gold_spans = [scorer.norm_span(text, g["start"], g["end"]) for g in golds]
+    pred_spans = [scorer.norm_span(text, q.start, q.end) for q in quotes]
+    matched = scorer.match(
+        gold_spans, pred_spans, lambda gi, pi: scorer.big_overlap(gold_spans[gi], pred_spans[pi])
+    )
+    judged = []
+    for gi, pi in matched.items():
+        right = scorer.speaker_right(golds[gi], prediction_record(quotes[pi]))
+        if right is not None:
+            judged.append((quotes[pi], bool(right)))
+    return judged
 
-    scorer = load_scorer(args.gold.parent)
-    articles = list(read_jsonl(args.gold))[: args.limit]
+
+@attrs.frozen
+class Scores:
+    """What one evaluation run found: the scorer's result, each matched quote's judgement, the misses."""
+
+    result: dict[str, Any]
+    judged: list[tuple[Quote, bool]]
+    misses: dict[str, list[str]]
+    characters: int
+    seconds: float
+
+    def figures(self) -> dict[str, float]:
+        """The headline figures, by the names of the gate's floors."""
+        result = self.result
+        return {
+            "span_exact_f1": result["span_exact"]["f1"],
+            "e2e_f1": result["e2e"]["f1"],
+            "speaker_acc": result["speaker_acc"] or 0.0,
+            "speaker_acc_named": result["speaker_acc_named"] or 0.0,
+            "speaker_acc_pronoun": result["speaker_acc_pronoun"] or 0.0,
+        }
+
+
+def evaluate(
+    scorer: ModuleType, articles: list[dict[str, Any]], *, errors: bool = False, pred: Path | None = None
+) -> Scores:
+    """Extract every article, score the predictions with the reference scorer, judge each matched quote."""
     gold = {str(a["id"]): a for a in articles}
     predictions: dict[str, dict[str, Any]] = {}
     misses: dict[str, list[str]] = defaultdict(list)
-    seconds = characters = 0.0
+    judged: list[tuple[Quote, bool]] = []
+    seconds = 0.0
+    characters = 0
     for article, quotes, took in predict(articles):
         seconds += took
         characters += len(article["text"])
@@ -218,32 +291,154 @@ def main(argv: list[str] | None = None) -> int:
             "quotes": [prediction_record(q) for q in quotes],
             "seconds": took,
         }
-        if args.errors:
+        judged.extend(judge(scorer, article, quotes))
+        if errors:
             for kind, where in classify_misses(scorer, article, quotes):
                 misses[kind].append(f"[{article['id']}] {where}")
-
-    with tempfile.TemporaryDirectory() as folder:
-        pred_path = args.pred or Path(folder) / "pred.jsonl"
-        with pred_path.open("w", encoding="utf-8") as out:
+    if pred is not None:
+        with pred.open("w", encoding="utf-8") as out:
             for record in predictions.values():
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        result, _per_article = scorer.score(gold, scorer.load_jsonl(str(pred_path)))
+    result, _per_article = scorer.score(gold, predictions)
+    return Scores(result, judged, dict(misses), characters, seconds)
 
-    if args.errors:
-        for kind in sorted(misses, key=lambda k: -len(misses[k])):
-            print(f"\n## {kind} ({len(misses[kind])})")
-            for item in misses[kind]:
-                print(f"  - {item}")
-        print()
-    print(scorer.fmt_table(result, f"quotebank {quotebank.__version__} on {args.gold.name}"))
-    print(f"speed: {characters / max(seconds, 1e-9):,.0f} characters/second over {len(articles)} articles")
-    if args.errors:
-        print(
-            "misses: "
-            + ", ".join(f"{k}={len(v)}" for k, v in sorted(misses.items(), key=lambda kv: -len(kv[1])))
+
+def reliability(judged: Iterable[tuple[Quote, bool]]) -> list[tuple[str, int, int]]:
+    """(band, quotes with the right speaker, quotes) for each confidence band of :data:`BANDS`."""
+    right = [0] * len(BANDS)
+    count = [0] * len(BANDS)
+    for quote, correct in judged:
+        band = next(i for i, (lowest, _label) in enumerate(BANDS) if quote.confidence >= lowest)
+        count[band] += 1
+        right[band] += correct
+    return [(label, right[i], count[i]) for i, (_lowest, label) in enumerate(BANDS)]
+
+
+def reliability_table(judged: list[tuple[Quote, bool]]) -> str:
+    """The reliability table as Markdown, with a last line for confidence 0.9 and above."""
+    rows = reliability(judged)
+    total = sum(count for _label, _right, count in rows) or 1
+    lines = ["| confidence | right speaker | quotes | share of quotes |", "|---|---|---|---|"]
+    for label, right, count in rows:
+        share = f"{right / count:.1%}" if count else "-"
+        lines.append(f"| {label} | {share} | {count:,} | {count / total:.1%} |")
+    high = [(r, c) for (lowest, _l), (_label, r, c) in zip(BANDS, rows, strict=True) if lowest >= 0.9]
+    right, count = sum(r for r, _c in high), sum(c for _r, c in high)
+    if count:
+        lines.append(
+            f"| **0.90 and above** | **{right / count:.1%}** | **{count:,}** | **{count / total:.1%}** |"
         )
+    return "\n".join(lines)
+
+
+def fold_of(article_id: str, folds: int) -> int:
+    """The fold an article belongs to: a hash of its id, so that it never depends on file order."""
+    digest = hashlib.sha256(article_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % folds
+
+
+def cross_validate(scorer: ModuleType, articles: list[dict[str, Any]], folds: int) -> list[Scores]:
+    """The scores of each of ``folds`` folds of ``articles``, dealt by :func:`fold_of`."""
+    dealt: list[list[dict[str, Any]]] = [[] for _fold in range(folds)]
+    for article in articles:
+        dealt[fold_of(str(article["id"]), folds)].append(article)
+    return [evaluate(scorer, part) for part in dealt]
+
+
+def _print_misses(misses: dict[str, list[str]]) -> None:
+    for kind in sorted(misses, key=lambda k: -len(misses[k])):
+        print(f"\n## {kind} ({len(misses[kind])})")
+        for item in misses[kind]:
+            print(f"  - {item}")
+    print()
+
+
+def _summary_of_misses(misses: dict[str, list[str]]) -> str:
+    return "misses: " + ", ".join(
+        f"{k}={len(v)}" for k, v in sorted(misses.items(), key=lambda kv: -len(kv[1]))
+    )
+
+
+def _cross_validation_report(runs: list[Scores]) -> str:
+    header = "fold  articles   quotes " + " ".join(f"{name:>19s}" for name in _FIGURES)
+    lines = [header]
+    for index, run in enumerate(runs):
+        figures = run.figures()
+        counts = run.result["counts"]
+        lines.append(
+            f"{index:4d} {counts['articles']:9d} {counts['gold']:8d} "
+            + " ".join(f"{figures[name]:19.3f}" for name in _FIGURES)
+        )
+    means = []
+    for name in _FIGURES:
+        values = [run.figures()[name] for run in runs]
+        spread = statistics.stdev(values) if len(values) > 1 else 0.0
+        means.append(f"{statistics.fmean(values):.3f} ± {spread:.3f}".rjust(19))
+    lines.append("mean" + " " * 19 + " ".join(means))
+    return "\n".join(lines)
+
+
+def _articles(gold: Path, folds: int | None) -> list[dict[str, Any]]:
+    if gold.is_dir():
+        if folds is None:
+            raise SystemExit("a folder needs --folds: give one annotated file to score it alone")
+        return [article for split in _SPLITS for article in read_jsonl(gold / split)]
+    return list(read_jsonl(gold))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "gold",
+        type=Path,
+        help="annotated articles (JSONL), or with --folds the folder of the splits; score.py must sit there",
+    )
+    parser.add_argument("--folds", type=int, help="cross-validate over this many folds by article")
+    parser.add_argument("--pred", type=Path, help="also keep the predictions in this file")
+    parser.add_argument("--errors", action="store_true", help="list every miss, grouped by class")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object last")
+    args = parser.parse_args(argv)
+    if args.folds is not None and args.folds < 2:
+        parser.error("--folds needs at least 2 folds")
+
+    folder = args.gold if args.gold.is_dir() else args.gold.parent
+    scorer = load_scorer(folder)
+    articles = _articles(args.gold, args.folds)[: args.limit]
+    if args.folds is not None:
+        runs = cross_validate(scorer, articles, args.folds)
+        judged = [item for run in runs for item in run.judged]
+        if args.errors:
+            pooled: dict[str, list[str]] = defaultdict(list)
+            for run in runs:
+                for kind, items in run.misses.items():
+                    pooled[kind].extend(items)
+            _print_misses(pooled)
+        print(
+            f"== quotebank {quotebank.__version__}: {args.folds}-fold cross-validation"
+            f" over {args.gold.name} =="
+        )
+        print(_cross_validation_report(runs))
+        print("\nreliability over the held-out folds:")
+        print(reliability_table(judged))
+        if args.json:
+            print(json.dumps({"folds": [run.figures() for run in runs]}))
+        return 0
+
+    scores = evaluate(scorer, articles, errors=args.errors, pred=args.pred)
+    if args.errors:
+        _print_misses(scores.misses)
+    print(scorer.fmt_table(scores.result, f"quotebank {quotebank.__version__} on {args.gold.name}"))
+    print(
+        f"speed: {scores.characters / max(scores.seconds, 1e-9):,.0f} characters/second"
+        f" over {len(articles)} articles"
+    )
+    print("\nreliability:")
+    print(reliability_table(scores.judged))
+    if args.errors:
+        print(_summary_of_misses(scores.misses))
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(scores.result))
     return 0
 
 
