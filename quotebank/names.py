@@ -64,6 +64,8 @@ _SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+([.,)])")
 _ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
 _NATIONALITY = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:ian|ese|ish|an|i)")
 _MAX_ROLE_TEXT = 60
+_NAME_LINKS = _GRAMMAR["name_links"]
+_WORKPLACE_LINKS = _GRAMMAR["workplace_links"]
 
 
 @attrs.frozen
@@ -503,6 +505,9 @@ def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | N
 def split_name(text: str) -> tuple[str | None, str]:
     """Split a mention into (role, name): ``U.S. special envoy Steve Witkoff`` -> (``U.S. special envoy``,
     ``Steve Witkoff``). A mention with no name gives (the mention without its determiner, ``""``)."""
+    linked = _linked_name(text)
+    if linked is not None:
+        return linked
     words = text.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
@@ -537,6 +542,39 @@ def split_name(text: str) -> tuple[str | None, str]:
         return " ".join(words), ""
     role = " ".join(words[:name_start]).strip(" ,") or None
     return role, " ".join(name_words)
+
+
+def _linked_name(text: str) -> tuple[str | None, str] | None:
+    """(role, name) of a mention whose name a link word joins to more capitalised words: one organisation
+    (``the Bank of England``, ``the National Union of Teachers``), or a person and where they work
+    (``Economist Fiona MacLeod of Capital Insights`` -> (``Economist, of Capital Insights``,
+    ``Fiona MacLeod``)). None for anything else (``a spokesman for the campaign``, ``Secretary of State
+    John Kerry``), which :func:`split_name` splits as usual."""
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    link = next((i for i, word in enumerate(words) if word in _NAME_LINKS), None)
+    if link is None or link == 0 or link == len(words) - 1:
+        return None
+    left, right = words[:link], words[link + 1 :]
+    vocabulary = lexicon()
+    for position, word in enumerate(right, 1):
+        bare = word.lower().rstrip(".,")
+        if word in _NAME_LINKS or bare in _DETERMINERS:
+            continue
+        if not word[0].isupper() or (bare in vocabulary.titles and position < len(right)):
+            return None  # "Bank of England Governor Andrew Bailey": the name comes after the role
+    if left[-1].lower().strip(".,") in vocabulary.org_words:
+        return (None, " ".join(words)) if all(word[0].isupper() for word in left) else None
+    if words[link] not in _WORKPLACE_LINKS:
+        return None
+    role, name = split_name(" ".join(left))
+    if not name or any(word.lower() in vocabulary.org_words for word in name.split()):
+        return None
+    where = " ".join(words[link:])
+    return (f"{role}, {where}" if role else where), name
 
 
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int, *, quote: int | None = None) -> Phrase | None:

@@ -41,6 +41,7 @@ _GROUP_PRONOUNS = frozenset(
 )
 # how many mentions a pronoun or a role looks back over: enough for any article, and keeps the scan bounded
 _LOOKBACK = 50
+_NAME_LINKS = lexicon().grammar["name_links"]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -427,9 +428,17 @@ def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]
     for role, members in by_key.values():
         surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
         first = role or surfaces[0]
-        head = fold(first.split()[-1])
-        kind = SpeakerKind.ORGANISATION if head in words.org_words else SpeakerKind.UNKNOWN
+        heads = {fold(first.split()[-1]), fold(_head_of(first))}
+        kind = SpeakerKind.ORGANISATION if heads & words.org_words else SpeakerKind.UNKNOWN
         speaker = Speaker(first, members[0].extra_role, surfaces, kind)
         for phrase in members:
             result[phrase] = speaker
     return result
+
+
+def _head_of(description: str) -> str:
+    """The word before the first link word of a description (``Ministry`` in ``the Ministry of Justice``),
+    or its last word."""
+    words = description.split()
+    link = next((i for i, word in enumerate(words) if i > 0 and word in _NAME_LINKS), len(words))
+    return words[link - 1]
