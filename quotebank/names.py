@@ -382,7 +382,7 @@ def phrase_after(
     index = start
     if index >= hi or tokens[index].kind != WORD:
         return None
-    if tokens[index].lower in words.pronouns and allow_pronoun:
+    if tokens[index].lower in words.pronouns and allow_pronoun and not _owns_next(tokens, index, hi):
         if tokens[index].lower in _SUBJECT_PRONOUNS:
             return Phrase(index, index, tokens[index].start, tokens[index].end, PRONOUN)
         return None
@@ -443,12 +443,12 @@ def phrase_after(
         inner = [t for t in tokens[after + 1 : tail] if t.kind == WORD]
         if (
             _is_description(tokens, Phrase(start, last, tokens[start].start, tokens[last].end, kind))
-            and tail < hi
-            and tokens[tail].text == ","
+            and (tail >= hi or tokens[tail].kind == QUOTE or tokens[tail].text in ",.;!?")
             and 0 < len(inner) <= 4
-            and all(_is_name_word(t) for t in inner)
+            and all(_is_name_word(t) and not _is_time_word(t) for t in inner)
         ):
-            # a description, then the name: "Another critic, Laurence H. Tribe, likened …"
+            # a description, then the name: "Another critic, Laurence H. Tribe, likened …", and in wire
+            # order at the end of a sentence: "…," said her mother, Karen Lowe.
             description = " ".join(t.text for t in tokens[start : last + 1])
             name_end = tokens[tail - 1].end
             return Phrase(
@@ -474,6 +474,18 @@ def phrase_after(
                     start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end
                 )
     return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+
+
+def _owns_next(tokens: Sequence[Token], index: int, hi: int) -> bool:
+    """``her`` in ``said her mother``: a possessive pronoun that opens a description, not a speaker."""
+    following = index + 1
+    return (
+        tokens[index].lower in _POSSESSIVE_PRONOUNS
+        and following < hi
+        and tokens[following].kind == WORD
+        and tokens[following].text.islower()
+        and not _is_verb_like_cue(tokens[following])
+    )
 
 
 def possessor_before(tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:

@@ -231,3 +231,29 @@ def test_a_person_of_an_organisation_is_the_person(article: str, name: str, in_r
 def test_a_title_before_a_name_stays_a_title_after_an_organisation() -> None:
     speaker = quotebank.extract('"We will act," said Bank of England Governor Andrew Bailey.')[0].speaker
     assert speaker is not None and speaker.name == "Andrew Bailey"
+
+
+WIRE_ORDER = [
+    ('"Nobody came," said her mother, Karen Lowe.', "Karen Lowe", "her mother"),
+    ('"We will rebuild," said the mayor, Jane Doe.', "Jane Doe", "the mayor"),
+    ('"No comment," said a spokesman, John Smith.', "John Smith", "a spokesman"),
+    ('"He loved the sea," recalled his brother, Ewan Grant.', "Ewan Grant", "his brother"),
+    ('"The vote is close," added the chairwoman, Maria Ortiz, on Tuesday.', "Maria Ortiz", "the chairwoman"),
+    ('"Fine," said a spokeswoman, Ana Ruiz, adding that talks go on.', "Ana Ruiz", "a spokeswoman"),
+    ('"We lost," wrote their lawyer, Dov Katz; the appeal failed.', "Dov Katz", "their lawyer"),
+]
+
+
+@pytest.mark.parametrize(("article", "name", "role"), WIRE_ORDER)
+def test_wire_order_description_then_name_is_the_named_person(article: str, name: str, role: str) -> None:
+    speaker = quotebank.extract(article)[0].speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.role, speaker.kind) == (name, role, quotebank.SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [('"We lost," said her lawyer.', "lawyer"), ('"It is over," said the senator, Monday.', "senator")],
+)
+def test_a_description_alone_stays_the_speaker(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
