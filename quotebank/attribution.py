@@ -59,6 +59,7 @@ _DASHES = frozenset("—–-―")
 _GRAMMAR = lexicon().grammar
 _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
 _NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
+_PASSIVE_AUXILIARIES = _GRAMMAR["passive_auxiliaries"]
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
 # ("his remarks about "X"" names a topic, not what was said)
 _SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of"])
@@ -348,7 +349,8 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
             verb_phrase = _match_phrase(tokens, index, hi, _VERB_PHRASES)
             if speaker_after is not None:
                 lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
-                cue = _cue(tokens, index, speaker_after, lemma, phrase_after(tokens, speaker_after + 1, hi))
+                phrase = phrase_after(tokens, speaker_after + 1, hi, after_cue=True)
+                cue = _cue(tokens, index, speaker_after, lemma, phrase)
             elif verb_phrase is not None:
                 cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
             elif lower in words.speech_nouns and index > lo and is_owner(tokens[index - 1]):
@@ -460,11 +462,13 @@ def _verb_cue(
     after_comma = previous is not None and previous.text == "," and subject_before(tokens, index, lo) is None
     if finite and (after_quote or index == lo or after_comma):
         # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
-        phrase = phrase_after(tokens, last + 1, hi)
+        phrase = phrase_after(tokens, last + 1, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
+    if _passive(tokens, index, lo):
+        return None  # "the plan could be announced": the plan is no speaker
     phrase = subject_before(tokens, index, lo)
     if is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
         return None
@@ -476,6 +480,18 @@ def _verb_cue(
     ):
         return None  # "a box labeled "medical problem"": the box is not speaking
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
+
+
+def _passive(tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """Whether the reporting verb at ``index`` is a past participle after a form of ``be``, past adverbs
+    (``was widely reported``)."""
+    form = tokens[index].lower
+    if form == lexicon().cue_forms.get(form) or form.endswith("ing"):
+        return False
+    before = index - 1
+    while before >= lo and tokens[before].kind == WORD and tokens[before].lower.endswith("ly"):
+        before -= 1
+    return before >= lo and tokens[before].lower in _PASSIVE_AUXILIARIES
 
 
 def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:

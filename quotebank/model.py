@@ -65,6 +65,8 @@ class SpeakerKind(str, enum.Enum):
 
     PERSON = "person"
     ORGANISATION = "organisation"
+    UNNAMED = "unnamed"
+    """A source described but not named: ``a senior official``, ``a person familiar with the talks``."""
     UNKNOWN = "unknown"
 
 

@@ -66,6 +66,7 @@ _NATIONALITY = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:ian|ese|ish|an|i)")
 _MAX_ROLE_TEXT = 60
 _NAME_LINKS = _GRAMMAR["name_links"]
 _WORKPLACE_LINKS = _GRAMMAR["workplace_links"]
+_AUXILIARIES = _GRAMMAR["auxiliaries"]
 
 
 @attrs.frozen
@@ -362,7 +363,7 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
 def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str | None:
     """The role text of ``(D-Mo.)``, ``R-Fla.`` or ``head of the X``; None for anything else."""
     words = [t for t in tokens[first:end] if t.kind == WORD]
-    if not words:
+    if not words or _is_clause(words):
         return None
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(t.text for t in tokens[first:end]))
     if len(words) == 1 and _PARTY_TAG.fullmatch(words[0].text):
@@ -374,10 +375,37 @@ def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str |
     return None
 
 
+def _describes_source(tokens: Sequence[Token], index: int, last: int, hi: int) -> bool:
+    """``briefed on`` after ``people``: a participle and a preposition that describe the role word before
+    them (``officials involved in the talks``), not a verb."""
+    following = index + 1
+    return (
+        last >= 0
+        and tokens[last].kind == WORD
+        and _is_role_word(tokens[last])
+        and tokens[index].lower.endswith("ed")
+        and following + 1 < hi
+        and tokens[following].lower in _PREPOSITIONS
+    )
+
+
+def _is_clause(words: Sequence[Token]) -> bool:
+    """Whether words after a name's comma make a clause (``the plan could be announced``) rather than an
+    apposition (``a close friend who was her chief of staff``): an auxiliary before any relative pronoun."""
+    for word in words:
+        if word.lower in _RELATIVES:
+            return False
+        if word.lower in _AUXILIARIES:
+            return True
+    return False
+
+
 def phrase_after(
-    tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun: bool = True
+    tokens: Sequence[Token], start: int, hi: int, *, allow_pronoun: bool = True, after_cue: bool = False
 ) -> Phrase | None:
-    """The speaker phrase that begins at ``start`` (``said Sen. Marco Rubio, R-Fla.``, ``according to X``)."""
+    """The speaker phrase that begins at ``start`` (``said Sen. Marco Rubio, R-Fla.``, ``according to X``).
+    ``after_cue``: the phrase follows its cue, so no verb of its own follows it, and a participle after a role
+    word describes the source (``according to people briefed on the talks``)."""
     words = lexicon()
     index = start
     if index >= hi or tokens[index].kind != WORD:
@@ -416,6 +444,10 @@ def phrase_after(
             )
             or (token.text.islower() and lower.endswith(("ed", "ing")) and last >= start)
         ):
+            if after_cue and _describes_source(tokens, index, last, hi):
+                last = index + 1  # "two people briefed on the talks": on through the participle
+                index += 2
+                continue
             break
         if _is_name_word(token):
             seen_name = True

@@ -36,12 +36,19 @@ _MALE_TITLES = lexicon().grammar["male_titles"]
 _PERSON_PRONOUNS = {
     word: pronoun.gender[0] for word, pronoun in lexicon().pronouns.items() if pronoun.gender != "any"
 }
+_PLURAL_PRONOUNS = frozenset(
+    word for word, pronoun in lexicon().pronouns.items() if pronoun.number == "plural" and pronoun.person == 3
+)
 _GROUP_PRONOUNS = frozenset(
     word for word, pronoun in lexicon().pronouns.items() if pronoun.gender == "any" and pronoun.person == 3
 )
 # how many mentions a pronoun or a role looks back over: enough for any article, and keeps the scan bounded
 _LOOKBACK = 50
 _NAME_LINKS = lexicon().grammar["name_links"]
+_SOURCE_NOUNS = lexicon().grammar["source_nouns"]
+_EITHER_GENDER = "u"  # the mark given_names.txt gives a name either gender carries
+# how far back (in characters) a he or she with no named antecedent looks for an unnamed source
+_DESCRIPTION_WINDOW = 600
 
 
 @functools.lru_cache(maxsize=65536)
@@ -199,6 +206,7 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         holder.add_role(role)
         owner[phrase] = holder
 
+    singular: dict[Phrase, tuple[int, _Entity]] = {}
     for phrase in pronouns:
         if phrase.antecedent is not None:
             continue  # a relative pronoun: its antecedent names the speaker, below
@@ -206,14 +214,81 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         antecedent = _antecedent(pronoun, phrase.start, timeline, starts)
         if antecedent is not None:
             owner[phrase] = antecedent
+        elif pronoun in _PLURAL_PRONOUNS:
+            person = _singular_they(phrase.start, timeline, starts)
+            if person is not None:
+                singular[phrase] = person
 
     # freeze only now, when every alias and every pronoun's evidence is in
     result = {phrase: entity.freeze() for phrase, entity in owner.items()}
-    result.update(_descriptions(text, descriptions))
+    described = _descriptions(text, descriptions)
+    result.update(described)
+    _described_antecedents(text, pronouns, described, singular, result)
     for phrase in pronouns:
         if phrase.antecedent is not None and phrase.antecedent in result:
             result[phrase] = result[phrase.antecedent]
     return result
+
+
+def _described_antecedents(
+    text: str,
+    pronouns: Sequence[Phrase],
+    described: dict[Phrase, Speaker],
+    singular: dict[Phrase, tuple[int, _Entity]],
+    result: dict[Phrase, Speaker],
+) -> None:
+    """A pronoun that names nobody refers to the nearest source described before it, if one is close:
+    ``he`` and ``she`` to an unnamed person (``a senior official, who spoke on condition of anonymity, said …
+    "…," he said``), ``it`` to an organisation, ``they`` to either, or to the person in ``singular``
+    (singular they) when that person is nearer."""
+    sources = sorted(
+        ((phrase.start, speaker) for phrase, speaker in described.items()),
+        key=lambda item: item[0],
+    )
+    starts = [start for start, _speaker in sources]
+    for phrase in pronouns:
+        if phrase in result or phrase.antecedent is not None:
+            continue
+        pronoun = text[phrase.start : phrase.end].lower()
+        if pronoun in _PERSON_PRONOUNS:
+            kinds = {SpeakerKind.UNNAMED}
+        elif pronoun in _PLURAL_PRONOUNS:
+            kinds = {SpeakerKind.UNNAMED, SpeakerKind.ORGANISATION}
+        elif pronoun in _GROUP_PRONOUNS:
+            kinds = {SpeakerKind.ORGANISATION}
+        else:
+            continue
+        found = None
+        index = bisect.bisect_left(starts, phrase.start) - 1
+        while index >= 0 and phrase.start - starts[index] <= _DESCRIPTION_WINDOW:
+            if sources[index][1].kind in kinds:
+                found = sources[index]
+                break
+            index -= 1
+        person = singular.get(phrase)
+        if person is not None and (found is None or person[0] > found[0]):
+            result[phrase] = person[1].freeze()
+        elif found is not None:
+            result[phrase] = found[1]
+
+
+def _singular_they(
+    position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+) -> tuple[int, _Entity] | None:
+    """The last person named before ``position``, when their given name is one either gender carries (a
+    surname alone, or a known man's or woman's name, says nothing of a singular they)."""
+    here = bisect.bisect_left(starts, position)
+    if here == 0:
+        return None
+    latest_position, latest = timeline[here - 1]
+    if (
+        latest.kind is SpeakerKind.PERSON
+        and latest.gender is None
+        and latest.given
+        and lexicon().given_names.get(latest.given[0]) == _EITHER_GENDER
+    ):
+        return latest_position, latest
+    return None
 
 
 def _holds_office(role: str) -> bool:
@@ -429,7 +504,12 @@ def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]
         surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
         first = role or surfaces[0]
         heads = {fold(first.split()[-1]), fold(_head_of(first))}
-        kind = SpeakerKind.ORGANISATION if heads & words.org_words else SpeakerKind.UNKNOWN
+        if heads & words.org_words:
+            kind = SpeakerKind.ORGANISATION
+        elif heads & _SOURCE_NOUNS:
+            kind = SpeakerKind.UNKNOWN  # "the statement", "the report": a text speaks for someone unnamed
+        else:
+            kind = SpeakerKind.UNNAMED
         speaker = Speaker(first, members[0].extra_role, surfaces, kind)
         for phrase in members:
             result[phrase] = speaker

@@ -257,3 +257,84 @@ def test_wire_order_description_then_name_is_the_named_person(article: str, name
 )
 def test_a_description_alone_stays_the_speaker(article: str, name: str) -> None:
     assert quotebank.extract(article)[0].speaker_name == name
+
+
+UNNAMED_SOURCES = [
+    (
+        "According to a person familiar with the discussions, the plan could be announced "
+        '"as early as next month".',
+        "person familiar with the discussions",
+    ),
+    (
+        'According to two people briefed on the talks, the deal was expected to be signed "within days".',
+        "people briefed on the talks",
+    ),
+    ('According to an aide to the minister, the bill will be published "before the recess".', None),
+    (
+        "But a senior official, who spoke on condition of anonymity, said the list was real.\n\n"
+        '"The list exists," he said.',
+        "senior official",
+    ),
+    (
+        "A diplomat, who asked not to be named because the talks are private, described the mood.\n\n"
+        '"Nobody trusts anybody," she said.',
+        "diplomat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), UNNAMED_SOURCES)
+def test_an_unnamed_source_is_the_speaker_with_an_unnamed_kind(article: str, name: str | None) -> None:
+    quote = quotebank.extract(article)[-1]
+    assert quote.speaker is not None
+    assert quote.speaker.kind is quotebank.SpeakerKind.UNNAMED
+    if name is not None:
+        assert quote.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        'The plan could be announced "as early as next month", officials said.',
+        'The results were announced "with regret" on Friday.',
+    ],
+)
+def test_the_subject_of_a_passive_reporting_verb_is_no_speaker(article: str) -> None:
+    quote = quotebank.extract(article)[0]
+    assert quote.speaker_name not in ("plan", "results")
+
+
+SINGULAR_THEY_AND_FIRST_NAMES = [
+    ('Sam Taylor runs the shelter.\n\n"We are full every night," they said.', "Sam Taylor"),
+    (
+        'Alex Okafor, who chairs the board, said the vote was held.\n"It was unanimous," they told us.',
+        "Alex Okafor",
+    ),
+    ('Sarah Pengelly opened the cafe in May.\n\n"It was a gamble," Sarah said.', "Sarah Pengelly"),
+    ('Tomasz Wilk, the coach, said the team was ready.\n"We train at six," Tomasz added.', "Tomasz Wilk"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), SINGULAR_THEY_AND_FIRST_NAMES)
+def test_singular_they_and_a_first_name_alone_name_the_person(article: str, name: str) -> None:
+    assert quotebank.extract(article)[-1].speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [
+        (
+            'Sam Taylor met the council, which said it was "reviewing the case".\n"We will decide," they said.',
+            "council",
+        ),
+        ('Mark Hughes met the owners.\n"We will decide," they said.', None),
+        (
+            'Dr. Pat Boyle, who leads the study, said it was early.\n"We need more data," they said.',
+            "Pat Boyle",
+        ),
+    ],
+)
+def test_they_prefers_an_organisation_and_needs_a_name_either_gender_carries(
+    article: str, name: str | None
+) -> None:
+    assert quotebank.extract(article)[-1].speaker_name == name
