@@ -112,6 +112,10 @@ def _is_description(tokens: Sequence[Token], phrase: Phrase) -> bool:
         phrase.kind == NOMINAL
         or tokens[phrase.first].lower in _DETERMINERS
         or tokens[phrase.last].text.islower()
+        or any(  # "Reform UK's candidate in Barnsley": someone's role, not a name
+            _possessive(tokens[i]) and _is_role_word(tokens[i + 1]) and tokens[i + 1].text.islower()
+            for i in range(phrase.first, phrase.last)
+        )
     )
 
 

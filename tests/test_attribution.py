@@ -324,7 +324,8 @@ def test_singular_they_and_a_first_name_alone_name_the_person(article: str, name
     ("article", "name"),
     [
         (
-            'Sam Taylor met the council, which said it was "reviewing the case".\n"We will decide," they said.',
+            'Sam Taylor met the council, which said it was "reviewing the case".\n'
+            '"We will decide," they said.',
             "council",
         ),
         ('Mark Hughes met the owners.\n"We will decide," they said.', None),
@@ -338,3 +339,17 @@ def test_they_prefers_an_organisation_and_needs_a_name_either_gender_carries(
     article: str, name: str | None
 ) -> None:
     assert quotebank.extract(article)[-1].speaker_name == name
+
+
+POSSESSIVE_ROLE_THEN_NAME = [
+    ('Reform UK\'s candidate in Barnsley, Kevin Doyle, has just posted on X: "We will win."', "Kevin Doyle"),
+    ('Labour\'s candidate in Leeds, Amira Shah, wrote on Facebook: "The count is close."', "Amira Shah"),
+    ('Acme\'s chief executive, Tim Rowe, told investors: "Sales will recover."', "Tim Rowe"),
+    ('The union\'s regional secretary, Dee Marsh, said: "Members are angry."', "Dee Marsh"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), POSSESSIVE_ROLE_THEN_NAME)
+def test_someones_role_then_a_name_is_the_named_person(article: str, name: str) -> None:
+    speaker = quotebank.extract(article)[0].speaker
+    assert speaker is not None and speaker.name == name
