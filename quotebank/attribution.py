@@ -60,6 +60,7 @@ _GRAMMAR = lexicon().grammar
 _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
 _NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
 _PASSIVE_AUXILIARIES = _GRAMMAR["passive_auxiliaries"]
+_HEADLINE_LINKS = _GRAMMAR["headline_links"]
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
 # ("his remarks about "X"" names a topic, not what was said)
 _SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of"])
@@ -535,6 +536,9 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
         ):
             # "…" ― Jorge Falcon; headlines: '…': US special envoy
             return Attribution(quote, phrase, None, "after")
+        named = _headline_name(tokens, phrase, hi) if colon and phrase is not None else None
+        if named is not None:
+            return Attribution(quote, named, None, "after")
     preceding = following - 1
     if preceding >= 0 and cues[preceding].phrase is not None:
         return _make(quote, cues[preceding].phrase, cues[preceding], "before")
@@ -548,6 +552,20 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
             phrase = sentence_subject(tokens, lo, qi)
         if phrase is not None:
             return Attribution(quote, phrase, None, "colon")
+    return None
+
+
+def _headline_name(tokens: Sequence[Token], phrase: Phrase, hi: int) -> Phrase | None:
+    """Who a headline's quotation belongs to when a topic follows the name (``'…': Sir Tom Hale on the
+    inquiry``) or the name follows a speech noun (``'…': an interview with Mayor Dana Feld``)."""
+    following = phrase.last + 1
+    if following >= hi or tokens[following].lower not in _HEADLINE_LINKS:
+        return None
+    if phrase.kind == NAME:
+        return phrase
+    if phrase.kind == NOMINAL and tokens[phrase.last].lower in lexicon().speech_nouns:
+        named = phrase_after(tokens, following + 1, hi, allow_pronoun=False)
+        return named if named is not None and named.kind == NAME else None
     return None
 
 

@@ -353,3 +353,25 @@ POSSESSIVE_ROLE_THEN_NAME = [
 def test_someones_role_then_a_name_is_the_named_person(article: str, name: str) -> None:
     speaker = quotebank.extract(article)[0].speaker
     assert speaker is not None and speaker.name == name
+
+
+HEADLINE_NAMES = [
+    (
+        "'I never wanted to be a politician': an interview with Mayor Dana Feld\n\nFeld took office in May.",
+        "Dana Feld",
+    ),
+    ('"Nobody listened": a conversation with novelist Ruth Adeyemi\n\nShe lives in Leeds.', "Ruth Adeyemi"),
+    ('"We were never told": Sir Tom Hale on the inquiry\n\nHe spoke to us in May.', "Tom Hale"),
+    ("'It is a wake-up call': Senator Ana Costa about the floods\n\nThe rain fell for days.", "Ana Costa"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), HEADLINE_NAMES)
+def test_a_headline_names_the_speaker_of_its_quotation_after_the_colon(article: str, name: str) -> None:
+    quote = quotebank.extract(article)[0]
+    assert quote.kind is quotebank.QuoteKind.HEADLINE
+    assert quote.speaker_name == name
+
+
+def test_a_headline_topic_without_a_name_gives_no_speaker() -> None:
+    assert quotebank.extract('"Grim": the report on the floods\n\nThe rain fell for days.')[0].speaker is None
