@@ -38,6 +38,9 @@ from typing import Any
 import attrs
 
 import quotebank
+from quotebank.article import parse_article
+from quotebank.confidence import Calibration
+from quotebank.extract import quotes_with_evidence
 from quotebank.model import Quote
 
 __all__ = [
@@ -51,8 +54,11 @@ __all__ = [
     "judge",
     "load_scorer",
     "main",
+    "observations",
     "predict",
+    "predict_with_evidence",
     "prediction_record",
+    "recalibrated",
     "reliability",
 ]
 
@@ -146,13 +152,21 @@ def in_scope(quote: Quote) -> bool:
 
 def predict(articles: Iterable[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], list[Quote], float]]:
     """(article, its in-scope quotes, seconds taken) for each gold article."""
+    for article, found, took in predict_with_evidence(articles):
+        yield article, [quote for quote, _evidence in found], took
+
+
+def predict_with_evidence(
+    articles: Iterable[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], list[tuple[Quote, str | None]], float]]:
+    """(article, its in-scope quotes with the evidence of their confidence, seconds taken) for each article:
+    what :func:`quotebank.extract` does, keeping the evidence (see :mod:`quotebank.confidence`)."""
     for article in articles:
         began = time.perf_counter()
-        quotes = quotebank.extract(
-            article["text"], outlet=article.get("outlet"), published=article.get("date")
-        )
+        parsed = parse_article(article["text"], outlet=article.get("outlet"), published=article.get("date"))
+        found = quotes_with_evidence(parsed)
         took = time.perf_counter() - began
-        yield article, [quote for quote in quotes if in_scope(quote)], took
+        yield article, [(quote, evidence) for quote, evidence in found if in_scope(quote)], took
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -257,6 +271,8 @@ class Scores:
 
     result: dict[str, Any]
     judged: list[tuple[Quote, bool]]
+    evidence: list[str | None]
+    """The evidence of each judged quote's confidence, in the order of ``judged``."""
     misses: dict[str, list[str]]
     characters: int
     seconds: float
@@ -281,9 +297,12 @@ def evaluate(
     predictions: dict[str, dict[str, Any]] = {}
     misses: dict[str, list[str]] = defaultdict(list)
     judged: list[tuple[Quote, bool]] = []
+    evidence: list[str | None] = []
     seconds = 0.0
     characters = 0
-    for article, quotes, took in predict(articles):
+    for article, found, took in predict_with_evidence(articles):
+        quotes = [quote for quote, _evidence in found]
+        evidence_of = {id(quote): path for quote, path in found}
         seconds += took
         characters += len(article["text"])
         predictions[str(article["id"])] = {
@@ -291,7 +310,9 @@ def evaluate(
             "quotes": [prediction_record(q) for q in quotes],
             "seconds": took,
         }
-        judged.extend(judge(scorer, article, quotes))
+        for quote, right in judge(scorer, article, quotes):
+            judged.append((quote, right))
+            evidence.append(evidence_of[id(quote)])
         if errors:
             for kind, where in classify_misses(scorer, article, quotes):
                 misses[kind].append(f"[{article['id']}] {where}")
@@ -300,7 +321,7 @@ def evaluate(
             for record in predictions.values():
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     result, _per_article = scorer.score(gold, predictions)
-    return Scores(result, judged, dict(misses), characters, seconds)
+    return Scores(result, judged, evidence, dict(misses), characters, seconds)
 
 
 def reliability(judged: Iterable[tuple[Quote, bool]]) -> list[tuple[str, int, int]]:
@@ -338,11 +359,34 @@ def fold_of(article_id: str, folds: int) -> int:
 
 
 def cross_validate(scorer: ModuleType, articles: list[dict[str, Any]], folds: int) -> list[Scores]:
-    """The scores of each of ``folds`` folds of ``articles``, dealt by :func:`fold_of`."""
+    """The scores of each of ``folds`` folds of ``articles``, dealt by :func:`fold_of`. The confidence of
+    each fold's quotes is calibrated again on the other folds only (see :func:`recalibrated`), so that its
+    reliability is measured on articles the calibration never saw."""
     dealt: list[list[dict[str, Any]]] = [[] for _fold in range(folds)]
     for article in articles:
         dealt[fold_of(str(article["id"]), folds)].append(article)
-    return [evaluate(scorer, part) for part in dealt]
+    runs = [evaluate(scorer, part) for part in dealt]
+    return [
+        recalibrated(run, Calibration.fit(observations(other for other in runs if other is not run)))
+        for run in runs
+    ]
+
+
+def observations(runs: Iterable[Scores]) -> Iterator[tuple[str, bool]]:
+    """(evidence, whether the speaker was right) for every judged quote with a speaker."""
+    for run in runs:
+        for (_quote, right), evidence in zip(run.judged, run.evidence, strict=True):
+            if evidence is not None:
+                yield evidence, right
+
+
+def recalibrated(run: Scores, table: Calibration) -> Scores:
+    """``run`` with the confidence of each judged quote read from ``table`` instead of the shipped one."""
+    judged = [
+        (quote if evidence is None else attrs.evolve(quote, confidence=table.confidence(evidence)), right)
+        for (quote, right), evidence in zip(run.judged, run.evidence, strict=True)
+    ]
+    return attrs.evolve(run, judged=judged)
 
 
 def _print_misses(misses: dict[str, list[str]]) -> None:

@@ -69,20 +69,6 @@ _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
 # "PENCE: Well, …" or "SEN. KAINE: …" at the start of a transcript paragraph, after an optional mark
 _TRANSCRIPT_LABEL = regex.compile(r"[\"“”'‘«„]?\s*+(?P<label>\p{Lu}[\p{Lu}.'’ -]{1,40}?)\s*+:\s")
 
-# how sure each rule is that it found the speaker
-_CONFIDENCE = {
-    "transcript": 0.9,
-    "after": 0.95,
-    "before": 0.9,
-    "following": 0.8,
-    "colon": 0.8,
-    "subject": 0.6,
-    "paragraph": 0.7,
-    "group": 0.8,
-    "introducer": 0.75,
-    "continuation": 0.6,
-}
-
 
 @attrs.frozen
 class Cue:
@@ -106,11 +92,6 @@ class Attribution:
     phrase: Phrase | None
     cue: tuple[int, int] | None
     rule: str
-
-    @property
-    def confidence(self) -> float:
-        """How sure the rule that found the speaker is: 0.95 for a cue right after the quotation, down."""
-        return _CONFIDENCE[self.rule]
 
 
 @attrs.frozen

@@ -13,22 +13,26 @@ import regex
 
 from quotebank.article import parse_article
 from quotebank.attribution import Attribution, attribute
+from quotebank.confidence import SEPARATOR, calibration
 from quotebank.dates import coerce_published
 from quotebank.entities import EntityMap
 from quotebank.errors import InvalidArgumentError
+from quotebank.lexicon import lexicon
 from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
-from quotebank.names import PRONOUN, Phrase
+from quotebank.names import Phrase
 from quotebank.spans import QuoteSpan, find_spans
 from quotebank.speakers import resolve_speakers
 
-__all__ = ["extract", "quotes_of", "with_metadata"]
+__all__ = ["extract", "quotes_of", "quotes_with_evidence", "with_metadata"]
 
 _FOLD = regex.compile(r"[^\w]+")
 _OPENING_CONTEXT = frozenset(",:;—–-([")
 _SENTENCE_FINAL = frozenset(".!?…")
 _HEADLINE_MATCH_CANDIDATES = 20
 _CONFIDENCE_UNRESOLVED = 0.3
-_CONFIDENCE_FROM_BODY = 0.6
+_NO_CUE = "none"
+# the evidence of a headline quotation that takes the speaker of the body quotation it comes from
+_FROM_BODY = "body"
 
 
 def extract(
@@ -90,6 +94,13 @@ def quotes_of(article: Article) -> QuoteList:
 
     A text with HTML character references is read decoded; the offsets found are mapped back to it.
     """
+    return QuoteList(quote for quote, _evidence in quotes_with_evidence(article))
+
+
+def quotes_with_evidence(article: Article) -> list[tuple[Quote, str | None]]:
+    """What :func:`quotes_of` gives, each quote with the evidence its confidence was read from (see
+    :mod:`quotebank.confidence`), or None for a quote with no speaker: the calibration script and the
+    evaluation need both."""
     entities = EntityMap.of(article.text)
     if entities is None:
         return _quotes(article)
@@ -100,7 +111,7 @@ def quotes_of(article: Article) -> QuoteList:
         text = entities.decoded[start:end]
         paragraphs.append(attrs.evolve(paragraph, start=start, end=end, text=text))
     decoded = attrs.evolve(article, text=entities.decoded, paragraphs=tuple(paragraphs))
-    return QuoteList(_restored(quote, entities) for quote in _quotes(decoded))
+    return [(_restored(quote, entities), evidence) for quote, evidence in _quotes(decoded)]
 
 
 def _restored(quote: Quote, entities: EntityMap) -> Quote:
@@ -122,7 +133,7 @@ def _restored(quote: Quote, entities: EntityMap) -> Quote:
     )
 
 
-def _quotes(article: Article) -> QuoteList:
+def _quotes(article: Article) -> list[tuple[Quote, str | None]]:
     spans = find_spans(article)
     attributions, phrases = attribute(article, spans)
     speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
@@ -130,43 +141,57 @@ def _quotes(article: Article) -> QuoteList:
         _quote(article, span, attribution, speakers)
         for span, attribution in zip(spans, attributions, strict=True)
     ]
-    return QuoteList(_headline_speakers(quotes))
+    return _headline_speakers(quotes)
 
 
 def _quote(
     article: Article, span: QuoteSpan, attribution: Attribution | None, speakers: dict[Phrase, Speaker]
-) -> Quote:
+) -> tuple[Quote, str | None]:
     text = article.text
     speaker = mention = cue = None
     confidence = 0.0
+    evidence = None
+    kind = _kind(article, span)
+    if attribution is not None and attribution.cue is not None:
+        cue_start, cue_end = attribution.cue
+        cue = Mention(text[cue_start:cue_end], cue_start, cue_end)
     if attribution is not None and attribution.phrase is not None:
         phrase = attribution.phrase
         mention = Mention(text[phrase.start : phrase.end], phrase.start, phrase.end)
         speaker = speakers.get(phrase)
-        confidence = attribution.confidence if speaker is not None else _CONFIDENCE_UNRESOLVED
-        if phrase.kind == PRONOUN and speaker is not None:
-            confidence -= 0.1
-    if attribution is not None and attribution.cue is not None:
-        cue_start, cue_end = attribution.cue
-        cue = Mention(text[cue_start:cue_end], cue_start, cue_end)
-    return Quote(
+        confidence = _CONFIDENCE_UNRESOLVED
+        if speaker is not None:
+            evidence = SEPARATOR.join(
+                (attribution.rule, phrase.kind, speaker.kind.value, kind.value, _cue_lemma(cue))
+            )
+            confidence = calibration().confidence(evidence)
+    quote = Quote(
         text=text[span.start : span.end],
         start=span.start,
         end=span.end,
         marks=(span.open_mark, span.close_mark),
-        kind=_kind(article, span),
+        kind=kind,
         speaker=speaker,
         mention=mention,
         cue=cue,
         outlet=article.outlet,
         published=article.published,
         url=article.url,
-        confidence=round(confidence, 2),
+        confidence=confidence,
         unbalanced=span.unbalanced,
         paragraph=span.paragraph,
         source=article.source,
         article_id=article.id,
     )
+    return quote, evidence
+
+
+def _cue_lemma(cue: Mention | None) -> str:
+    """The base form of the cue's first word (``said`` -> ``say``), or ``none``."""
+    if cue is None:
+        return _NO_CUE
+    first = cue.text.split(maxsplit=1)[0].lower()
+    return lexicon().cue_forms.get(first, first)
 
 
 def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
@@ -193,10 +218,11 @@ def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
     return QuoteKind.SENTENCE if starts_sentence or ends_sentence else QuoteKind.PARTIAL
 
 
-def _headline_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+def _headline_speakers(found: Sequence[tuple[Quote, str | None]]) -> list[tuple[Quote, str | None]]:
     """A headline quotation whose words recur inside an attributed quotation of the body takes that speaker,
     unless the headline itself names a person (``U.S. touts "tangible results"`` -> Steve Witkoff)."""
     body_by_word: dict[str, list[tuple[str, Quote]]] = {}
+    quotes = [quote for quote, _evidence in found]
     for quote in quotes:
         if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) or quote.speaker is None:
             continue
@@ -206,17 +232,18 @@ def _headline_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         for word in set(folded.split()):
             body_by_word.setdefault(word, []).append((folded, quote))
     if not body_by_word:
-        return list(quotes)
-    result = []
-    for quote in quotes:
+        return list(found)
+    result: list[tuple[Quote, str | None]] = []
+    for quote, evidence in found:
         needs_speaker = quote.speaker is None or quote.speaker.kind is not SpeakerKind.PERSON
         source = None
         if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) and needs_speaker:
             source = _body_source(_folded(quote.text), body_by_word)
         if source is not None and source.speaker is not None:
-            result.append(attrs.evolve(quote, speaker=source.speaker, confidence=_CONFIDENCE_FROM_BODY))
+            confidence = calibration().confidence(_FROM_BODY)
+            result.append((attrs.evolve(quote, speaker=source.speaker, confidence=confidence), _FROM_BODY))
         else:
-            result.append(quote)
+            result.append((quote, evidence))
     return result
 
 

@@ -1,0 +1,85 @@
+"""How sure quotebank is of a quote's speaker: how often quotes with the same evidence had the right speaker.
+
+A quote's evidence is a path of features, most general first: the attribution rule that found the speaker
+(``after``: ``"…," said X``; ``paragraph``: borrowed from elsewhere in the paragraph; …), the kind of
+mention (name, description, pronoun), the kind of speaker it resolved to, the kind of quote, and the cue's
+verb: ``after/name/person/sentence/say``. ``data/en/confidence.txt`` holds, for every evidence path seen on
+annotated news and each of its prefixes, how many quotes had it and how many of those had the right
+speaker (judged by the reference scorer). ``python -m evaluation.calibrate`` computes it again from
+annotated articles.
+
+A quote's confidence is that share of right speakers, shrunk towards the share of the shorter path when few
+quotes had the longer one: a rule that fired is never trusted more than the quotes it fired on earned.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from quotebank.lexicon import read_lines
+
+__all__ = ["Calibration", "calibration"]
+
+SEPARATOR = "/"
+# how many quotes the shorter path's share counts as, against the longer path's own quotes
+_PRIOR_WEIGHT = 20.0
+_UNSEEN = 0.5  # the share for an empty table: no evidence either way
+
+
+@attrs.frozen
+class Calibration:
+    """Counts of right speakers by evidence path, and the confidence each path earns."""
+
+    counts: Mapping[str, tuple[int, int]]
+    """Evidence path (or prefix; ``""`` for all quotes) -> (quotes with the right speaker, quotes)."""
+    shares: Mapping[str, float] = attrs.field(init=False)
+
+    @shares.default
+    def _shares(self) -> dict[str, float]:
+        right, total = self.counts.get("", (0, 0))
+        root = right / total if total else _UNSEEN
+        shares = {"": root}
+        for path in sorted(self.counts, key=lambda p: p.count(SEPARATOR) if p else -1):
+            if not path:
+                continue
+            parent = path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in path else ""
+            prior = shares.get(parent, root)
+            right, total = self.counts[path]
+            shares[path] = (right + _PRIOR_WEIGHT * prior) / (total + _PRIOR_WEIGHT)
+        return shares
+
+    def confidence(self, evidence: str) -> float:
+        """The share of right speakers for ``evidence``, or for its longest prefix that was seen."""
+        path = evidence
+        while path not in self.shares:
+            path = path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in path else ""
+        return round(self.shares[path], 2)
+
+    @classmethod
+    def fit(cls, observations: Iterable[tuple[str, bool]]) -> Calibration:
+        """Count (evidence, whether the speaker was right) observations into a table."""
+        counts: dict[str, list[int]] = {}
+        for evidence, right in observations:
+            parts = evidence.split(SEPARATOR)
+            for length in range(len(parts) + 1):
+                cell = counts.setdefault(SEPARATOR.join(parts[:length]), [0, 0])
+                cell[0] += right
+                cell[1] += 1
+        return cls({path: (right, total) for path, (right, total) in counts.items()})
+
+    def lines(self) -> list[str]:
+        """The table as the data file's lines: path, right, quotes."""
+        return [f"{path or '*'} {right} {total}" for path, (right, total) in sorted(self.counts.items())]
+
+
+@functools.cache
+def calibration() -> Calibration:
+    """The table shipped in ``data/en/confidence.txt``."""
+    counts = {}
+    for line in read_lines("confidence.txt"):
+        path, right, total = line.split()
+        counts["" if path == "*" else path] = (int(right), int(total))
+    return Calibration(counts)

@@ -1,0 +1,53 @@
+"""Confidence: the share of right speakers among quotes with the same evidence, shrunk towards the share of
+the shorter evidence path when few quotes had the longer one."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.confidence import Calibration, calibration
+
+
+def test_a_path_seen_often_earns_its_own_share() -> None:
+    table = Calibration.fit([("after/name", True)] * 990 + [("after/name", False)] * 10)
+    assert table.confidence("after/name") == 0.99
+
+
+def test_one_pattern_that_fired_once_stays_near_the_share_of_its_parent() -> None:
+    observations = [("paragraph/name", True)] * 60 + [("paragraph/name", False)] * 40
+    observations.append(("paragraph/name/person/sentence/rare", True))
+    table = Calibration.fit(observations)
+    assert table.confidence("paragraph/name/person/sentence/rare") < 0.7
+
+
+def test_unseen_evidence_takes_the_share_of_its_longest_seen_prefix() -> None:
+    table = Calibration.fit([("subject/nominal", False)] * 30 + [("after/name", True)] * 70)
+    assert table.confidence("subject/nominal/unnamed/partial/say") == table.confidence("subject/nominal")
+    assert table.confidence("never/seen") == table.confidence("")
+
+
+def test_the_table_lines_read_back_into_the_same_counts() -> None:
+    table = Calibration.fit([("after/name", True), ("after/pronoun", False), ("colon", True)])
+    read = {}
+    for line in table.lines():
+        path, right, total = line.split()
+        read["" if path == "*" else path] = (int(right), int(total))
+    assert read == dict(table.counts)
+
+
+def test_the_shipped_table_counts_every_quote_once_at_its_root() -> None:
+    counts = calibration().counts
+    rules = {path: cell for path, cell in counts.items() if path and "/" not in path}
+    assert sum(total for _right, total in rules.values()) == counts[""][1]
+
+
+@pytest.mark.parametrize(
+    ("strong", "weak"),
+    [
+        ('"We will win," said Jane Doe.', 'Jane Doe was there.\n"We will win."'),
+        ('"We will win," said Jane Doe.', 'Jane Doe has long called the plan "a farce".'),
+    ],
+)
+def test_a_cue_next_to_the_quote_is_surer_than_a_borrowed_speaker(strong: str, weak: str) -> None:
+    assert quotebank.extract(strong)[0].confidence > quotebank.extract(weak)[-1].confidence
