@@ -358,14 +358,16 @@ def fold_of(article_id: str, folds: int) -> int:
     return int.from_bytes(digest[:8], "big") % folds
 
 
-def cross_validate(scorer: ModuleType, articles: list[dict[str, Any]], folds: int) -> list[Scores]:
+def cross_validate(
+    scorer: ModuleType, articles: list[dict[str, Any]], folds: int, *, errors: bool = False
+) -> list[Scores]:
     """The scores of each of ``folds`` folds of ``articles``, dealt by :func:`fold_of`. The confidence of
     each fold's quotes is calibrated again on the other folds only (see :func:`recalibrated`), so that its
     reliability is measured on articles the calibration never saw."""
     dealt: list[list[dict[str, Any]]] = [[] for _fold in range(folds)]
     for article in articles:
         dealt[fold_of(str(article["id"]), folds)].append(article)
-    runs = [evaluate(scorer, part) for part in dealt]
+    runs = [evaluate(scorer, part, errors=errors) for part in dealt]
     return [
         recalibrated(run, Calibration.fit(observations(other for other in runs if other is not run)))
         for run in runs
@@ -450,13 +452,13 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(folder)
     articles = _articles(args.gold, args.folds)[: args.limit]
     if args.folds is not None:
-        runs = cross_validate(scorer, articles, args.folds)
+        runs = cross_validate(scorer, articles, args.folds, errors=args.errors)
         judged = [item for run in runs for item in run.judged]
+        pooled: dict[str, list[str]] = defaultdict(list)
+        for run in runs:
+            for kind, items in run.misses.items():
+                pooled[kind].extend(items)
         if args.errors:
-            pooled: dict[str, list[str]] = defaultdict(list)
-            for run in runs:
-                for kind, items in run.misses.items():
-                    pooled[kind].extend(items)
             _print_misses(pooled)
         print(
             f"== quotebank {quotebank.__version__}: {args.folds}-fold cross-validation"
@@ -465,6 +467,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_cross_validation_report(runs))
         print("\nreliability over the held-out folds:")
         print(reliability_table(judged))
+        if args.errors:
+            print(_summary_of_misses(pooled))
         if args.json:
             print(json.dumps({"folds": [run.figures() for run in runs]}))
         return 0
