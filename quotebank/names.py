@@ -379,6 +379,19 @@ def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str |
     return None
 
 
+def _premodifier(tokens: Sequence[Token], start: int, index: int, hi: int) -> bool:
+    """``leading`` in ``said another leading Supreme Court advocate``: a participle before the head noun,
+    where only a determiner or other lowercase modifiers come before it and a word follows."""
+    return (
+        index + 1 < hi
+        and tokens[index + 1].kind == WORD
+        and all(
+            t.kind == WORD and t.text.islower() and not _is_role_word(t) and not _is_verb_like_cue(t)
+            for t in tokens[start:index]
+        )
+    )
+
+
 def _describes_source(tokens: Sequence[Token], index: int, last: int, hi: int) -> bool:
     """``briefed on`` after ``people``: a participle and a preposition that describe the role word before
     them (``officials involved in the talks``), not a verb."""
@@ -446,13 +459,19 @@ def phrase_after(
                 and not _is_role_word(token)
                 and lower not in _NAME_PARTICLES
             )
-            or (token.text.islower() and lower.endswith(("ed", "ing")) and last >= start)
         ):
             if after_cue and _describes_source(tokens, index, last, hi):
                 last = index + 1  # "two people briefed on the talks": on through the participle
                 index += 2
                 continue
             break
+        elif token.text.islower() and lower.endswith(("ed", "ing")) and last >= start:
+            if after_cue and _describes_source(tokens, index, last, hi):
+                last = index + 1
+                index += 2
+                continue
+            if not (after_cue and _premodifier(tokens, start, index, hi)):
+                break
         if _is_name_word(token):
             seen_name = True
         last = index

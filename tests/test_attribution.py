@@ -375,3 +375,25 @@ def test_a_headline_names_the_speaker_of_its_quotation_after_the_colon(article: 
 
 def test_a_headline_topic_without_a_name_gives_no_speaker() -> None:
     assert quotebank.extract('"Grim": the report on the floods\n\nThe rain fell for days.')[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("article", "mention"),
+    [
+        (
+            '"We lost," said one unaligned Florida Republican strategist.',
+            "one unaligned Florida Republican strategist",
+        ),
+        ('"It is over," said a well-connected Democrat.', "a well-connected Democrat"),
+        ('"Wait and see," said the embattled minister.', "the embattled minister"),
+        ('"No chance," said another leading analyst.', "another leading analyst"),
+    ],
+)
+def test_a_participle_before_the_head_noun_belongs_to_the_speaker(article: str, mention: str) -> None:
+    quote = quotebank.extract(article)[0]
+    assert quote.mention is not None and quote.mention.text == mention
+
+
+def test_a_participle_after_the_head_noun_ends_the_speaker() -> None:
+    quote = quotebank.extract('"We lost," said the official visiting Paris.')[0]
+    assert quote.mention is not None and quote.mention.text == "the official"
