@@ -336,8 +336,11 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
             elif verb_phrase is not None:
                 cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
             elif lower in words.speech_nouns and index > lo and is_owner(tokens[index - 1]):
-                if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS):
-                    cue = _cue(tokens, index, index, lower, possessor_before(tokens, index, lo))
+                owner = possessor_before(tokens, index, lo)
+                if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS) and not _object_of_cue(
+                    tokens, owner, lo
+                ):
+                    cue = _cue(tokens, index, index, lower, owner)
             elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
                 cue = _verb_cue(tokens, index, lo, hi)
         if cue is not None:
@@ -354,6 +357,15 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
         else:
             index += 1
     return cues
+
+
+def _object_of_cue(tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
+    """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun is the object of a
+    reporting verb, whose subject is the speaker."""
+    if owner is None or owner.first <= lo:
+        return False
+    before = tokens[owner.first - 1]
+    return before.kind == WORD and before.text.islower() and before.lower in lexicon().cue_forms
 
 
 def _match_phrase(

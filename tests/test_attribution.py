@@ -397,3 +397,19 @@ def test_a_participle_before_the_head_noun_belongs_to_the_speaker(article: str, 
 def test_a_participle_after_the_head_noun_ends_the_speaker() -> None:
     quote = quotebank.extract('"We lost," said the official visiting Paris.')[0]
     assert quote.mention is not None and quote.mention.text == "the official"
+
+
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [
+        ('Mr. Scott, who has called Mr. Trump\'s comments "racially toxic," spoke on Monday.', "Scott"),
+        ('The lawmaker Ana Ruiz said the minister\'s remarks "have no place here."', "Ana Ruiz"),
+        ('Leader Tom Okafor described the mayor\'s statement as "a disgrace."', "Tom Okafor"),
+    ],
+)
+def test_the_owner_of_a_speech_noun_a_cue_governs_is_not_the_speaker(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
+
+
+def test_a_possessed_speech_noun_before_a_quotation_still_names_its_owner() -> None:
+    assert quotebank.extract('Officials read Ms. Diaz\'s statement: "We stay."')[0].speaker_name == "Diaz"
