@@ -61,6 +61,8 @@ _NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
 _NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
 _PASSIVE_AUXILIARIES = _GRAMMAR["passive_auxiliaries"]
 _HEADLINE_LINKS = _GRAMMAR["headline_links"]
+_SPEECH_CLAUSE_OPENERS = _GRAMMAR["speech_clause_openers"]
+_SPEECH_CLAUSE_WORDS = 8  # how far into that clause the quotation may start
 # what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
 # ("his remarks about "X"" names a topic, not what was said)
 _SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of"])
@@ -337,10 +339,18 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
                 cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
             elif lower in words.speech_nouns and index > lo and is_owner(tokens[index - 1]):
                 owner = possessor_before(tokens, index, lo)
-                if _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS) and not _object_of_cue(
-                    tokens, owner, lo
-                ):
+                # "X called Y's comments "…"": what follows the noun may be X's words; what its own clause
+                # holds ("Y's claim that there were "…"") is Y's
+                follows = _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS)
+                if (follows and not _object_of_cue(tokens, owner, lo)) or _quote_in_clause(tokens, index, hi):
                     cue = _cue(tokens, index, index, lower, owner)
+            elif (
+                lower in words.speech_nouns
+                and index - 1 > lo
+                and tokens[index - 1].kind == QUOTE
+                and is_owner(tokens[index - 2])
+            ):  # Mitt Romney's "47 percent" comment
+                cue = _cue(tokens, index, index, lower, possessor_before(tokens, index - 1, lo))
             elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
                 cue = _verb_cue(tokens, index, lo, hi)
         if cue is not None:
@@ -357,6 +367,21 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
         else:
             index += 1
     return cues
+
+
+def _quote_in_clause(tokens: Sequence[Token], index: int, hi: int) -> bool:
+    """``Trump's claim that there have been "…"``: a quotation in the clause a speech noun opens, before
+    any other mark."""
+    opener = index + 1
+    if opener >= hi or tokens[opener].lower not in _SPEECH_CLAUSE_OPENERS:
+        return False
+    for position in range(opener + 1, min(hi, opener + _SPEECH_CLAUSE_WORDS + 1)):
+        token = tokens[position]
+        if token.kind == QUOTE:
+            return True
+        if token.kind != WORD or token.lower in _CUE_WORDS:
+            return False
+    return False
 
 
 def _object_of_cue(tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:

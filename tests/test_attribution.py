@@ -413,3 +413,19 @@ def test_the_owner_of_a_speech_noun_a_cue_governs_is_not_the_speaker(article: st
 
 def test_a_possessed_speech_noun_before_a_quotation_still_names_its_owner() -> None:
     assert quotebank.extract('Officials read Ms. Diaz\'s statement: "We stay."')[0].speaker_name == "Diaz"
+
+
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [
+        (
+            'Fact-checkers tested Jane Doe\'s claim that there were "thousands of cases" last year.',
+            "Jane Doe",
+        ),
+        ('Reporters recalled Ana Ruiz\'s promise that the city would be "clean by June".', "Ana Ruiz"),
+        ('Mitt Romney\'s "47 percent" comment was dismissive.', "Mitt Romney"),
+        ('Critics mocked Tom Hale\'s "war on waste" speech.', "Tom Hale"),
+    ],
+)
+def test_a_possessed_speech_noun_around_a_quotation_names_its_owner(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
