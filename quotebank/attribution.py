@@ -36,6 +36,7 @@ from quotebank.model import Article, Paragraph, ParagraphKind
 from quotebank.names import (
     NAME,
     NOMINAL,
+    PRONOUN,
     Phrase,
     is_noun_like,
     is_owner,
@@ -385,10 +386,10 @@ def _quote_in_clause(tokens: Sequence[Token], index: int, hi: int) -> bool:
 
 
 def _object_of_cue(tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
-    """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun is the object of a
-    reporting verb, whose subject is the speaker."""
-    if owner is None or owner.first <= lo:
-        return False
+    """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun, named, is the
+    object of a reporting verb, whose subject is the speaker."""
+    if owner is None or owner.first <= lo or owner.kind == PRONOUN:
+        return False  # "adding his thanks to "…"": his is the one adding
     before = tokens[owner.first - 1]
     return before.kind == WORD and before.text.islower() and before.lower in lexicon().cue_forms
 
