@@ -23,13 +23,23 @@ import attrs
 from quotebank.article import parse_article
 from quotebank.dates import coerce_published
 from quotebank.dedup import ClusterList, cluster_quotes
-from quotebank.errors import InvalidArgumentError, InvalidTextError, SpeakerNotFoundError
+from quotebank.errors import (
+    BankDamagedError,
+    InvalidArgumentError,
+    InvalidRecordError,
+    InvalidTextError,
+    SpeakerNotFoundError,
+)
 from quotebank.export import (
     Target,
+    check_article_record,
+    check_quote_record,
+    date_from_text,
+    date_to_text,
+    numbered_jsonl,
     quote_from_dict,
     quote_to_dict,
     quotes_dataframe,
-    read_jsonl,
     write_csv,
     write_jsonl,
 )
@@ -37,7 +47,7 @@ from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
 from quotebank.parallel import article_of
 from quotebank.people import SpeakerProfile, answers_to, merge_speakers, speaker_words
-from quotebank.store import Store, StoredArticle, article_key
+from quotebank.store import Store, StoredArticle, article_key, storable
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -108,16 +118,30 @@ class QuoteBank:
     _people: _People = attrs.field(factory=_People, init=False)
 
     @classmethod
-    def open(cls, path: str | PathLike[str]) -> QuoteBank:
-        """The bank in the SQLite file at ``path``, created when missing.
+    def open(cls, path: str | PathLike[str], *, readonly: bool = False) -> QuoteBank:
+        """The bank in the SQLite file at ``path``, created when missing; with ``readonly``, an existing bank
+        that this bank object will not change (a file the system does not let this process change opens
+        read-only too). Nothing is written into a file before it is known to be a quotebank bank.
 
         Raises :class:`~quotebank.errors.SchemaVersionError` for a file that is not a quotebank database, or
-        that a newer quotebank wrote, and :class:`~quotebank.errors.BankFileError` for a file that cannot be
-        opened or created.
+        that a newer quotebank wrote, :class:`~quotebank.errors.BankDamagedError` for a damaged one, and
+        :class:`~quotebank.errors.BankFileError` for a file that cannot be opened or created, or a path that
+        names no file (``""``, ``":memory:"``: a bank in memory is ``QuoteBank()``).
         """
         if not isinstance(path, str | PathLike):
             raise InvalidArgumentError(f"path must be a str or a path, not {type(path).__name__}")
-        return cls(Store.open(path))
+        return cls(Store.open(path, readonly=readonly))
+
+    @property
+    def readonly(self) -> bool:
+        """Whether this bank refuses writes (:class:`~quotebank.errors.BankReadOnlyError`)."""
+        return self._store.readonly
+
+    def check(self) -> tuple[str, ...]:
+        """What is wrong with the bank's file, read whole (nothing, normally): SQLite's check of every page
+        and index, and articles whose quotes are not all there. A bank with problems refuses writes
+        (:class:`~quotebank.errors.BankDamagedError`); ``quotebank check DB`` runs this from the shell."""
+        return self._store.check()
 
     def close(self) -> None:
         self._store.close()
@@ -145,6 +169,7 @@ class QuoteBank:
         """Extract the quotes of one article and store them; the article stored before when it has the same
         url or the same text. ``source`` (a file's path) and ``article_id`` (your own identifier) are kept
         with every quote."""
+        self._store.check_writable()
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
         prepared = self._prepare(text, metadata)
         if isinstance(prepared, Article):
@@ -192,6 +217,12 @@ class QuoteBank:
         Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
         before it are kept, whole, and the error is raised.
         """
+        if isinstance(items, str | bytes | bytearray | Article):
+            # a string is an iterable of one-character "articles": surely one article was meant
+            raise InvalidArgumentError(
+                f"add_many takes an iterable of articles, not one {type(items).__name__}: use add() for one"
+            )
+        self._store.check_writable()
 
         def new_articles() -> Iterator[StoredArticle]:
             for item in items:
@@ -241,6 +272,9 @@ class QuoteBank:
             return stored if stored is not None else StoredArticle(key, article, article.quotes)
         if not isinstance(text, str):
             raise InvalidTextError(f"an article must be a str or an Article, not {type(text).__name__}")
+        # what UTF-8 cannot hold is replaced here, so that the quotes and the stored article agree
+        text = storable(text, "article text")
+        outlet, url = storable(outlet, "outlet"), storable(url, "url")
         key = article_key(text)
         stored = self._store.find_article(key, url)
         if stored is not None:
@@ -307,6 +341,8 @@ class QuoteBank:
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
         one whose full name it is, else the most quoted of those it fits."""
+        if not isinstance(name, str):
+            raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
         found = self.speakers(name)
         if not found:
             raise SpeakerNotFoundError(f"no speaker answers to {name!r}")
@@ -384,21 +420,50 @@ class QuoteBank:
     # -- exports -----------------------------------------------------------------------------------------
 
     def to_jsonl(self, target: Target) -> None:
-        """Every quote, one JSON object a line with every field, and ``article``: the key of its article (the
-        quotes of an article come together, in order). :meth:`read_jsonl` reads it back."""
+        """Every quote, one JSON object a line with every field, ``article``: the key of its article, and
+        ``position``: its place in the article (the quotes of an article come together, in order). An article
+        without quotes is a line of its own: ``{"article": …, "quotes": 0, "outlet": …, "published": …,
+        "url": …}``. :meth:`read_jsonl` reads it back."""
+        write_jsonl(self._jsonl_records(), target)
+
+    def _jsonl_records(self) -> Iterator[dict[str, Any]]:
+        # quotes come by article in the order articles were added: walk both together
         rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
-        write_jsonl(({**quote_to_dict(quote), "article": key} for key, quote in rows), target)
+        by_article = itertools.groupby(rows, key=operator.itemgetter(0))
+        for key, count, outlet, published, url in self._store.article_summaries():
+            if count == 0:
+                yield {
+                    "article": key,
+                    "quotes": 0,
+                    "outlet": outlet,
+                    "published": date_to_text(published),
+                    "url": url,
+                }
+                continue
+            group = next(by_article, None)
+            if group is None or group[0] != key:
+                raise BankDamagedError(
+                    f"{self.location}: the file is damaged: the quotes of {key} are missing"
+                )
+            for position, (_same, quote) in enumerate(group[1]):
+                yield {**quote_to_dict(quote), "article": key, "position": position}
 
     @classmethod
     def read_jsonl(cls, source: Target, *, path: str | PathLike[str] | None = None) -> QuoteBank:
         """A bank of the quotes in a JSON Lines file (as :meth:`to_jsonl` or ``quotebank --format jsonl``
         write), in memory or, with ``path``, in that SQLite file. Articles keep their metadata, not their
-        text."""
+        text.
+
+        The lines of an article need not be together (a file sorted or shuffled by another tool reads the
+        same): records are gathered by article over the whole file, in a temporary table of SQLite, not in
+        memory. Each record is checked first; one that could not be read back (a missing or mistyped field,
+        a confidence that is not a number from 0 to 1) raises :class:`~quotebank.errors.InvalidRecordError`
+        naming its line and field, and then nothing of the file is stored.
+        """
         bank = cls() if path is None else cls.open(path)
-        groups = itertools.groupby(read_jsonl(source), key=_record_origin)
-        bank._write_all(
-            _imported_article(number, origin, records) for number, (origin, records) in enumerate(groups)
-        )
+        bank._store.check_writable()
+        groups = bank._store.regroup(_staged_records(source))
+        bank._write_all(_imported_article(group, records) for group, records in groups)
         return bank
 
     def to_csv(self, target: Target) -> None:
@@ -440,23 +505,48 @@ def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
     return item, {}
 
 
-def _record_origin(record: Mapping[str, Any]) -> tuple[bool, str]:
-    """``(True, key)`` for a record that names its article; else ``(False, …)`` with what says where the
-    quote comes from, so that consecutive quotes from the same place make one article."""
-    key = record.get("article")
-    if isinstance(key, str):
-        return True, key
-    return False, json.dumps([record.get(name) for name in ("source", "url", "outlet", "published")])
+def _staged_records(source: Target) -> Iterator[tuple[str, int | None, str]]:
+    """Each checked record of a JSON Lines file as ``(article key, position, record)``.
+
+    A record that names no article belongs with the records of the same source, url, outlet and date: its
+    key is made of those, so that reading the same file again gives the same keys.
+    """
+    for line, record in numbered_jsonl(source):
+        if "quotes" in record:
+            check_article_record(record, line)
+        else:
+            check_quote_record(record, line)
+        key = record.get("article")
+        if key is None:
+            origin = json.dumps([record.get(name) for name in ("source", "url", "outlet", "published")])
+            key = "record:" + hashlib.sha256(origin.encode("utf-8", "surrogatepass")).hexdigest()
+        elif not isinstance(key, str):
+            raise InvalidRecordError(f"line {line}: field 'article' is {key!r}; the article's key is wanted")
+        position = record.get("position")
+        if position is not None and (not isinstance(position, int) or isinstance(position, bool)):
+            raise InvalidRecordError(
+                f"line {line}: field 'position' is {position!r}; a whole number is wanted"
+            )
+        yield key, position, json.dumps(record)
 
 
-def _imported_article(
-    number: int, origin: tuple[bool, str], records: Iterable[dict[str, Any]]
-) -> StoredArticle:
-    quotes = QuoteList(quote_from_dict(record) for record in records)
-    named, value = origin
-    # without an article key, the group's place in the file tells two groups of the same origin apart,
-    # and reading the same file again gives the same keys
-    key = value if named else "record:" + hashlib.sha256(f"{number}\x00{value}".encode()).hexdigest()
-    first = quotes[0]
-    article = Article(text="", outlet=first.outlet, published=first.published, url=first.url)
-    return StoredArticle(key, article, quotes, known_by_url=False)
+def _imported_article(key: str, records: Iterable[str]) -> StoredArticle:
+    quotes = []
+    metadata: dict[str, Any] | None = None
+    for text in records:
+        record = json.loads(text)
+        if "quotes" in record:
+            metadata = record
+        else:
+            quotes.append(quote_from_dict(record))
+    if metadata is not None:
+        article = Article(
+            text="",
+            outlet=metadata.get("outlet"),
+            published=date_from_text(metadata.get("published")),
+            url=metadata.get("url"),
+        )
+    else:
+        first = quotes[0]
+        article = Article(text="", outlet=first.outlet, published=first.published, url=first.url)
+    return StoredArticle(key, article, QuoteList(quotes), known_by_url=False)

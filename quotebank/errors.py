@@ -8,15 +8,20 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleDecodeError",
+    "BankDamagedError",
     "BankFileError",
+    "BankFullError",
+    "BankReadOnlyError",
     "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",
+    "InvalidRecordError",
     "InvalidTextError",
     "MissingDependencyError",
     "QueryTimeoutError",
     "QuotebankError",
+    "QuotebankWarning",
     "SchemaVersionError",
     "SpeakerNotFoundError",
     "UsageError",
@@ -56,6 +61,24 @@ class BankFileError(QuotebankError, OSError):
     """A bank's database file cannot be opened or created (a missing folder, no permission, a directory)."""
 
 
+class BankDamagedError(BankFileError):
+    """A bank's database file is damaged (a broken page, a record that cannot be read): quotebank reads what
+    it can but writes nothing more into it; ``quotebank check DB`` lists what is wrong."""
+
+
+class BankReadOnlyError(BankFileError):
+    """A write to a bank opened read-only, or to a file the system does not let quotebank change."""
+
+
+class BankFullError(BankFileError):
+    """The disk (or the size limit of the database) is full: the write was undone, the bank is intact."""
+
+
+class InvalidRecordError(InvalidArgumentError, ValueError):
+    """A JSON Lines record has a field of the wrong type or an impossible value; the message names the line
+    and the field."""
+
+
 class SchemaVersionError(QuotebankError, ValueError):
     """A database file is not a quotebank store, or was written by a newer quotebank than this one."""
 
@@ -75,3 +98,7 @@ class UsageError(QuotebankError, ValueError):
 
 class FetchError(QuotebankError, OSError):
     """A web page could not be fetched: the address does not answer, refuses, or answers with an error."""
+
+
+class QuotebankWarning(UserWarning):
+    """Something was stored differently from how it was given (text that UTF-8 cannot hold was replaced)."""

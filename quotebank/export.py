@@ -14,13 +14,13 @@ import csv
 import importlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
 from quotebank.dedup import QuoteCluster
-from quotebank.errors import InvalidArgumentError, MissingDependencyError
+from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
 from quotebank.filters import date_key
 from quotebank.model import Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
@@ -34,11 +34,14 @@ __all__ = [
     "CLUSTER_CSV_FIELDS",
     "CSV_FIELDS",
     "Target",
+    "check_article_record",
+    "check_quote_record",
     "cluster_to_dict",
     "clusters_dataframe",
     "csv_rows",
     "date_from_text",
     "date_to_text",
+    "numbered_jsonl",
     "quote_from_dict",
     "quote_to_dict",
     "quotes_dataframe",
@@ -229,17 +232,138 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], target: Target) -> None:
 
 def read_jsonl(source: Target) -> Iterator[dict[str, Any]]:
     """The JSON objects of a JSON Lines file (blank lines skipped); a clear error names a bad line."""
+    return (record for _number, record in numbered_jsonl(source))
+
+
+def numbered_jsonl(source: Target) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each JSON object of a JSON Lines file with its line number (from 1)."""
     with _opened(source, "r") as stream:
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-            except ValueError as error:
-                raise InvalidArgumentError(f"line {number} is not JSON: {error}") from None
+            except (ValueError, RecursionError) as error:
+                # RecursionError: JSON nested deeper than Python's stack
+                raise InvalidRecordError(f"line {number} is not JSON: {error}") from None
             if not isinstance(record, dict):
-                raise InvalidArgumentError(f"line {number} is not a JSON object")
-            yield record
+                raise InvalidRecordError(f"line {number} is not a JSON object")
+            yield number, record
+
+
+_MISSING = object()
+_MAX_OFFSET = 2**63 - 1
+"""The largest offset a record may give: SQLite's largest integer."""
+
+
+def check_quote_record(record: Mapping[str, Any], line: int) -> None:
+    """Raise :class:`~quotebank.errors.InvalidRecordError`, naming ``line`` and the field, unless ``record``
+    is a quote that :func:`quote_to_dict` could have written (other fields are ignored): a bank never stores
+    what it cannot read back."""
+
+    def fail(field: str, value: object, wanted: str) -> NoReturn:
+        if value is _MISSING:
+            raise InvalidRecordError(f"line {line}: field {field!r} is missing")
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise InvalidRecordError(f"line {line}: field {field!r} is {shown}; {wanted}")
+
+    def text(field: str, value: object, *, optional: bool = False) -> None:
+        if not (isinstance(value, str) or (optional and value is None)):
+            fail(field, value, "a string" + (" or null" if optional else "") + " is wanted")
+
+    def offset(field: str, value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_OFFSET:
+            fail(field, value, "a whole number of at least 0 is wanted")
+
+    def mention(field: str, value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            fail(field, value, "an object with text, start and end, or null, is wanted")
+        for part in ("text", "start", "end"):
+            if part not in value:
+                fail(f"{field}.{part}", _MISSING, "")
+        text(f"{field}.text", value["text"])
+        offset(f"{field}.start", value["start"])
+        offset(f"{field}.end", value["end"])
+
+    for field in ("text", "start", "end"):
+        if field not in record:
+            fail(field, _MISSING, "")
+    text("text", record["text"])
+    offset("start", record["start"])
+    offset("end", record["end"])
+    marks = record.get("marks", ['"', '"'])
+    if not isinstance(marks, list | tuple) or len(marks) != 2 or not all(isinstance(m, str) for m in marks):
+        fail("marks", marks, "two strings, the opening and the closing mark, are wanted")
+    kind = record.get("kind", QuoteKind.SENTENCE.value)
+    if not isinstance(kind, str) or kind not in _QUOTE_KINDS:
+        fail("kind", kind, f"one of {', '.join(sorted(_QUOTE_KINDS))} is wanted")
+    _check_speaker(record.get("speaker"), fail, text)
+    mention("mention", record.get("mention"))
+    mention("cue", record.get("cue"))
+    for field in ("outlet", "url"):
+        text(field, record.get(field), optional=True)
+    _check_published(record.get("published"), fail)
+    confidence = record.get("confidence", 0.0)
+    if (
+        not isinstance(confidence, int | float)
+        or isinstance(confidence, bool)
+        or not 0.0 <= confidence <= 1.0  # also false for NaN
+    ):
+        fail("confidence", confidence, "a number from 0 to 1 is wanted")
+    if not isinstance(record.get("unbalanced", False), bool):
+        fail("unbalanced", record["unbalanced"], "true or false is wanted")
+    offset("paragraph", record.get("paragraph", 0))
+
+
+def check_article_record(record: Mapping[str, Any], line: int) -> None:
+    """Like :func:`check_quote_record`, for the record of an article without quotes (``"quotes": 0``)."""
+
+    def fail(field: str, value: object, wanted: str) -> NoReturn:
+        raise InvalidRecordError(f"line {line}: field {field!r} is {value!r}; {wanted}")
+
+    if record.get("quotes") != 0 or isinstance(record.get("quotes"), bool):
+        fail("quotes", record.get("quotes"), "0 is wanted (a record of an article without quotes)")
+    if not isinstance(record.get("article"), str):
+        fail("article", record.get("article"), "the article's key, a string, is wanted")
+    for field in ("outlet", "url"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            fail(field, value, "a string or null is wanted")
+    _check_published(record.get("published"), fail)
+
+
+_QUOTE_KINDS = frozenset(kind.value for kind in QuoteKind)
+_SPEAKER_KINDS = frozenset(kind.value for kind in SpeakerKind)
+
+
+def _check_speaker(speaker: object, fail: Callable[[str, object, str], NoReturn], text: Any) -> None:
+    if speaker is None:
+        return
+    if not isinstance(speaker, dict):
+        fail("speaker", speaker, "an object with a name, or null, is wanted")
+    if "name" not in speaker:
+        fail("speaker.name", _MISSING, "")
+    text("speaker.name", speaker["name"])
+    text("speaker.role", speaker.get("role"), optional=True)
+    aliases = speaker.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        fail("speaker.aliases", aliases, "a list of strings is wanted")
+    kind = speaker.get("kind", SpeakerKind.UNKNOWN.value)
+    if not isinstance(kind, str) or kind not in _SPEAKER_KINDS:
+        fail("speaker.kind", kind, f"one of {', '.join(sorted(_SPEAKER_KINDS))} is wanted")
+
+
+def _check_published(value: object, fail: Callable[[str, object, str], NoReturn]) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        fail("published", value, "an ISO date or date and time, or null, is wanted")
+    try:
+        date_from_text(value)
+    except ValueError:
+        fail("published", value, "an ISO date or date and time, or null, is wanted")
 
 
 def write_csv(

@@ -13,18 +13,32 @@ other processes go on reading while one process writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
+import operator
+import os
+import pathlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from os import PathLike
-from typing import Any
+from typing import Any, overload
 
 import attrs
+import regex
 
-from quotebank.errors import BankFileError, QueryTimeoutError, SchemaVersionError
+from quotebank.errors import (
+    BankDamagedError,
+    BankFileError,
+    BankFullError,
+    BankReadOnlyError,
+    QueryTimeoutError,
+    QuotebankWarning,
+    SchemaVersionError,
+)
 from quotebank.export import (
     date_from_text,
     date_to_text,
@@ -37,12 +51,22 @@ from quotebank.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_s
 from quotebank.model import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
 from quotebank.people import SpeakerUsage
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
 
 SCHEMA_VERSION = 1
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
+_HEADER_BYTES = 100
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_QUICK_CHECK_BYTES = 32 * 1024 * 1024
+"""Files up to this size get SQLite's quick check of every page when opened (about 0.1 s at this size)."""
+_TABLES = frozenset({"articles", "speakers", "quotes", "quote_words"})
+# errors of SQL functions that a search defines, handled where the search runs
+_PASSED_ON = frozenset({"user-defined function raised exception", "interrupted"})
+# what SQLite says of a file whose pages or schema are broken
+_DAMAGE = ("malformed", "not a database", "corrupt")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 _SCHEMA = """
 CREATE TABLE articles (
@@ -101,16 +125,42 @@ class StoredArticle:
     their key only: two quotations of one page may come from two versions of it)."""
 
 
+@overload
+def storable(text: str, where: str) -> str: ...
+
+
+@overload
+def storable(text: None, where: str) -> None: ...
+
+
+def storable(text: str | None, where: str) -> str | None:
+    """``text`` as UTF-8 can hold it: each lone surrogate (half of a character, as scraped text cut in the
+    middle of an emoji has) becomes U+FFFD, with a :class:`~quotebank.errors.QuotebankWarning` naming
+    ``where``. One character for one keeps every offset into the text right."""
+    if text is None or text.isascii():
+        return text
+    cleaned, replaced = _SURROGATE.subn("\ufffd", text)
+    if replaced:
+        warnings.warn(
+            f"{where!r}: {replaced} lone surrogate(s), which UTF-8 cannot hold, stored as U+FFFD",
+            QuotebankWarning,
+            stacklevel=2,
+        )
+    return cleaned
+
+
 def _speaker_record(quote: Quote) -> str | None:
     if quote.speaker is None:
         return None
-    return json.dumps(speaker_to_dict(quote.speaker), ensure_ascii=False, sort_keys=True)
+    return storable(
+        json.dumps(speaker_to_dict(quote.speaker), ensure_ascii=False, sort_keys=True), quote.speaker.name
+    )
 
 
 class Store:
     """One SQLite connection holding a bank's articles and quotes."""
 
-    def __init__(self, connection: sqlite3.Connection, location: str) -> None:
+    def __init__(self, connection: _Connection, location: str) -> None:
         self._connection = connection
         self.location = location
         self._writes = 0
@@ -122,21 +172,38 @@ class Store:
         """Speakers read so far, by id (committed rows never change)."""
         self._functions = itertools.count()
         """Numbers for the SQL functions of searches in progress: each search has its own."""
+        self.readonly = False
+        """Whether writes are refused (opened read-only, or a file this process may not change)."""
 
     @classmethod
-    def open(cls, path: str | PathLike[str] | None) -> Store:
-        """The store in the file at ``path`` (created when missing), or a new one in memory for ``None``."""
-        location = ":memory:" if path is None else str(path)
+    def open(cls, path: str | PathLike[str] | None, *, readonly: bool = False, verify: bool = True) -> Store:
+        """The store in the file at ``path`` (created when missing, unless ``readonly``), or a new one in
+        memory for ``None``. A file that the system does not let this process change opens read-only.
+
+        A damaged file is refused, unless ``verify`` is false (to :meth:`check` it): the quick check of
+        SQLite's pages runs on files of up to 32 MiB, the check that the tables are there on every file.
+        """
+        if path is None:
+            memory = _connect(":memory:", uri=False)
+            _prepare(memory, ":memory:", readonly=False, verify=False)
+            return cls(memory, ":memory:")
+        location = _file_location(path)
+        readonly = readonly or _not_writable(location)
+        if readonly and not os.path.isfile(location):
+            raise BankFileError(f"{location}: no such bank")
+        _check_header(location)
+        connection = _connect(_read_only_uri(location) if readonly else location, uri=readonly)
+        connection.location = location
         try:
-            connection = sqlite3.connect(location, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        except sqlite3.Error as error:
-            raise BankFileError(f"{location}: cannot open: {error}") from None
-        try:
-            _prepare(connection, location)
+            if readonly:
+                connection.execute("PRAGMA query_only = ON")
+            _prepare(connection, location, readonly=readonly, verify=verify)
         except BaseException:
             connection.close()
             raise
-        return cls(connection, location)
+        store = cls(connection, location)
+        store.readonly = readonly
+        return store
 
     def close(self) -> None:
         self._connection.close()
@@ -159,12 +226,17 @@ class Store:
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
             (key, url),
         ).fetchone()
-        return None if row is None else _article(row)
+        if row is None:
+            return None
+        with self._decoding():
+            return _article(row)
 
     def articles(self) -> Iterator[Article]:
         """Every article, in the order they were added."""
         for row in self._connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id"):
-            yield _article(row)
+            with self._decoding():
+                article = _article(row)
+            yield article
 
     def article_at(self, position: int) -> Article:
         """The article added ``position``-th (from 0)."""
@@ -173,7 +245,49 @@ class Store:
         ).fetchone()
         if row is None:
             raise IndexError("article index out of range")
-        return _article(row)
+        with self._decoding():
+            return _article(row)
+
+    def article_summaries(self) -> Iterator[tuple[str, int, str | None, date | None, str | None]]:
+        """Each article's key, quote count, outlet, publication date and url, in the order they were added."""
+        for key, count, outlet, published, url in self._connection.execute(
+            "SELECT key, quote_count, outlet, published, url FROM articles ORDER BY id"
+        ):
+            with self._decoding():
+                day = date_from_text(published)
+            yield key, int(count), outlet, day, url
+
+    def regroup(self, rows: Iterable[tuple[str, int | None, str]]) -> Iterator[tuple[str, list[str]]]:
+        """The ``(group, position, text)`` rows gathered by group, groups in the order of their first row,
+        rows by position, then in the order given. The rows wait in a temporary table of SQLite (on disk),
+        not in memory: only one group at a time is held."""
+        table = f"temp.staged_{next(self._functions)}"
+        connection = self._connection
+        connection.execute(
+            f"CREATE TABLE {table} (line INTEGER PRIMARY KEY, grp TEXT NOT NULL, position INTEGER, "
+            "record TEXT NOT NULL)"
+        )
+        found = None
+        try:
+            connection.execute("BEGIN")
+            try:
+                connection.executemany(f"INSERT INTO {table} (grp, position, record) VALUES (?, ?, ?)", rows)
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+            connection.execute(f"CREATE INDEX {table}_groups ON {table.split('.')[1]} (grp)")
+            found = connection.execute(
+                f"SELECT s.grp, s.record FROM {table} s"
+                f" JOIN (SELECT grp, min(line) AS first FROM {table} GROUP BY grp) g ON g.grp = s.grp"
+                " ORDER BY g.first, s.position NULLS LAST, s.line"
+            )
+            for group, members in itertools.groupby(found, key=operator.itemgetter(0)):
+                yield group, [record for _group, record in members]
+        finally:
+            if found is not None:
+                found.close()
+            connection.execute(f"DROP TABLE {table}")
 
     def write(self, batch: Sequence[StoredArticle]) -> int:
         """Store the articles of ``batch`` that are not stored yet (same key or url); how many were new.
@@ -181,6 +295,7 @@ class Store:
         One transaction for the batch, one savepoint per article: when something fails in the middle of an
         article, that article is undone and the whole articles before it are kept.
         """
+        self.check_writable()
         added = 0
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
@@ -215,13 +330,13 @@ class Store:
             " quote_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 item.key,
-                article.url,
-                article.text,
-                article.title,
-                article.dateline,
-                article.outlet,
+                storable(article.url, item.key),
+                storable(article.text, item.key),
+                storable(article.title, item.key),
+                storable(article.dateline, item.key),
+                storable(article.outlet, item.key),
                 date_to_text(article.published),
-                article.byline,
+                storable(article.byline, item.key),
                 json.dumps([[p.start, p.end, p.kind.value] for p in article.paragraphs]),
                 len(item.quotes),
             ),
@@ -237,7 +352,9 @@ class Store:
                     date_key(quote.published),
                     fold_outlet(quote.outlet) if quote.outlet is not None else None,
                     quote.kind.value,
-                    json.dumps({**quote_to_dict(quote), "speaker": None}, ensure_ascii=False),
+                    storable(
+                        json.dumps({**quote_to_dict(quote), "speaker": None}, ensure_ascii=False), item.key
+                    ),
                 ),
             ).lastrowid
             connection.execute(
@@ -356,9 +473,11 @@ class Store:
         )
         try:
             for key, speaker_id, record in self._connection.execute(sql, parameters):
-                data = json.loads(record)
-                data["speaker"] = None if speaker_id is None else self._speaker(speaker_id)
-                yield key, quote_from_dict(data)
+                with self._decoding():
+                    data = json.loads(record)
+                    data["speaker"] = None if speaker_id is None else self._speaker(speaker_id)
+                    quote = quote_from_dict(data)
+                yield key, quote
         except sqlite3.OperationalError:
             if timeouts:
                 raise timeouts[0] from None
@@ -373,7 +492,8 @@ class Store:
             (record,) = self._connection.execute(
                 "SELECT record FROM speakers WHERE id = ?", (speaker_id,)
             ).fetchone()
-            speaker = self._speakers[speaker_id] = speaker_from_dict(json.loads(record))
+            with self._decoding():
+                speaker = self._speakers[speaker_id] = speaker_from_dict(json.loads(record))
         return speaker
 
     def speaker_usages(self) -> list[tuple[int, SpeakerUsage]]:
@@ -393,19 +513,53 @@ class Store:
         )
         usages = []
         for speaker_id, record, count, outlets, first, last in rows:
-            usages.append(
-                (
-                    int(speaker_id),
-                    SpeakerUsage(
-                        speaker_from_dict(json.loads(record)),
-                        int(count),
-                        frozenset(outlet for outlet in json.loads(outlets) if outlet is not None),
-                        _date_after_key(first),
-                        _date_after_key(last),
-                    ),
+            with self._decoding():
+                usages.append(
+                    (
+                        int(speaker_id),
+                        SpeakerUsage(
+                            speaker_from_dict(json.loads(record)),
+                            int(count),
+                            frozenset(outlet for outlet in json.loads(outlets) if outlet is not None),
+                            _date_after_key(first),
+                            _date_after_key(last),
+                        ),
+                    )
                 )
-            )
         return usages
+
+    @contextlib.contextmanager
+    def _decoding(self) -> Iterator[None]:
+        """A stored record that cannot be read back means the file was damaged (quotebank checks what it
+        stores): the typed error says so, and nothing more is written into the file."""
+        try:
+            yield
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+            self._connection.damaged = True
+            raise BankDamagedError(
+                f"{self.location}: the file is damaged: a stored record reads as {error!r}"
+            ) from None
+
+    def check_writable(self) -> None:
+        """Raise the typed error that says why nothing can be written, if something says so."""
+        if self.readonly:
+            raise BankReadOnlyError(f"{self.location}: the bank is open read-only; nothing was written")
+        if self._connection.damaged:
+            raise BankDamagedError(
+                f"{self.location}: the file is damaged; nothing more is written into it "
+                "(`quotebank check` lists the damage)"
+            )
+
+    def check(self) -> tuple[str, ...]:
+        """What :meth:`problems` finds, or the damage that kept it from finishing; any problem marks the
+        file as damaged, so that nothing more is written into it."""
+        try:
+            found = tuple(self.problems())
+        except BankDamagedError as error:
+            found = (str(error),)
+        if found:
+            self._connection.damaged = True
+        return found
 
     def problems(self) -> list[str]:
         """What is wrong with the stored data (nothing, normally): SQLite's own check, and articles whose
@@ -463,36 +617,68 @@ def _header(connection: sqlite3.Connection) -> tuple[int, int, int]:
     return int(application_id), int(version), int(objects)
 
 
-def _prepare(connection: sqlite3.Connection, location: str) -> None:
-    """Check that the database is a quotebank store this version can read; create the schema in a new one."""
+def _file_location(path: str | PathLike[str]) -> str:
+    """``path`` as the name of a bank file; a clear error for names SQLite would not read as a file."""
+    location = str(path)
+    # SQLite reads both as "a private database that vanishes when closed": everything stored would be lost
+    if location in ("", ":memory:"):
+        raise BankFileError(
+            f"{location!r} is not a file name: a bank in memory is QuoteBank(), a bank in a file needs "
+            "the file's path"
+        )
+    if "\0" in location:
+        raise BankFileError(f"{location!r}: a file name cannot hold a NUL character")
+    return location
+
+
+def _not_writable(location: str) -> bool:
+    """Whether the system would refuse a write to the bank file (or, for a new one, its folder)."""
+    folder = os.path.dirname(os.path.abspath(location))
+    if os.path.exists(location):
+        return not os.access(location, os.W_OK) or not os.access(folder, os.W_OK)
+    return False
+
+
+def _read_only_uri(location: str) -> str:
+    uri = pathlib.Path(location).absolute().as_uri() + "?mode=ro"
+    # a bank in write-ahead-log mode needs a shared-memory file beside it; in a folder no one may write to,
+    # no other process can be writing the bank either, so it is read as a file that does not change
+    if not os.access(os.path.dirname(os.path.abspath(location)), os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def _check_header(location: str) -> None:
+    """Refuse a file that is certainly not a quotebank store before SQLite opens it: opening may change a
+    file (roll back another program's journal), and the checks after opening come too late for that."""
     try:
+        with open(location, "rb") as stream:
+            header = stream.read(_HEADER_BYTES)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise BankFileError(f"{location}: cannot open: {error.strerror or error}") from None
+    if not header:
+        return  # a new, empty file: it becomes a bank
+    if len(header) < _HEADER_BYTES or not header.startswith(_SQLITE_MAGIC):
+        raise SchemaVersionError(f"{location}: not a quotebank database (not a SQLite file)")
+    application_id = int.from_bytes(header[68:72], "big")
+    # 0: a SQLite file no program has claimed yet (or a bank whose creation has not reached the file)
+    if application_id not in (0, _APPLICATION_ID):
+        raise SchemaVersionError(f"{location}: not a quotebank database (another program's SQLite file)")
+
+
+def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: bool) -> None:
+    """Check that the database is a quotebank store this version can read, with nothing written before the
+    check; create the schema in a new one."""
+    application_id, version, objects = _header(connection)
+    if (application_id, version, objects) == (0, 0, 0) and not readonly:
         # write-ahead logging is a lasting property of the file: switch only a new file, once, before its
         # schema, so that processes opening a bank together do not all try to switch it
         (journal,) = connection.execute("PRAGMA journal_mode").fetchone()
         if journal not in ("wal", "memory"):
             connection.execute("PRAGMA journal_mode = WAL")
-        application_id, version, objects = _header(connection)
-        if (application_id, version, objects) == (0, 0, 0):
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                # another process may have created it since the first look
-                application_id, version, objects = _header(connection)
-                if (application_id, version, objects) == (0, 0, 0):
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            connection.execute(statement)
-                    connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    application_id, version = _APPLICATION_ID, SCHEMA_VERSION
-                connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-    except sqlite3.OperationalError as error:
-        raise BankFileError(f"{location}: cannot open: {error}") from None
-    except sqlite3.DatabaseError as error:
-        raise SchemaVersionError(f"{location}: not a quotebank database ({error})") from None
+        application_id, version, objects = _create_schema(connection)
     if application_id != _APPLICATION_ID:
         raise SchemaVersionError(f"{location}: not a quotebank database")
     if version > SCHEMA_VERSION:
@@ -502,5 +688,122 @@ def _prepare(connection: sqlite3.Connection, location: str) -> None:
         )
     if version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
-    connection.execute("PRAGMA synchronous = NORMAL")
+    if verify:
+        _check_on_open(connection, location)
+    if not readonly:
+        connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _create_schema(connection: _Connection) -> tuple[int, int, int]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # another process may have created it since the first look
+        application_id, version, objects = _header(connection)
+        if (application_id, version, objects) == (0, 0, 0):
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            application_id, version = _APPLICATION_ID, SCHEMA_VERSION
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return application_id, version, objects
+
+
+def _check_on_open(connection: _Connection, location: str) -> None:
+    """The cheap part of :meth:`Store.problems`: the tables are there and, in a file small enough to read
+    quickly, SQLite's quick check of every page finds nothing. A larger file is checked by ``check``."""
+    names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    missing = _TABLES - names
+    if missing:
+        raise BankDamagedError(f"{location}: the file is damaged: tables {sorted(missing)} are missing")
+    if os.path.getsize(location) > _QUICK_CHECK_BYTES:
+        return
+    found = [row[0] for row in connection.execute("PRAGMA quick_check(5)") if row[0] != "ok"]
+    if found:
+        connection.damaged = True
+        raise BankDamagedError(f"{location}: the file is damaged: {'; '.join(found)}")
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose SQLite errors come out as :mod:`quotebank.errors` that say what happened."""
+
+    location = ":memory:"
+    damaged = False
+    """Set once SQLite has reported damage: nothing more is written into the file."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return self.cursor(_Cursor).execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> sqlite3.Cursor:
+        return self.cursor(_Cursor).executemany(sql, parameters)
+
+
+class _Cursor(sqlite3.Cursor):
+    connection: _Connection
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        with _sqlite_errors(self.connection):
+            super().execute(sql, parameters)
+        return self
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> _Cursor:
+        with _sqlite_errors(self.connection):
+            super().executemany(sql, parameters)
+        return self
+
+    def fetchone(self) -> Any:
+        with _sqlite_errors(self.connection):
+            return super().fetchone()
+
+    def fetchall(self) -> list[Any]:
+        with _sqlite_errors(self.connection):
+            return super().fetchall()
+
+    def __next__(self) -> Any:
+        with _sqlite_errors(self.connection):
+            return super().__next__()
+
+
+def _connect(target: str, *, uri: bool) -> _Connection:
+    try:
+        connection = sqlite3.connect(
+            target, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None, uri=uri, factory=_Connection
+        )
+    except sqlite3.Error as error:
+        raise BankFileError(f"{target}: cannot open: {error}") from None
+    assert isinstance(connection, _Connection)
+    return connection
+
+
+@contextlib.contextmanager
+def _sqlite_errors(connection: _Connection) -> Iterator[None]:
+    """SQLite's errors as typed errors naming the bank file; a damaged file is marked so."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        message = str(error)
+        if message in _PASSED_ON:
+            raise
+        location = connection.location
+        lowered = message.lower()
+        if any(sign in lowered for sign in _DAMAGE):
+            connection.damaged = True
+            raise BankDamagedError(
+                f"{location}: the file is damaged ({message}); copy out what can be read and restore the "
+                "bank from a backup (`quotebank check` lists the damage)"
+            ) from None
+        if "full" in lowered:
+            raise BankFullError(f"{location}: the disk is full ({message}); the write was undone") from None
+        if "readonly" in lowered or "read-only" in lowered:
+            raise BankReadOnlyError(
+                f"{location}: the file cannot be changed ({message}); open it with readonly=True to read it"
+            ) from None
+        if "closed" in lowered:
+            raise BankFileError(f"{location}: the bank is closed") from None
+        raise BankFileError(f"{location}: {message}") from None

@@ -112,7 +112,7 @@ def test_bad_jsonl_is_a_clear_error() -> None:
         QuoteBank.read_jsonl(io.StringIO('{"text": "a", "start": 0, "end": 1}\n{oops\n'))
     with pytest.raises(InvalidArgumentError, match="line 1 is not a JSON object"):
         QuoteBank.read_jsonl(io.StringIO("[1, 2]\n"))
-    with pytest.raises(InvalidArgumentError, match="not a quote record"):
+    with pytest.raises(InvalidArgumentError, match="line 1: field 'text' is missing"):
         QuoteBank.read_jsonl(io.StringIO('{"start": 0}\n'))
     with pytest.raises(InvalidArgumentError, match="open text file"):
         QuoteBank().to_jsonl(42)  # type: ignore[arg-type]
