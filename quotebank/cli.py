@@ -5,8 +5,10 @@ With no file it runs on the two seed articles bundled with the package; ``-`` re
 
 ``quotebank add DB FILE…`` stores the articles' quotes in the SQLite bank ``DB``, and ``quotebank search DB
 [--speaker …] [--text …] [--since …] …`` searches it, with the filters of :meth:`QuoteBank.search
-<quotebank.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation). A first argument
-``add`` or ``search`` names the subcommand; an article file with one of those names can be given as ``./add``.
+<quotebank.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it opens the bank
+read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status 1 when there is
+some). A first argument ``add``, ``search`` or ``check`` names the subcommand; an article file with one of
+those names can be given as ``./add``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from quotebank import __version__
 from quotebank.bank import QuoteBank
 from quotebank.dates import coerce_published
 from quotebank.dedup import QuoteCluster
-from quotebank.errors import BankFileError, QuotebankError, UsageError
+from quotebank.errors import QuotebankError, UsageError
 from quotebank.export import (
     cluster_to_dict,
     quotes_to_csv,
@@ -39,6 +41,7 @@ from quotebank.export import (
 from quotebank.inputs import DEFAULT_DELAY, Fetcher, Input, read_inputs
 from quotebank.model import Article, Quote, QuoteKind
 from quotebank.parallel import article_of, extract_many
+from quotebank.store import Store
 from quotebank.webpages import DEFAULT_TIMEOUT
 
 __all__ = ["bundled_seeds", "main", "run"]
@@ -46,7 +49,7 @@ __all__ = ["bundled_seeds", "main", "run"]
 _QUOTE_WIDTH = 64
 _SPEAKER_WIDTH = 22
 _OUTLET_WIDTH = 16
-_SUBCOMMANDS = ("add", "search")
+_SUBCOMMANDS = ("add", "search", "check")
 
 
 def bundled_seeds() -> list[Path]:
@@ -139,7 +142,7 @@ def _table(name: str, quotes: Sequence[Quote], out: TextIO) -> None:
 
 def _subcommands_help() -> str:
     """The subcommands, each with its description, for ``quotebank --help``."""
-    parsers = {"add": _add_parser(), "search": _search_parser()}
+    parsers = {"add": _add_parser(), "search": _search_parser(), "check": _check_parser()}
     lines = [f"  {name:<8}{parsers[name].description}" for name in _SUBCOMMANDS if name in parsers]
     return "subcommands (quotebank SUBCOMMAND --help for their options):\n" + "\n".join(lines)
 
@@ -263,11 +266,31 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     return 1 if run.errors else 0
 
 
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotebank check",
+        description="Read a whole bank file and list what is wrong with it (exit status 1 when anything is).",
+    )
+    parser.add_argument("database", metavar="DB", help="the SQLite bank file")
+    return parser
+
+
+def _check(argv: Sequence[str], out: TextIO) -> int:
+    args = _check_parser().parse_args(argv)
+    # not QuoteBank.open: that refuses a damaged file, and this is how to learn what the damage is
+    with QuoteBank(Store.open(args.database, readonly=True, verify=False)) as bank:
+        problems = bank.check()
+    if not problems:
+        out.write(f"{args.database}: no problems found\n")
+        return 0
+    out.write(f"{args.database}: damaged: {_count(len(problems), 'problem')}\n")
+    out.writelines(f"  {problem}\n" for problem in problems)
+    return 1
+
+
 def _search(argv: Sequence[str], out: TextIO) -> int:
     args = _search_parser().parse_args(argv)
     _check_dates(args, ("since", "until"))
-    if not Path(args.database).is_file():
-        raise BankFileError(f"{args.database}: no such bank")
     filters = {
         "speaker": args.speaker,
         "regex": args.regex,
@@ -277,7 +300,7 @@ def _search(argv: Sequence[str], out: TextIO) -> int:
         "kind": args.kind,
         "limit": args.limit,
     }
-    with QuoteBank.open(args.database) as bank:
+    with QuoteBank.open(args.database, readonly=True) as bank:
         if args.clusters:
             clusters = bank.clusters(args.text, **filters)
             if args.format == "jsonl":
@@ -319,6 +342,8 @@ def main(
         try:
             if arguments[0] == "add":
                 return _add(arguments[1:], out, err)
+            if arguments[0] == "check":
+                return _check(arguments[1:], out)
             return _search(arguments[1:], out)
         except QuotebankError as error:
             err.write(f"quotebank {arguments[0]}: {error}\n")

@@ -124,10 +124,109 @@ def _compile(pattern: object) -> regex.Pattern[str] | None:
         raise InvalidArgumentError(
             f"regex must be a string or a compiled pattern, not {type(pattern).__name__}"
         )
+    refusal = _pattern_refusal(pattern)
+    if refusal is not None:
+        shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+        raise InvalidQueryError(f"regex {shown!r} is refused: {refusal}")
     try:
         return regex.compile(pattern)
-    except (regex.error, ValueError, OverflowError, RecursionError) as error:
+    except (regex.error, ValueError, OverflowError, RecursionError, MemoryError) as error:
         raise InvalidQueryError(f"regex {pattern!r} does not compile: {error}") from None
+
+
+_MAX_PATTERN = 1000
+"""The longest regular expression a search takes, in characters."""
+_MAX_NESTING = 20
+"""The deepest nesting of groups a search's regular expression may have."""
+_MAX_REPEAT = 10_000
+"""The largest product of nested counted repeats (``(?:a{100}){100}`` is 10,000): the regex module unrolls
+counted repeats when it compiles, so that compile time and memory grow with this product (10,000: about
+10 ms; 10**7: 10 s and 5.6 GB)."""
+_MAX_REPEATS_IN_ALL = 5 * _MAX_REPEAT
+_RECURSION = regex.compile(r"\(\?(?:R|[+-]?\d|&|P>)")
+_VERBOSE = regex.compile(r"\(\?[a-zA-Z^-]*x")
+_QUANTIFIER = regex.compile(r"\s*+(?:\{(\d*+)(?:,(\d*+))?\}|[*+?])[?+]?")
+_BRACED_ESCAPE = regex.compile(r"\\[pPNxXgk][{<][^}>]*+[}>]?")
+
+
+def _pattern_refusal(pattern: str) -> str | None:
+    """Why a user's regular expression is refused before it is compiled, or ``None``: compiling can cost
+    far more than matching, and the time budget of a search only bounds matching.
+
+    A scan of the pattern's structure finds recursion, deep nesting and the product of counted repeats
+    nested in one another. It errs towards a larger product (a repeat after spaces counts), never a
+    smaller one; comments in verbose mode could hide structure from it, so they are refused.
+    """
+    if len(pattern) > _MAX_PATTERN:
+        return f"it has {len(pattern)} characters; at most {_MAX_PATTERN} are taken"
+    if "#" in pattern and _VERBOSE.search(pattern):
+        return "comments in verbose mode are not taken in a search"
+    largest = [1]  # for each group open at this point, the largest repeat product of an item in it
+    total = 0  # the products of every item, added up: repeats one after the other add up too
+    position, end = 0, len(pattern)
+    while position < end:
+        char = pattern[position]
+        if char == "(":
+            if _RECURSION.match(pattern, position):
+                return "recursion and group calls ((?R), (?1), (?&name)) are not taken in a search"
+            largest.append(1)
+            if len(largest) > _MAX_NESTING + 1:
+                return f"groups are nested more than {_MAX_NESTING} deep"
+            position += 1
+            continue
+        if char == ")":
+            weight = largest.pop() if len(largest) > 1 else 1
+            position += 1
+        elif char == "[":
+            position = _set_end(pattern, position)
+            weight = 1
+        elif char == "\\":
+            braced = _BRACED_ESCAPE.match(pattern, position)
+            position = braced.end() if braced is not None else position + 2
+            weight = 1
+        else:
+            position += 1
+            weight = 1
+        quantifier = _QUANTIFIER.match(pattern, position)
+        if quantifier is not None:
+            low, high = quantifier.group(1), quantifier.group(2)
+            weight *= max(int(low or 1), int(high or 1))
+            position = quantifier.end()
+        total += weight
+        if weight > _MAX_REPEAT:
+            return (
+                f"its counted repeats nested in one another come to {weight:,} (at most {_MAX_REPEAT:,}), "
+                "which takes too long to compile"
+            )
+        if total > _MAX_REPEATS_IN_ALL:
+            return (
+                f"its counted repeats come to more than {_MAX_REPEATS_IN_ALL:,} in all, which takes too "
+                "long to compile"
+            )
+        largest[-1] = max(largest[-1], weight)
+    return None
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """Where the character set that opens at ``start`` ends (after its ``]``): a ``]`` first in the set is
+    one of its characters, and POSIX classes (``[:alpha:]``) are read whole."""
+    position = start + 1
+    if pattern.startswith("^", position):
+        position += 1
+    if pattern.startswith("]", position):
+        position += 1
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+        elif char == "[" and pattern.startswith(":", position + 1):
+            close = pattern.find(":]", position + 2)
+            position = position + 1 if close < 0 else close + 2
+        elif char == "]":
+            return position + 1
+        else:
+            position += 1
+    return position
 
 
 def _optional_str(name: str, value: object) -> str | None:
@@ -176,12 +275,20 @@ class QuoteFilter:
             raise InvalidArgumentError(f"limit must be a whole number of at least 0, not {limit!r}")
         since_date = _coerce_date("since", since)
         until_date = _coerce_date("until", until)
+        since_key = date_key(since_date) if since_date is not None else None
+        until_key = _until_key(until_date) if until_date is not None else None
+        if since_key is not None and until_key is not None and since_key > until_key:
+            assert since_date is not None and until_date is not None
+            raise InvalidQueryError(
+                f"since={since_date.isoformat()} is after until={until_date.isoformat()}: no date is in "
+                "between (both are inclusive)"
+            )
         return cls(
             stems=stems,
             pattern=_compile(pattern),
             outlet=fold_outlet(outlet_name) if outlet_name is not None else None,
-            since=date_key(since_date) if since_date is not None else None,
-            until=_until_key(until_date) if until_date is not None else None,
+            since=since_key,
+            until=until_key,
             kinds=_kinds(kind),
             limit=limit,
         )

@@ -65,7 +65,7 @@ _TABLES = frozenset({"articles", "speakers", "quotes", "quote_words"})
 # errors of SQL functions that a search defines, handled where the search runs
 _PASSED_ON = frozenset({"user-defined function raised exception", "interrupted"})
 # what SQLite says of a file whose pages or schema are broken
-_DAMAGE = ("malformed", "not a database", "corrupt")
+_DAMAGE = ("malformed", "not a database", "corrupt", "could not decode")
 _SURROGATE = regex.compile("[\ud800-\udfff]")
 
 _SCHEMA = """
@@ -306,10 +306,12 @@ class Store:
                 try:
                     added += self._insert(item)
                 except BaseException:
-                    connection.execute("ROLLBACK TO article")
+                    # a full disk makes SQLite undo the whole transaction itself: then there is no savepoint
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK TO article")
+                        connection.execute("RELEASE article")
                     raise
-                finally:
-                    connection.execute("RELEASE article")
+                connection.execute("RELEASE article")
         except BaseException:
             if connection.in_transaction:
                 connection.execute("COMMIT")
@@ -727,7 +729,10 @@ def _check_on_open(connection: _Connection, location: str) -> None:
     found = [row[0] for row in connection.execute("PRAGMA quick_check(5)") if row[0] != "ok"]
     if found:
         connection.damaged = True
-        raise BankDamagedError(f"{location}: the file is damaged: {'; '.join(found)}")
+        first = " ".join(found[0].replace("*** in database main ***", "").split())
+        raise BankDamagedError(
+            f"{location}: the file is damaged ({first}); `quotebank check` lists what is wrong"
+        )
 
 
 class _Connection(sqlite3.Connection):
