@@ -217,7 +217,9 @@ class QuoteBank:
         Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
         before it are kept, whole, and the error is raised.
         """
-        if isinstance(items, str | bytes | bytearray | Article):
+        if not isinstance(items, Iterable):
+            raise InvalidArgumentError(f"add_many takes an iterable of articles, not {type(items).__name__}")
+        if isinstance(items, str | bytes | bytearray):
             # a string is an iterable of one-character "articles": surely one article was meant
             raise InvalidArgumentError(
                 f"add_many takes an iterable of articles, not one {type(items).__name__}: use add() for one"
