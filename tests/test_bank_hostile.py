@@ -145,20 +145,20 @@ def test_damaged_copies_raise_typed_errors_and_take_no_writes(tmp_path: Path) ->
             status, _out, err = _cli("search", str(copy))
             assert status == 2 and err.count("\n") == 1, err
             continue
+        # a file this small gets SQLite's full check when opened: no damage it can see gets past
+        assert not sqlite_finds_damage
         with bank:
             try:
                 _use(bank)
                 problems = bank.check()
             except BankDamagedError:
                 problems = ("found while reading",)
-            # a file SQLite finds damaged takes no more writes (a changed byte inside a stored text may be
-            # damage no check can see: such a file is used as it is)
-            assert bool(problems) >= sqlite_finds_damage
+            # a changed byte inside a stored text may be damage no check can see: such a file is used as
+            # it is, and if reading finds it, it takes no more writes
             if problems:
                 with pytest.raises(BankDamagedError):
                     bank.add(_article(1000))
-    assert damaged_files > 10
-    assert refused_at_open >= damaged_files * 3 // 4  # most are refused at once, by the quick check
+    assert refused_at_open >= damaged_files > 10
 
 
 def test_check_lists_the_damage(tmp_path: Path) -> None:
