@@ -637,7 +637,8 @@ def _file_location(path: str | PathLike[str]) -> str:
 
 
 def _not_writable(location: str) -> bool:
-    """Whether the system would refuse a write to the bank file (or, for a new one, its folder)."""
+    """Whether the system would refuse a write to an existing bank file, or to its folder (where SQLite keeps
+    the files of its write-ahead log)."""
     folder = os.path.dirname(os.path.abspath(location))
     if os.path.exists(location):
         return not os.access(location, os.W_OK) or not os.access(folder, os.W_OK)
