@@ -457,3 +457,19 @@ def test_every_error_of_the_bank_is_typed(tmp_path: Path) -> None:
     ):
         with pytest.raises(QuotebankError):
             call()
+
+
+def test_the_commands_say_in_one_line_what_is_wrong_with_a_file(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE things (x)")
+    connection.close()
+    for command in ("search", "check", "add"):
+        for path, says in ((other, "not a quotebank database"), (tmp_path / "missing.db", "no such bank")):
+            if command == "add" and says == "no such bank":
+                continue  # add creates the bank
+            arguments = [command, str(path)] + (
+                [str(SEEDS / "000_39001c3f19b39482.txt")] if command == "add" else []
+            )
+            status, out, err = _cli(*arguments)
+            assert status == 2 and out == "" and err.count("\n") == 1 and says in err, (command, err)
