@@ -260,7 +260,10 @@ _READER = """
 import json, sys, time
 from quotebank import QuoteBank
 
-path, until = sys.argv[1], float(sys.argv[2])
+path = sys.argv[1]
+print("ready", flush=True)
+# the writer writes for 3 s from when both readers are ready, however long starting them took
+until = float(sys.stdin.readline())
 seen = []
 while time.time() < until:
     with QuoteBank.open(path) as bank:
@@ -275,16 +278,23 @@ print(json.dumps(seen))
 
 def test_readers_in_other_processes_read_while_one_writes(tmp_path: Path) -> None:
     path = tmp_path / "bank.db"
-    QuoteBank.open(path).add(_article(-1))
-    until = time.time() + 3
+    QuoteBank.open(path).add(_article(-3))  # by Jane Doe, whom the readers look for
     readers = [
         subprocess.Popen(
-            [sys.executable, "-c", _READER, str(path), str(until)],
+            [sys.executable, "-c", _READER, str(path)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
         for _ in range(2)
     ]
+    for reader in readers:
+        assert reader.stdout is not None and reader.stdout.readline() == b"ready\n"
+    until = time.time() + 3
+    for reader in readers:
+        assert reader.stdin is not None
+        reader.stdin.write(f"{until}\n".encode())
+        reader.stdin.flush()
     with QuoteBank.open(path) as bank:
         number = 0
         while time.time() < until - 0.5:
