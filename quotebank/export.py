@@ -302,7 +302,7 @@ def check_quote_record(record: Mapping[str, Any], line: int) -> None:
     _check_speaker(record.get("speaker"), fail, text)
     mention("mention", record.get("mention"))
     mention("cue", record.get("cue"))
-    for field in ("outlet", "url"):
+    for field in ("outlet", "url", "source", "article_id"):
         text(field, record.get(field), optional=True)
     _check_published(record.get("published"), fail)
     confidence = record.get("confidence", 0.0)

@@ -351,6 +351,8 @@ HOSTILE_RECORDS = [
     ('"speaker": "Jane Doe"', "speaker"),
     ('"outlet": ["A", "B"]', "outlet"),
     ('"url": {"href": "x"}', "url"),
+    ('"source": 5', "source"),
+    ('"article_id": [1]', "article_id"),
     ('"published": "99999-01-01"', "published"),
     ('"published": 20260205', "published"),
     ('"kind": "poem"', "kind"),
