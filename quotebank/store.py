@@ -373,6 +373,7 @@ class Store:
         (``outlet``, ``published``, ``url``, ``source``, ``id``); the article as it is now, or ``None``
         when none is stored. The quotes' text and words stay: only what they say about their article
         changes."""
+        self.check_writable()
         connection = self._connection
         row = connection.execute(
             f"SELECT id, {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1", (key, url)
@@ -399,14 +400,15 @@ class Store:
                 connection.execute(
                     "UPDATE quotes SET record = ?, date_key = ?, outlet_key = ? WHERE id = ?",
                     (
-                        json.dumps(data, ensure_ascii=False),
+                        storable(json.dumps(data, ensure_ascii=False), key),
                         date_key(date_from_text(data.get("published"))),
                         fold_outlet(outlet) if outlet is not None else None,
                         quote_id,
                     ),
                 )
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # a full disk has SQLite undo the transaction itself
+                connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
         self._writes += 1

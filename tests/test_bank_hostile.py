@@ -207,6 +207,8 @@ def test_a_bank_opened_read_only_reads_and_refuses_writes(tmp_path: Path) -> Non
             bank.add(_article(1000))
         with pytest.raises(BankReadOnlyError):
             bank.add_many([_article(1001)])
+        with pytest.raises(BankReadOnlyError):
+            bank.update(_article(1), outlet="Other")
     assert path.read_bytes() == before
     with pytest.raises(BankFileError, match="no such bank"):
         QuoteBank.open(tmp_path / "missing.db", readonly=True)
