@@ -36,7 +36,7 @@ from quotebank.export import (
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
 from quotebank.parallel import article_of
-from quotebank.people import SpeakerProfile, answers_to, merge_speakers, speaker_words
+from quotebank.people import SpeakerProfile, SpeakerRegistry, answers_to
 from quotebank.store import Store, StoredArticle, article_key
 
 if TYPE_CHECKING:
@@ -54,13 +54,12 @@ SpeakerQuery = str | Speaker | SpeakerProfile
 
 @attrs.define
 class _People:
-    """The collection's speakers, derived from the store and rebuilt when it changes."""
+    """The collection's speakers: a registry that absorbs the quotes stored since it last looked."""
 
     generation: tuple[int, int] | None = None
-    profiles: tuple[SpeakerProfile, ...] = ()
-    names: tuple[frozenset[str], ...] = ()
-    """For each profile, the folded words it answers to (of every name, role and alias of its speakers)."""
-    person_of: dict[Speaker, Speaker] = attrs.Factory(dict)
+    seen: int = 0
+    """The id of the last quote the registry has counted."""
+    registry: SpeakerRegistry = attrs.Factory(SpeakerRegistry)
     speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
 
 
@@ -277,32 +276,24 @@ class QuoteBank:
         people = self._people
         generation = self._store.generation
         if people.generation != generation:
-            usages = self._store.speaker_usages()
-            profiles = tuple(merge_speakers([usage for _id, usage in usages]))
-            people.person_of = {}
-            for profile in profiles:
-                person = profile.speaker
-                people.person_of.update((s, person) for s in profile.speakers)
-            people.speaker_ids = {usage.speaker: speaker_id for speaker_id, usage in usages}
-            people.profiles = profiles
-            people.names = tuple(
-                frozenset().union(*(speaker_words(s) for s in profile.speakers)) for profile in profiles
-            )
-            people.generation = generation
+            last = self._store.last_quote_id()
+            usages = self._store.speaker_usages(people.seen, last)
+            people.registry.add(usages)
+            people.speaker_ids.update((usage.speaker, speaker_id) for speaker_id, usage in usages)
+            people.seen, people.generation = last, generation
         return people
 
     def speakers(self, name: str | None = None) -> tuple[SpeakerProfile, ...]:
         """Every speaker, each with its aliases, quote count, outlets, and first and last dates, most quoted
         first; with ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
-        people = self._registry()
+        registry = self._registry().registry
         if name is None:
-            return people.profiles
+            return registry.profiles()
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
         query = words(name)
-        return tuple(
-            p for p, names in zip(people.profiles, people.names, strict=True) if answers_to(query, names)
-        )
+        pairs = zip(registry.profiles(), registry.names(), strict=True)
+        return tuple(profile for profile, names in pairs if answers_to(query, names))
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
@@ -376,9 +367,11 @@ class QuoteBank:
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
         )
-        people = self._registry()
+        registry = self._registry().registry
+        registry.profiles()
+        person_of = registry.person_of
         quotes = self._select(attrs.evolve(wanted, limit=None), speaker)
-        found = cluster_quotes(quotes, person=lambda s: people.person_of.get(s, s) if s is not None else None)
+        found = cluster_quotes(quotes, person=lambda s: person_of.get(s, s) if s is not None else None)
         return found if limit is None else found[:limit]
 
     # -- exports -----------------------------------------------------------------------------------------
