@@ -3,6 +3,7 @@ and hostile input that must give results or a clear error, never a crash or a ha
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from quotebank import (
     QuoteList,
     Speaker,
 )
-from quotebank.filters import stem, words
+from quotebank.filters import QuoteFilter, stem, words
 from tests.conftest import SEEDS
 
 KYIV = SEEDS / "000_39001c3f19b39482.txt"
@@ -187,10 +188,23 @@ def test_a_pathological_regex_stops_at_its_time_budget(monkeypatch: pytest.Monke
     monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.3)
     bank = QuoteBank()
     bank.add('"' + "a" * 28 + '!," Jane Doe said.')
-    with pytest.raises(QueryTimeoutError, match="took more than"):
+    with pytest.raises(QueryTimeoutError, match=r"took more than 0\.3 s on one quote of 30 characters"):
         bank.search(regex=r"(a|a)+$")
     with pytest.raises(TimeoutError):
         QuoteList(bank).matching(r"(a|a)+$")
+
+
+def test_the_regex_budget_is_per_quote_so_a_benign_pattern_reads_any_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.1)
+    test = QuoteFilter.build(pattern=r"\bword\b").pattern_test()
+    assert test is not None
+    # long texts that take a few milliseconds each, read for several budgets in all
+    text = "a quote without the term, only other words like it. " * 16_000
+    started = time.monotonic()
+    while time.monotonic() - started < 0.5:
+        assert not test(text)
 
 
 def test_stems() -> None:
