@@ -340,6 +340,27 @@ class QuoteBank:
         )
         return QuoteList(self._select(wanted, speaker))
 
+    def iter_search(
+        self,
+        text: str | None = None,
+        *,
+        speaker: SpeakerQuery | None = None,
+        regex: PatternFilter | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: KindFilter | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Quote]:
+        """The quotes :meth:`search` finds with the same filters, in the same order, read from the store one
+        by one as the loop asks for them: a pass over a whole bank holds one quote at a time, and a loop that
+        stops early reads no further. The filters are checked at once; adding to the bank while the loop
+        runs is allowed (the loop may or may not see the new quotes)."""
+        wanted = QuoteFilter.build(
+            text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
+        )
+        return self._select(wanted, speaker)
+
     def _select(self, wanted: QuoteFilter, speaker: SpeakerQuery | None) -> Iterator[Quote]:
         if speaker is None:
             rows = self._store.select(wanted, None)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quotebank.export
 import quotebank.filters
+import quotebank.store
 from quotebank import (
     InvalidArgumentError,
     InvalidDateError,
@@ -55,6 +58,27 @@ def test_search_without_filters_gives_every_quote_by_date_then_position(bank: Qu
     kyiv = [q.start for q in found[:12]]
     assert kyiv == sorted(kyiv)
     assert list(bank) == list(found)
+
+
+def test_iter_search_streams_what_search_finds(bank: QuoteBank, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert list(bank.iter_search()) == list(bank.search())
+    assert list(bank.iter_search("exchange", kind="partial")) == list(bank.search("exchange", kind="partial"))
+    assert list(bank.iter_search(speaker="witkoff", limit=2)) == list(bank.search(speaker="witkoff", limit=2))
+    with pytest.raises(InvalidArgumentError):
+        bank.iter_search(limit=-1)  # the filters are checked before the first quote is asked for
+    decoded: list[object] = []
+    decode = quotebank.export.quote_from_dict
+
+    def counting(data: dict[str, Any]) -> Quote:
+        decoded.append(data)
+        return decode(data)
+
+    monkeypatch.setattr(quotebank.store, "quote_from_dict", counting)
+    quotes = bank.iter_search()
+    assert decoded == []
+    first = next(quotes)
+    assert first == bank.search(limit=1)[0]
+    assert len(decoded) == 1 + 1  # the quote given, and the one search(limit=1) read: not the whole bank
 
 
 def test_text_matches_stems_prefixes_case_and_accents(bank: QuoteBank) -> None:
