@@ -151,3 +151,25 @@ def test_many_quotes_cluster_in_near_linear_time() -> None:
     assert len(clusters) == 20_000
     assert sum(c.occurrences == 2 for c in clusters) == 2000
     assert elapsed < 20, elapsed
+
+
+def _repetitive_pair_seconds(length: int) -> float:
+    """CPU time to cluster a long repetitive quote and a report of it with one word added."""
+    words = ["no"] * length
+    quotes = [
+        _quote(" ".join(words)),
+        _quote(" ".join([*words[: length // 2], "yes", *words[length // 2 :]])),
+    ]
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        clusters = cluster_quotes(quotes)
+        best = min(best, time.process_time() - started)
+    assert _sizes(clusters) == [2]
+    return best
+
+
+def test_comparing_two_quotes_is_linear_in_their_length() -> None:
+    # four times the words: about four times the work, where aligning them word by word took sixteen
+    ratio = _repetitive_pair_seconds(4000) / _repetitive_pair_seconds(1000)
+    assert ratio < 8, ratio
