@@ -36,7 +36,7 @@ from quotebank.export import (
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
 from quotebank.parallel import article_of
-from quotebank.people import SpeakerProfile, SpeakerRegistry, answers_to
+from quotebank.people import SpeakerProfile, SpeakerRegistry
 from quotebank.store import Store, StoredArticle, article_key
 
 if TYPE_CHECKING:
@@ -291,9 +291,7 @@ class QuoteBank:
             return registry.profiles()
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
-        query = words(name)
-        pairs = zip(registry.profiles(), registry.names(), strict=True)
-        return tuple(profile for profile, names in pairs if answers_to(query, names))
+        return registry.find(words(name))
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):

@@ -156,6 +156,7 @@ _TRANSLITERATION = (("kh", "h"), ("ph", "f"), ("w", "v"))
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _transliteration_key(name: str) -> str:
     """A folded name with the spellings that differ between transliterations made one: ``Wołodymyr``,
     ``Volodymyr`` and ``Volodimir`` -> ``volodimir``. A first letter ``j`` or ``y`` stays (``Jan`` is not
@@ -272,7 +273,8 @@ class SpeakerRegistry:
     Merging happens only between names whose surnames are spellings of one name, so the speakers fall into
     blocks (one surname and its variants; one organisation; one description) that never merge with each
     other. :meth:`add` counts new quotes and marks the blocks they touch; :meth:`profiles` merges again only
-    those blocks. A write of a few quotes costs the people of the surnames it names, not the collection.
+    those blocks, and :meth:`find` only those that may answer to the name asked for. A write of a few
+    quotes costs the people of the surnames it names, not the collection.
     """
 
     def __init__(self) -> None:
@@ -281,11 +283,13 @@ class SpeakerRegistry:
         self._parent: dict[str, str] = {}
         """Union-find over block keys: surnames that are spellings of one name share a block."""
         self._members: dict[str, list[int]] = {}
+        self._words: dict[str, set[str]] = {}
+        """Each block's folded words: no profile of a block answers to a query its words do not answer to."""
         self._surnames: SurnameIndex[str] = SurnameIndex()
         self._block_profiles: dict[str, list[tuple[SpeakerProfile, frozenset[str]]]] = {}
         self._dirty: set[str] = set()
+        self._sorted = True
         self._profiles: tuple[SpeakerProfile, ...] = ()
-        self._names: tuple[frozenset[str], ...] = ()
         self.person_of: dict[Speaker, Speaker] = {}
         """Each per-article speaker's merged speaker, as of the last :meth:`profiles`."""
 
@@ -304,12 +308,14 @@ class SpeakerRegistry:
             if key not in self._parent:
                 self._parent[key] = key
                 self._members[key] = []
+                self._words[key] = set()
                 if form.category in (_FULL, _SURNAME_ONLY, _INITIALS):
                     for other in self._surnames.find(form.surname):
                         key = self._union(key, "s" + other)
                     self._surnames.add(form.surname, form.surname)
             root = self._find(key)
             self._members[root].append(speaker_id)
+            self._words[root].update(speaker_words(usage.speaker))
             self._dirty.add(root)
 
     def _block_key(self, speaker_id: int) -> str:
@@ -335,38 +341,47 @@ class SpeakerRegistry:
             root_a, root_b = root_b, root_a
         self._parent[root_b] = root_a
         self._members[root_a] += self._members.pop(root_b)
-        self._block_profiles.pop(root_b, None)
+        self._words[root_a] |= self._words.pop(root_b)
+        if self._block_profiles.pop(root_b, None) is not None:
+            self._sorted = False
         self._dirty.discard(root_b)
         self._dirty.add(root_a)
         return root_a
 
+    def _merge_block(self, root: str) -> None:
+        units = _units((self._usages[m], self._forms[m]) for m in self._members[root])
+        block = []
+        for profile in _merge(units):
+            person = profile.speaker
+            self.person_of.update((s, person) for s in profile.speakers)
+            block.append((profile, frozenset().union(*(speaker_words(s) for s in profile.speakers))))
+        self._block_profiles[root] = block
+        self._dirty.discard(root)
+        self._sorted = False
+
     def profiles(self) -> tuple[SpeakerProfile, ...]:
         """Every speaker, most quoted first (then by name), as :func:`merge_speakers` gives them."""
-        self._update()
+        for root in list(self._dirty):
+            self._merge_block(root)
+        if not self._sorted:
+            every = [profile for block in self._block_profiles.values() for profile, _names in block]
+            every.sort(key=lambda p: (-p.quote_count, p.name))
+            self._profiles = tuple(every)
+            self._sorted = True
         return self._profiles
 
-    def names(self) -> tuple[frozenset[str], ...]:
-        """For each of :meth:`profiles`, the folded words it answers to (of every name, role and alias of its
-        speakers): what :func:`answers_to` compares a query with."""
-        self._update()
-        return self._names
-
-    def _update(self) -> None:
-        if not self._dirty:
-            return
-        for root in self._dirty:
-            units = _units((self._usages[m], self._forms[m]) for m in self._members[root])
-            block = []
-            for profile in _merge(units):
-                person = profile.speaker
-                self.person_of.update((s, person) for s in profile.speakers)
-                block.append((profile, frozenset().union(*(speaker_words(s) for s in profile.speakers))))
-            self._block_profiles[root] = block
-        self._dirty.clear()
-        every = [item for block in self._block_profiles.values() for item in block]
-        every.sort(key=lambda item: (-item[0].quote_count, item[0].name))
-        self._profiles = tuple(profile for profile, _names in every)
-        self._names = tuple(names for _profile, names in every)
+    def find(self, query: Sequence[str]) -> tuple[SpeakerProfile, ...]:
+        """The speakers who answer to the folded words of ``query`` (:func:`answers_to`), in the order of
+        :meth:`profiles`; only the blocks that may hold them are merged again."""
+        found = []
+        for root, block_words in self._words.items():
+            if not answers_to(query, block_words):
+                continue
+            if root in self._dirty:
+                self._merge_block(root)
+            found += [profile for profile, names in self._block_profiles[root] if answers_to(query, names)]
+        found.sort(key=lambda p: (-p.quote_count, p.name))
+        return tuple(found)
 
 
 def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
@@ -374,6 +389,22 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
     registry = SpeakerRegistry()
     registry.add(enumerate(usages))
     return list(registry.profiles())
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_keys(name: str, *, finding: bool) -> tuple[str, ...]:
+    """The keys of :class:`_GivenNameIndex` under which ``name`` is kept, or looked for when ``finding``."""
+    keys = ["t" + _transliteration_key(name)]
+    keys += ["n" + nickname for nickname in (name, *lexicon().nicknames.get(name, ()))]
+    # an initial fits every name it begins, and a name every initial of it: initials are kept under
+    # "I" and the letter, names under "L" and their first letter, and each looks for the other
+    if len(name) == 1:
+        keys.append(("L" if finding else "I") + name)
+    else:
+        keys.append(("I" if finding else "L") + name[0])
+        if len(name) >= 3:
+            keys.append("p" + name[:3])
+    return tuple(keys)
 
 
 class _GivenNameIndex:
@@ -386,29 +417,15 @@ class _GivenNameIndex:
         self._spellings: SurnameIndex[int] = SurnameIndex()
         self._by_key: dict[str, list[int]] = {}
 
-    @staticmethod
-    def _keys(name: str, *, finding: bool) -> list[str]:
-        keys = ["t" + _transliteration_key(name)]
-        keys += ["n" + nickname for nickname in (name, *lexicon().nicknames.get(name, ()))]
-        # an initial fits every name it begins, and a name every initial of it: initials are kept under
-        # "I" and the letter, names under "L" and their first letter, and each looks for the other
-        if len(name) == 1:
-            keys.append(("L" if finding else "I") + name)
-        else:
-            keys.append(("I" if finding else "L") + name[0])
-            if len(name) >= 3:
-                keys.append("p" + name[:3])
-        return keys
-
     def add(self, item: int, name: str) -> None:
         self._spellings.add(item, name)
-        for key in self._keys(name, finding=False):
+        for key in _given_keys(name, finding=False):
             self._by_key.setdefault(key, []).append(item)
 
     def find(self, name: str) -> list[int]:
         """The items that may match ``name`` (a superset of those that do), in the order they were added."""
         found = set(self._spellings.find(name))
-        for key in self._keys(name, finding=True):
+        for key in _given_keys(name, finding=True):
             found.update(self._by_key.get(key, ()))
         return sorted(found)
 
