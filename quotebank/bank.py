@@ -36,6 +36,7 @@ from quotebank.export import (
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
 from quotebank.parallel import article_of
+from quotebank.parquet import write_parquet
 from quotebank.people import SpeakerProfile, SpeakerRegistry
 from quotebank.store import Store, StoredArticle, article_key
 
@@ -416,6 +417,13 @@ class QuoteBank:
     def to_csv(self, target: Target) -> None:
         """Every quote, one CSV row each (the columns of :data:`~quotebank.export.CSV_FIELDS`)."""
         write_csv(self, target)
+
+    def to_parquet(self, target: str | PathLike[str]) -> int:
+        """Every quote to the Parquet file ``target``, in the order of :meth:`to_jsonl`, with the columns of
+        :data:`~quotebank.parquet.PARQUET_FIELDS` (``article`` is the article's key); how many quotes were
+        written. Streams, a row group at a time; needs ``quotebank[parquet]``."""
+        rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
+        return write_parquet(rows, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Every quote as a pandas DataFrame with typed columns (needs ``quotebank[pandas]``)."""
