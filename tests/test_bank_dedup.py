@@ -145,9 +145,9 @@ def test_many_quotes_cluster_in_near_linear_time() -> None:
         words[rng.randrange(len(words))] = "changed"
         variants.append(" ".join(words).upper())
     quotes = [_quote(text, speaker=None) for text in originals + variants]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on a shared machine does not count
     clusters = cluster_quotes(quotes)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(clusters) == 20_000
     assert sum(c.occurrences == 2 for c in clusters) == 2000
     assert elapsed < 20, elapsed
