@@ -63,6 +63,10 @@ class _People:
     registry: SpeakerRegistry = attrs.Factory(SpeakerRegistry)
     speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
 
+    def reset(self) -> None:
+        """Forget what was counted: the next read counts every quote again."""
+        self.generation, self.seen, self.registry, self.speaker_ids = None, 0, SpeakerRegistry(), {}
+
 
 class Articles(Sequence[Article]):
     """The articles of a bank, in the order they were added: a sequence read from the store on demand."""
@@ -181,6 +185,10 @@ class QuoteBank:
             changes["published"] = coerce_published(changes["published"])
         key = article_key(text.text if isinstance(text, Article) else text)
         updated = self._store.update_metadata(key, url, changes)
+        if updated is not None:
+            # the registry counts quotes as they are added; a correction may take an outlet or a date away
+            # from a speaker, so it counts them again
+            self._people.reset()
         return prepared if updated is None else updated
 
     def add_many(self, items: Iterable[ArticleInput]) -> int:

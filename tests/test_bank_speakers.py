@@ -256,3 +256,12 @@ def test_the_registry_counts_each_quote_once_across_writers_and_reopening(tmp_pa
         assert (profile.first_seen, profile.last_seen) == (date(2025, 12, 31), date(2026, 3, 4))
     with QuoteBank.open(path) as reopened:
         assert reopened.speaker("doe").quote_count == 3
+
+
+def test_a_corrected_outlet_or_date_reaches_the_speaker() -> None:
+    bank = QuoteBank()
+    bank.add(_said("Jane", "Doe", 1), outlet="Wrong", published="2020-01-01")
+    assert bank.speaker("doe").outlets == ("Wrong",)
+    bank.update(_said("Jane", "Doe", 1), outlet="Right", published="2026-01-02")
+    profile = bank.speaker("doe")
+    assert (profile.outlets, profile.first_seen, profile.quote_count) == (("Right",), date(2026, 1, 2), 1)
