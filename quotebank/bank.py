@@ -46,7 +46,8 @@ from quotebank.export import (
 from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.model import Article, Quote, QuoteList, Speaker
 from quotebank.parallel import article_of
-from quotebank.people import SpeakerProfile, answers_to, merge_speakers, speaker_words
+from quotebank.parquet import write_parquet
+from quotebank.people import SpeakerProfile, SpeakerRegistry
 from quotebank.store import Store, StoredArticle, article_key, storable
 
 if TYPE_CHECKING:
@@ -64,14 +65,17 @@ SpeakerQuery = str | Speaker | SpeakerProfile
 
 @attrs.define
 class _People:
-    """The collection's speakers, derived from the store and rebuilt when it changes."""
+    """The collection's speakers: a registry that absorbs the quotes stored since it last looked."""
 
     generation: tuple[int, int] | None = None
-    profiles: tuple[SpeakerProfile, ...] = ()
-    names: tuple[frozenset[str], ...] = ()
-    """For each profile, the folded words it answers to (of every name, role and alias of its speakers)."""
-    person_of: dict[Speaker, Speaker] = attrs.Factory(dict)
+    seen: int = 0
+    """The id of the last quote the registry has counted."""
+    registry: SpeakerRegistry = attrs.Factory(SpeakerRegistry)
     speaker_ids: dict[Speaker, int] = attrs.Factory(dict)
+
+    def reset(self) -> None:
+        """Forget what was counted: the next read counts every quote again."""
+        self.generation, self.seen, self.registry, self.speaker_ids = None, 0, SpeakerRegistry(), {}
 
 
 class Articles(Sequence[Article]):
@@ -206,6 +210,10 @@ class QuoteBank:
             changes["published"] = coerce_published(changes["published"])
         key = article_key(text.text if isinstance(text, Article) else text)
         updated = self._store.update_metadata(key, url, changes)
+        if updated is not None:
+            # the registry counts quotes as they are added; a correction may take an outlet or a date away
+            # from a speaker, so it counts them again
+            self._people.reset()
         return prepared if updated is None else updated
 
     def add_many(self, items: Iterable[ArticleInput]) -> int:
@@ -313,32 +321,22 @@ class QuoteBank:
         people = self._people
         generation = self._store.generation
         if people.generation != generation:
-            usages = self._store.speaker_usages()
-            profiles = tuple(merge_speakers([usage for _id, usage in usages]))
-            people.person_of = {}
-            for profile in profiles:
-                person = profile.speaker
-                people.person_of.update((s, person) for s in profile.speakers)
-            people.speaker_ids = {usage.speaker: speaker_id for speaker_id, usage in usages}
-            people.profiles = profiles
-            people.names = tuple(
-                frozenset().union(*(speaker_words(s) for s in profile.speakers)) for profile in profiles
-            )
-            people.generation = generation
+            last = self._store.last_quote_id()
+            usages = self._store.speaker_usages(people.seen, last)
+            people.registry.add(usages)
+            people.speaker_ids.update((usage.speaker, speaker_id) for speaker_id, usage in usages)
+            people.seen, people.generation = last, generation
         return people
 
     def speakers(self, name: str | None = None) -> tuple[SpeakerProfile, ...]:
         """Every speaker, each with its aliases, quote count, outlets, and first and last dates, most quoted
         first; with ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
-        people = self._registry()
+        registry = self._registry().registry
         if name is None:
-            return people.profiles
+            return registry.profiles()
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
-        query = words(name)
-        return tuple(
-            p for p, names in zip(people.profiles, people.names, strict=True) if answers_to(query, names)
-        )
+        return registry.find(words(name))
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
@@ -387,6 +385,27 @@ class QuoteBank:
         )
         return QuoteList(self._select(wanted, speaker))
 
+    def iter_search(
+        self,
+        text: str | None = None,
+        *,
+        speaker: SpeakerQuery | None = None,
+        regex: PatternFilter | None = None,
+        outlet: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: KindFilter | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Quote]:
+        """The quotes :meth:`search` finds with the same filters, in the same order, read from the store one
+        by one as the loop asks for them: a pass over a whole bank holds one quote at a time, and a loop that
+        stops early reads no further. The filters are checked at once; adding to the bank while the loop
+        runs is allowed (the loop may or may not see the new quotes)."""
+        wanted = QuoteFilter.build(
+            text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
+        )
+        return self._select(wanted, speaker)
+
     def _select(self, wanted: QuoteFilter, speaker: SpeakerQuery | None) -> Iterator[Quote]:
         if speaker is None:
             rows = self._store.select(wanted, None)
@@ -414,9 +433,11 @@ class QuoteBank:
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
         )
-        people = self._registry()
+        registry = self._registry().registry
+        registry.profiles()
+        person_of = registry.person_of
         quotes = self._select(attrs.evolve(wanted, limit=None), speaker)
-        found = cluster_quotes(quotes, person=lambda s: people.person_of.get(s, s) if s is not None else None)
+        found = cluster_quotes(quotes, person=lambda s: person_of.get(s, s) if s is not None else None)
         return found if limit is None else found[:limit]
 
     # -- exports -----------------------------------------------------------------------------------------
@@ -471,6 +492,13 @@ class QuoteBank:
     def to_csv(self, target: Target) -> None:
         """Every quote, one CSV row each (the columns of :data:`~quotebank.export.CSV_FIELDS`)."""
         write_csv(self, target)
+
+    def to_parquet(self, target: str | PathLike[str]) -> int:
+        """Every quote to the Parquet file ``target``, in the order of :meth:`to_jsonl`, with the columns of
+        :data:`~quotebank.parquet.PARQUET_FIELDS` (``article`` is the article's key); how many quotes were
+        written. Streams, a row group at a time; needs ``quotebank[parquet]``."""
+        rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
+        return write_parquet(rows, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Every quote as a pandas DataFrame with typed columns (needs ``quotebank[pandas]``)."""

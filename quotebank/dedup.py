@@ -7,16 +7,16 @@ people. Short quotes (under five words) must be equal.
 
 Candidates come from an inverted index of word pairs (shingles), built over the distinct word sequences; pairs
 found in very many quotes (``of the``) are left out of it. Only quotes that share enough pairs are compared
-word by word, so the work grows with the number of quotes, not with its square.
+word by word, in time linear in their length, so the work grows with the number of quotes and their words,
+not with the square of either.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, SupportsIndex, TextIO, overload
@@ -141,17 +141,27 @@ def _same_person(speaker: Speaker | None) -> Speaker | None:
 
 
 def _similar(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two word sequences are one quotation: equal, one inside the other, or a few words apart."""
+    """Whether two word sequences are one quotation: equal, one inside the other, or a few words apart.
+
+    Counted in time linear in their length, as what the shorter has that the longer lacks (with repeats):
+    words, at most one in ten (and one), and word pairs, at most twice that (a changed word breaks the two
+    pairs it is in, a cut one)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < _MIN_FUZZY_WORDS:
         return short == long
-    matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    return len(short) - matched <= len(short) // _WORDS_PER_DIFFERENCE + 1
+    allowed = len(short) // _WORDS_PER_DIFFERENCE + 1
+    return _missing(short, long) <= allowed and _missing(_pairs(short), _pairs(long)) <= 2 * allowed
 
 
-def _pairs(sequence: Sequence[str]) -> set[tuple[str, str]]:
-    return set(itertools.pairwise(sequence))
+def _missing(short: Iterable[Hashable], long: Iterable[Hashable]) -> int:
+    """How many items of ``short`` are not in ``long``, counting repeats."""
+    counts = Counter(short)
+    counts.subtract(long)
+    return sum(count for count in counts.values() if count > 0)
+
+
+def _pairs(sequence: Sequence[str]) -> list[tuple[str, str]]:
+    return list(itertools.pairwise(sequence))
 
 
 def cluster_quotes(
@@ -204,7 +214,7 @@ def cluster_quotes(
 
     # shorter quotes match only exactly (above): only the longer ones go into the index of word pairs
     fuzzy = [unit for unit, sequence in enumerate(sequences) if len(sequence) >= _MIN_FUZZY_WORDS]
-    pair_sets = {unit: _pairs(sequences[unit]) for unit in fuzzy}
+    pair_sets = {unit: set(_pairs(sequences[unit])) for unit in fuzzy}
     frequency = Counter(pair for unit in first_with.values() if unit in pair_sets for pair in pair_sets[unit])
     common = {pair for pair, count in frequency.items() if count > _MAX_PAIR_FREQUENCY}
     index: dict[tuple[str, str], list[int]] = {}

@@ -29,11 +29,12 @@ import regex
 from quotebank.filters import date_key, words
 from quotebank.lexicon import lexicon
 from quotebank.model import Speaker, SpeakerKind
-from quotebank.speakers import SurnameIndex, given_names_match
+from quotebank.speakers import SurnameIndex, given_names_match, surnames_match
 
 __all__ = [
     "SpeakerMerge",
     "SpeakerProfile",
+    "SpeakerRegistry",
     "SpeakerUsage",
     "answers_to",
     "merge_speakers",
@@ -155,6 +156,7 @@ _TRANSLITERATION = (("kh", "h"), ("ph", "f"), ("w", "v"))
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=65536)
 def _transliteration_key(name: str) -> str:
     """A folded name with the spellings that differ between transliterations made one: ``Wołodymyr``,
     ``Volodymyr`` and ``Volodimir`` -> ``volodimir``. A first letter ``j`` or ``y`` stays (``Jan`` is not
@@ -235,11 +237,10 @@ class _Unit:
         return sum(usage.quote_count for usage in self.usages)
 
 
-def _units(usages: Iterable[SpeakerUsage]) -> list[_Unit]:
+def _units(usages: Iterable[tuple[SpeakerUsage, _NameForm]]) -> list[_Unit]:
     """Usages grouped by name form, the most quoted unit first; descriptions each stay a unit of their own."""
     by_form: dict[object, list[tuple[SpeakerUsage, _NameForm]]] = {}
-    for n, usage in enumerate(usages):
-        form = _name_form(usage.speaker)
+    for n, (usage, form) in enumerate(usages):
         key: object = (
             n if form.category == _DESCRIPTION else (form.category, form.surname, form.given, form.key)
         )
@@ -253,12 +254,188 @@ def _units(usages: Iterable[SpeakerUsage]) -> list[_Unit]:
     return units
 
 
+def _combined(a: SpeakerUsage, b: SpeakerUsage) -> SpeakerUsage:
+    """One speaker's usage over the quotes counted in ``a`` and those counted in ``b``."""
+    firsts = [d for d in (a.first_seen, b.first_seen) if d is not None]
+    lasts = [d for d in (a.last_seen, b.last_seen) if d is not None]
+    return SpeakerUsage(
+        a.speaker,
+        a.quote_count + b.quote_count,
+        a.outlets | b.outlets,
+        min(firsts, key=date_key) if firsts else None,
+        max(lasts, key=date_key) if lasts else None,
+    )
+
+
+class SpeakerRegistry:
+    """The speakers of a growing collection, kept up to date as quotes arrive.
+
+    Merging happens only between names whose surnames are spellings of one name, so the speakers fall into
+    blocks (one surname and its variants; one organisation; one description) that never merge with each
+    other. :meth:`add` counts new quotes and marks the blocks they touch; :meth:`profiles` merges again only
+    those blocks, and :meth:`find` only those that may answer to the name asked for. A write of a few
+    quotes costs the people of the surnames it names, not the collection.
+    """
+
+    def __init__(self) -> None:
+        self._usages: dict[int, SpeakerUsage] = {}
+        self._forms: dict[int, _NameForm] = {}
+        self._parent: dict[str, str] = {}
+        """Union-find over block keys: surnames that are spellings of one name share a block."""
+        self._members: dict[str, list[int]] = {}
+        self._words: dict[str, set[str]] = {}
+        """Each block's folded words: no profile of a block answers to a query its words do not answer to."""
+        self._surnames: SurnameIndex[str] = SurnameIndex()
+        self._block_profiles: dict[str, list[tuple[SpeakerProfile, frozenset[str]]]] = {}
+        self._dirty: set[str] = set()
+        self._sorted = True
+        self._profiles: tuple[SpeakerProfile, ...] = ()
+        self.person_of: dict[Speaker, Speaker] = {}
+        """Each per-article speaker's merged speaker, as of the last :meth:`profiles`."""
+
+    def add(self, usages: Iterable[tuple[int, SpeakerUsage]]) -> None:
+        """Count the quotes of ``usages``: per-article speakers by id, each with the quotes added since the
+        last call (counts add up, outlets and dates widen)."""
+        for speaker_id, usage in usages:
+            known = self._usages.get(speaker_id)
+            if known is not None:
+                self._usages[speaker_id] = _combined(known, usage)
+                self._dirty.add(self._find(self._block_key(speaker_id)))
+                continue
+            self._usages[speaker_id] = usage
+            form = self._forms[speaker_id] = _name_form(usage.speaker)
+            key = self._block_key(speaker_id)
+            if key not in self._parent:
+                self._parent[key] = key
+                self._members[key] = []
+                self._words[key] = set()
+                if form.category in (_FULL, _SURNAME_ONLY, _INITIALS):
+                    for other in self._surnames.find(form.surname):
+                        key = self._union(key, "s" + other)
+                    self._surnames.add(form.surname, form.surname)
+            root = self._find(key)
+            self._members[root].append(speaker_id)
+            self._words[root].update(speaker_words(usage.speaker))
+            self._dirty.add(root)
+
+    def _block_key(self, speaker_id: int) -> str:
+        form = self._forms[speaker_id]
+        if form.category == _ORGANISATION:
+            return "o" + form.key
+        if form.category == _DESCRIPTION:
+            return f"d{speaker_id}"
+        return "s" + form.surname
+
+    def _find(self, key: str) -> str:
+        parent = self._parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def _union(self, a: str, b: str) -> str:
+        root_a, root_b = self._find(a), self._find(b)
+        if root_a == root_b:
+            return root_a
+        if len(self._members[root_a]) < len(self._members[root_b]):
+            root_a, root_b = root_b, root_a
+        self._parent[root_b] = root_a
+        self._members[root_a] += self._members.pop(root_b)
+        self._words[root_a] |= self._words.pop(root_b)
+        if self._block_profiles.pop(root_b, None) is not None:
+            self._sorted = False
+        self._dirty.discard(root_b)
+        self._dirty.add(root_a)
+        return root_a
+
+    def _merge_block(self, root: str) -> None:
+        units = _units((self._usages[m], self._forms[m]) for m in self._members[root])
+        block = []
+        for profile in _merge(units):
+            person = profile.speaker
+            self.person_of.update((s, person) for s in profile.speakers)
+            block.append((profile, frozenset().union(*(speaker_words(s) for s in profile.speakers))))
+        self._block_profiles[root] = block
+        self._dirty.discard(root)
+        self._sorted = False
+
+    def profiles(self) -> tuple[SpeakerProfile, ...]:
+        """Every speaker, most quoted first (then by name), as :func:`merge_speakers` gives them."""
+        for root in list(self._dirty):
+            self._merge_block(root)
+        if not self._sorted:
+            every = [profile for block in self._block_profiles.values() for profile, _names in block]
+            every.sort(key=lambda p: (-p.quote_count, p.name))
+            self._profiles = tuple(every)
+            self._sorted = True
+        return self._profiles
+
+    def find(self, query: Sequence[str]) -> tuple[SpeakerProfile, ...]:
+        """The speakers who answer to the folded words of ``query`` (:func:`answers_to`), in the order of
+        :meth:`profiles`; only the blocks that may hold them are merged again."""
+        found = []
+        for root, block_words in self._words.items():
+            if not answers_to(query, block_words):
+                continue
+            if root in self._dirty:
+                self._merge_block(root)
+            found += [profile for profile, names in self._block_profiles[root] if answers_to(query, names)]
+        found.sort(key=lambda p: (-p.quote_count, p.name))
+        return tuple(found)
+
+
 def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
     """One profile per speaker of the collection, most quoted first (then by name)."""
+    registry = SpeakerRegistry()
+    registry.add(enumerate(usages))
+    return list(registry.profiles())
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_keys(name: str, *, finding: bool) -> tuple[str, ...]:
+    """The keys of :class:`_GivenNameIndex` under which ``name`` is kept, or looked for when ``finding``."""
+    keys = ["t" + _transliteration_key(name)]
+    keys += ["n" + nickname for nickname in (name, *lexicon().nicknames.get(name, ()))]
+    # an initial fits every name it begins, and a name every initial of it: initials are kept under
+    # "I" and the letter, names under "L" and their first letter, and each looks for the other
+    if len(name) == 1:
+        keys.append(("L" if finding else "I") + name)
+    else:
+        keys.append(("I" if finding else "L") + name[0])
+        if len(name) >= 3:
+            keys.append("p" + name[:3])
+    return tuple(keys)
+
+
+class _GivenNameIndex:
+    """Finds the earlier full names whose first given name may be the same name as a given one, without
+    comparing every pair of namesakes: by spelling variant, three-letter prefix, initial, nickname and
+    transliteration key (every way :func:`_given_name_match` can agree), so that a surname shared by thousands
+    of people costs in proportion to them, not to their square."""
+
+    def __init__(self) -> None:
+        self._spellings: SurnameIndex[int] = SurnameIndex()
+        self._by_key: dict[str, list[int]] = {}
+
+    def add(self, item: int, name: str) -> None:
+        self._spellings.add(item, name)
+        for key in _given_keys(name, finding=False):
+            self._by_key.setdefault(key, []).append(item)
+
+    def find(self, name: str) -> list[int]:
+        """The items that may match ``name`` (a superset of those that do), in the order they were added."""
+        found = set(self._spellings.find(name))
+        for key in _given_keys(name, finding=True):
+            found.update(self._by_key.get(key, ()))
+        return sorted(found)
+
+
+def _merge(units: list[_Unit]) -> list[SpeakerProfile]:
+    """The profiles of ``units`` (in order of quotes): the rules of the module's notes."""
     # units are in order of quotes, so that the most quoted forms anchor the groups the rarer forms join
-    units = _units(usages)
     groups = _Groups(len(units))
     full_index: SurnameIndex[int] = SurnameIndex()
+    given_index = _GivenNameIndex()
 
     def given_names(unit: int) -> list[tuple[str, ...]]:
         return [
@@ -271,13 +448,18 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
     for i, unit in enumerate(units):
         if unit.form.category != _FULL:
             continue
-        for j in full_index.find(unit.form.surname):
+        # the first given names must agree for a merge: only the units whose first given name may be the same
+        # name are compared, then the surnames
+        for j in given_index.find(unit.form.given[0]):
             if groups.find(i) == groups.find(j):
+                continue
+            if not surnames_match(units[j].form.surname, unit.form.surname):
                 continue
             mine, theirs = given_names(i), given_names(j)
             if all(_given_names_agree(x, y) for x in mine for y in theirs):
                 merge(i, j, _full_name_reason(unit.form, units[j].form))
         full_index.add(i, unit.form.surname)
+        given_index.add(i, unit.form.given[0])
 
     unattached: SurnameIndex[int] = SurnameIndex()
     for i, unit in enumerate(units):

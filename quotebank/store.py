@@ -503,8 +503,14 @@ class Store:
                 speaker = self._speakers[speaker_id] = speaker_from_dict(json.loads(record))
         return speaker
 
-    def speaker_usages(self) -> list[tuple[int, SpeakerUsage]]:
-        """Each per-article speaker (by its id) with its quote count, outlets and first and last dates."""
+    def last_quote_id(self) -> int:
+        """The id of the last quote stored (0 for none): quotes are only ever added, with growing ids."""
+        (last,) = self._connection.execute("SELECT max(id) FROM quotes").fetchone()
+        return int(last or 0)
+
+    def speaker_usages(self, after: int, upto: int) -> list[tuple[int, SpeakerUsage]]:
+        """Each per-article speaker (by its id) with the quote count, outlets and first and last dates of its
+        quotes whose ids are above ``after`` and at most ``upto``: what was added since a registry looked."""
         rows = self._connection.execute(
             """
             SELECT s.id, s.record, count(*),
@@ -512,11 +518,11 @@ class Store:
                    min(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END),
                    max(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END)
             FROM (SELECT speaker_id, date_key, record, json_extract(record, '$.published') AS published
-                  FROM quotes) q
+                  FROM quotes WHERE id > ? AND id <= ?) q
             JOIN speakers s ON s.id = q.speaker_id
             GROUP BY s.id
             """,
-            (UNDATED, UNDATED),
+            (UNDATED, UNDATED, after, upto),
         )
         usages = []
         for speaker_id, record, count, outlets, first, last in rows:

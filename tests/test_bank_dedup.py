@@ -145,9 +145,53 @@ def test_many_quotes_cluster_in_near_linear_time() -> None:
         words[rng.randrange(len(words))] = "changed"
         variants.append(" ".join(words).upper())
     quotes = [_quote(text, speaker=None) for text in originals + variants]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on a shared machine does not count
     clusters = cluster_quotes(quotes)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(clusters) == 20_000
     assert sum(c.occurrences == 2 for c in clusters) == 2000
     assert elapsed < 20, elapsed
+
+
+def _repetitive_pair_seconds(length: int) -> float:
+    """CPU time to cluster a long repetitive quote and a report of it with one word added."""
+    words = ["no"] * length
+    quotes = [
+        _quote(" ".join(words)),
+        _quote(" ".join([*words[: length // 2], "yes", *words[length // 2 :]])),
+    ]
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        clusters = cluster_quotes(quotes)
+        best = min(best, time.process_time() - started)
+    assert _sizes(clusters) == [2]
+    return best
+
+
+def test_comparing_two_quotes_is_linear_in_their_length() -> None:
+    # four times the words: about four times the work, where aligning them word by word took sixteen
+    ratio = _repetitive_pair_seconds(4000) / _repetitive_pair_seconds(1000)
+    assert ratio < 8, ratio
+
+
+def _clustering_seconds(count: int) -> float:
+    """CPU time to cluster ``count`` distinct quotes and a tenth as many variants of them."""
+    rng = random.Random(count)
+    vocabulary = [f"w{n}" for n in range(5000)] + ["the", "of", "and", "to", "in"] * 200
+    originals = [" ".join(rng.choices(vocabulary, k=rng.randint(8, 30))) for _ in range(count)]
+    variants = [text.upper() for text in rng.sample(originals, count // 10)]
+    quotes = [_quote(text, speaker=None) for text in originals + variants]
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        clusters = cluster_quotes(quotes)
+        best = min(best, time.process_time() - started)
+    assert len(clusters) == count
+    return best
+
+
+def test_clustering_grows_with_the_number_of_quotes_not_its_square() -> None:
+    # four times the quotes: about four times the work, where comparing every pair would take sixteen
+    ratio = _clustering_seconds(6000) / _clustering_seconds(1500)
+    assert ratio < 8, ratio

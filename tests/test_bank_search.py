@@ -3,14 +3,18 @@ and hostile input that must give results or a clear error, never a crash or a ha
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quotebank.export
 import quotebank.filters
+import quotebank.store
 from quotebank import (
     InvalidArgumentError,
     InvalidDateError,
@@ -22,7 +26,7 @@ from quotebank import (
     QuoteList,
     Speaker,
 )
-from quotebank.filters import stem, words
+from quotebank.filters import QuoteFilter, stem, words
 from tests.conftest import SEEDS
 
 KYIV = SEEDS / "000_39001c3f19b39482.txt"
@@ -54,6 +58,27 @@ def test_search_without_filters_gives_every_quote_by_date_then_position(bank: Qu
     kyiv = [q.start for q in found[:12]]
     assert kyiv == sorted(kyiv)
     assert list(bank) == list(found)
+
+
+def test_iter_search_streams_what_search_finds(bank: QuoteBank, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert list(bank.iter_search()) == list(bank.search())
+    assert list(bank.iter_search("exchange", kind="partial")) == list(bank.search("exchange", kind="partial"))
+    assert list(bank.iter_search(speaker="witkoff", limit=2)) == list(bank.search(speaker="witkoff", limit=2))
+    with pytest.raises(InvalidArgumentError):
+        bank.iter_search(limit=-1)  # the filters are checked before the first quote is asked for
+    decoded: list[object] = []
+    decode = quotebank.export.quote_from_dict
+
+    def counting(data: dict[str, Any]) -> Quote:
+        decoded.append(data)
+        return decode(data)
+
+    monkeypatch.setattr(quotebank.store, "quote_from_dict", counting)
+    quotes = bank.iter_search()
+    assert decoded == []
+    first = next(quotes)
+    assert first == bank.search(limit=1)[0]
+    assert len(decoded) == 1 + 1  # the quote given, and the one search(limit=1) read: not the whole bank
 
 
 def test_text_matches_stems_prefixes_case_and_accents(bank: QuoteBank) -> None:
@@ -187,10 +212,23 @@ def test_a_pathological_regex_stops_at_its_time_budget(monkeypatch: pytest.Monke
     monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.3)
     bank = QuoteBank()
     bank.add('"' + "a" * 28 + '!," Jane Doe said.')
-    with pytest.raises(QueryTimeoutError, match="took more than"):
+    with pytest.raises(QueryTimeoutError, match=r"took more than 0\.3 s on one quote of 30 characters"):
         bank.search(regex=r"(a|a)+$")
     with pytest.raises(TimeoutError):
         QuoteList(bank).matching(r"(a|a)+$")
+
+
+def test_the_regex_budget_is_per_quote_so_a_benign_pattern_reads_any_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.1)
+    test = QuoteFilter.build(pattern=r"\bword\b").pattern_test()
+    assert test is not None
+    # long texts that take a few milliseconds each, read for several budgets in all
+    text = "a quote without the term, only other words like it. " * 16_000
+    started = time.monotonic()
+    while time.monotonic() - started < 0.5:
+        assert not test(text)
 
 
 def test_stems() -> None:

@@ -3,11 +3,15 @@ surname stay apart; every merge says why."""
 
 from __future__ import annotations
 
+import random
+import time
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from quotebank import QuoteBank, Speaker, SpeakerKind, SpeakerNotFoundError
+from quotebank import QuoteBank, Speaker, SpeakerKind, SpeakerNotFoundError, people
 from quotebank.people import SpeakerProfile, SpeakerUsage, merge_speakers, speaker_matcher
 from tests.conftest import SEEDS
 
@@ -186,3 +190,78 @@ def test_the_bank_keeps_donald_and_melania_apart() -> None:
         "We will make America great,",
         "Tariffs work,",
     ]
+
+
+def _namesakes(count: int, surname: str = "Kim") -> list[SpeakerUsage]:
+    """``count`` different people who share a surname (given names of ten random letters: none is a
+    spelling variant, a prefix or a nickname of another)."""
+    rng = random.Random(count)
+    letters = "bcdfgklmnprstvz"
+    given: set[str] = set()
+    while len(given) < count:
+        given.add(rng.choice(letters).upper() + "".join(rng.choices("aeiou" + letters, k=9)))
+    return [SpeakerUsage(Speaker(f"{name} {surname}", None, (), PERSON), 1) for name in sorted(given)]
+
+
+def _cpu_seconds(action: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        action()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_merging_namesakes_grows_with_their_number_not_its_square() -> None:
+    small, large = _namesakes(150), _namesakes(600)
+    assert len(merge_speakers(large)) == 600  # different people who share a surname stay apart
+    ratio = _cpu_seconds(lambda: merge_speakers(large)) / _cpu_seconds(lambda: merge_speakers(small))
+    # four times the namesakes: about four times the work, where comparing every pair took sixteen
+    assert ratio < 8, ratio
+
+
+def _said(given: str, surname: str, n: int) -> str:
+    return f'"We will open bridge number {n} soon," {given} {surname} said.'
+
+
+def test_a_write_merges_again_only_the_surname_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = QuoteBank()
+    bank.add_many(_said(usage.speaker.name.split()[0], "Kim", n) for n, usage in enumerate(_namesakes(40)))
+    assert len(bank.speakers("kim")) == 40
+    merged: list[int] = []
+    merge = people._merge
+
+    def counting(units: list[people._Unit]) -> list[SpeakerProfile]:
+        merged.append(len(units))
+        return merge(units)
+
+    monkeypatch.setattr(people, "_merge", counting)
+    bank.add(_said("Anna", "Lopez", 1))
+    assert [q.speaker_name for q in bank.search(speaker="lopez")] == ["Anna Lopez"]
+    assert merged == [1]  # the Kims were not merged again
+    bank.add(_said("Ana", "Kim", 2))
+    assert len(bank.speakers("kim")) == 41
+    assert merged == [1, 41]
+
+
+def test_the_registry_counts_each_quote_once_across_writers_and_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "bank.db"
+    with QuoteBank.open(path) as first, QuoteBank.open(path) as second:
+        first.add(_said("Jane", "Doe", 1), outlet="A", published="2026-01-02")
+        assert first.speaker("doe").quote_count == 1
+        second.add(_said("Jane", "Doe", 2), outlet="B", published="2026-03-04")
+        second.add(_said("Jane", "Doe", 3), outlet="B", published="2025-12-31")
+        profile = first.speaker("doe")
+        assert (profile.quote_count, profile.outlets) == (3, ("A", "B"))
+        assert (profile.first_seen, profile.last_seen) == (date(2025, 12, 31), date(2026, 3, 4))
+    with QuoteBank.open(path) as reopened:
+        assert reopened.speaker("doe").quote_count == 3
+
+
+def test_a_corrected_outlet_or_date_reaches_the_speaker() -> None:
+    bank = QuoteBank()
+    bank.add(_said("Jane", "Doe", 1), outlet="Wrong", published="2020-01-01")
+    assert bank.speaker("doe").outlets == ("Wrong",)
+    bank.update(_said("Jane", "Doe", 1), outlet="Right", published="2026-01-02")
+    profile = bank.speaker("doe")
+    assert (profile.outlets, profile.first_seen, profile.quote_count) == (("Right",), date(2026, 1, 2), 1)
