@@ -19,6 +19,8 @@ Nothing is lost to an unbalanced mark:
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 import regex
 
@@ -36,6 +38,7 @@ _MARKS = _DOUBLE | frozenset("'‘’‚‹›")
 _BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
 _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
 _APOSTROPHE_WORD = regex.compile(r"[\p{L}\p{N}'’]++")
+_LAST_NOT_APOSTROPHE = regex.compile(r"(?r)[^'’]")
 _DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
 _MAX_DEPTH = 4
 _SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -102,18 +105,52 @@ def _role(mark: str, before: str, after: str, stack: list[_Open]) -> str:
     return "none"
 
 
-def _apostrophe_word_end(text: str, position: int, end: int) -> int:
-    """Where an apostrophe-initial word (``'90s``, ``'em``, ``'n'``) starting at ``position`` ends, or 0."""
-    if _DECADE.match(text, position + 1, end):
-        return position + 1
-    word = _APOSTROPHE_WORD.match(text, position + 1, end)
-    if word is None:
+class _ApostropheWords:
+    """Finds the apostrophe-initial words (``'90s``, ``'em``, ``'n'``) of one paragraph.
+
+    The run of letters, digits and apostrophes after a mark is matched once and kept: the next marks inside
+    the same run (a row of apostrophes) reuse it, and only a form no longer than the longest listed word is
+    ever copied, so a run of any length costs time linear in its length.
+    """
+
+    __slots__ = ("core_end", "end", "run_end", "text")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+        self.run_end = -1
+        self.core_end = -1
+        """Just after the last character of the run that is not an apostrophe."""
+
+    def end_of(self, position: int) -> int:
+        """Where the word starting with the mark at ``position`` ends, or 0 when none starts there.
+
+        Positions must come in increasing order.
+        """
+        text, first = self.text, position + 1
+        if _DECADE.match(text, first, self.end):
+            return first
+        if first >= self.run_end:
+            word = _APOSTROPHE_WORD.match(text, first, self.end)
+            if word is None:
+                return 0
+            self.run_end = word.end()
+            core = _LAST_NOT_APOSTROPHE.search(text, first, self.run_end)
+            self.core_end = first if core is None else core.end()
+        words = lexicon().apostrophe_words
+        longest = _longest_apostrophe_word()
+        # the word as written, then without its closing apostrophes ('n' and 'n)
+        for stop in (self.run_end, max(self.core_end, first)):
+            if stop - position <= longest:
+                form = "'" + text[first:stop].lower().replace("’", "'")
+                if form in words:
+                    return stop
         return 0
-    candidate = "'" + word.group().lower().replace("’", "'")
-    for form in (candidate, candidate.rstrip("'")):
-        if form in lexicon().apostrophe_words:
-            return position + len(form)
-    return 0
+
+
+@functools.cache
+def _longest_apostrophe_word() -> int:
+    return max(map(len, lexicon().apostrophe_words), default=0)
 
 
 def find_spans(article: Article) -> list[QuoteSpan]:
@@ -156,6 +193,7 @@ def _scan_paragraph(
     stack: list[_Open] = []
     floor = start  # where a closing mark with no opening one may start its span
     skip_until = -1
+    apostrophe_words = _ApostropheWords(text, end)
 
     def emit(outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool) -> None:
         nonlocal floor, carried
@@ -197,7 +235,7 @@ def _scan_paragraph(
         after = text[after_mark] if after_mark < end else ""
         double = mark in _DOUBLE
         if not double and not before.isalnum():
-            word_end = _apostrophe_word_end(text, position, end)
+            word_end = apostrophe_words.end_of(position)
             if word_end:
                 skip_until = word_end
                 continue
