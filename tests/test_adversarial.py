@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import quotebank
-from benchmarks.adversarial import HOSTILE, build, seconds
+from benchmarks.adversarial import HOSTILE, MARK_CHARACTERS, MARK_PATTERNS, SPECIAL, build, seconds
 from quotebank import QuoteList
 from tests.validity import assert_valid
 
@@ -19,10 +19,15 @@ SIZE = 20_000
 MAX_GROWTH = 25
 
 
+# the texts of the specially treated characters are many: they run smaller, which still tells 10 from 100
+SPECIAL_SIZE = 1_000
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_text_takes_linear_time_and_gives_a_valid_result(name: str) -> None:
-    small, large = build(name, SIZE), build(name, 10 * SIZE)
-    assert (len(small), len(large)) == (SIZE, 10 * SIZE)
+    size = SPECIAL_SIZE if name in SPECIAL else SIZE
+    small, large = build(name, size), build(name, 10 * size)
+    assert (len(small), len(large)) == (size, 10 * size)
     found: dict[str, QuoteList] = {}
 
     def extract(text: str) -> None:
@@ -58,3 +63,21 @@ def test_many_short_paragraphs_give_one_quotation_each() -> None:
 def test_nul_and_control_characters_are_text_like_any_other() -> None:
     quotes = quotebank.extract('\x00"We will\x01 win,"\x7f said Maria\x00 Lopez.\x1b')
     assert [quote.text for quote in quotes] == ["We will\x01 win,"]
+
+
+def test_every_mark_the_scanner_reads_has_its_hostile_texts() -> None:
+    from quotebank.spans import _MARK  # noqa: PLC0415 -- the scanner's own list, to compare with
+
+    assert {found.group() for found in _MARK.finditer("".join(MARK_CHARACTERS))} == set(MARK_CHARACTERS)
+    assert {f"{pattern}:{mark}" for mark in MARK_CHARACTERS for pattern in MARK_PATTERNS} <= set(SPECIAL)
+
+
+@pytest.mark.parametrize("mark", ["'", "’", "‘", "‚"])
+def test_a_row_of_apostrophes_is_scanned_once(mark: str) -> None:
+    # each mark of the row used to match, and copy, the whole rest of the row: 73 s for 100,000
+    assert seconds(lambda: quotebank.extract(mark * 30_000), repeat=1) < 2
+
+
+def test_apostrophe_words_are_still_read_as_words() -> None:
+    quotes = quotebank.extract("'Rock 'n' roll in the '90s, ya know,' said Ann Lee. He liked 'em 'til dawn.")
+    assert [quote.text for quote in quotes] == ["Rock 'n' roll in the '90s, ya know,"]
