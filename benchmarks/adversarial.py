@@ -9,6 +9,7 @@ and prints the growth; ``--out DIR`` also writes the texts to files, for other t
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import time
 from collections.abc import Callable
@@ -258,8 +259,12 @@ def main(argv: list[str] | None = None) -> int:
             (options.out / f"{name}.txt").write_text(text, encoding="utf-8")
         tenth = build(name, size // 10)
         found: list[quotebank.QuoteList] = []
-        small = seconds(lambda tenth=tenth: quotebank.extract(tenth), repeat=3)
-        large = seconds(lambda text=text: found.append(quotebank.extract(text)), repeat=1)
+
+        def run(text: str = text, found: list[quotebank.QuoteList] = found) -> None:
+            found.append(quotebank.extract(text))
+
+        small = seconds(functools.partial(quotebank.extract, tenth), repeat=3)
+        large = seconds(run, repeat=1)
         growth = large / max(small, 1e-9)
         worst = max(worst, (growth, name))
         flag = "  !" if growth > MAX_GROWTH else ""

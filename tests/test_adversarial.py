@@ -8,6 +8,8 @@ absolute times: linear gives about 10, quadratic about 100. The sizes keep this 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quotebank
 from benchmarks.adversarial import HOSTILE, MARK_CHARACTERS, MARK_PATTERNS, SPECIAL, build, seconds
@@ -81,3 +83,113 @@ def test_a_row_of_apostrophes_is_scanned_once(mark: str) -> None:
 def test_apostrophe_words_are_still_read_as_words() -> None:
     quotes = quotebank.extract("'Rock 'n' roll in the '90s, ya know,' said Ann Lee. He liked 'em 'til dawn.")
     assert [quote.text for quote in quotes] == ["Rock 'n' roll in the '90s, ya know,"]
+
+
+# -- odd text: whatever the words, extract and parse_article return a valid result ---------------------
+
+_ODD_WORDS = [
+    *MARK_CHARACTERS,
+    *(f"{mark}s" for mark in "'’"),
+    *(f"{mark}{clitic}" for mark in "'’" for clitic in ("d", "ll", "re", "ve", "m", "em", "n", "n'")),
+    "'90s",
+    "s'",
+    "Ukraine's",
+    "workers'",
+    "O'Brien",
+    "don't",
+    "said",
+    "says",
+    "told",
+    "according to",
+    "added",
+    "the",
+    "a",
+    "his",
+    "her",
+    "he",
+    "she",
+    "they",
+    "who",
+    "Jane Doe",
+    "Doe",
+    "Mr.",
+    "Sen.",
+    "Jr.",
+    "mayor",
+    "Ministry",
+    "of",
+    ",",
+    ".",
+    ":",
+    "—",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "\ud800",
+    "\udfff",
+]
+_ODD_MARKS = st.sampled_from(MARK_CHARACTERS)
+_ODD_PIECES = st.one_of(
+    st.sampled_from(_ODD_WORDS),
+    st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=4),
+)
+_CUES = st.sampled_from(["said", "says", "told", "according to", "added", ":", ","])
+# what a speaker phrase may be made of: names, titles, determiners, possessives and bare clitics
+_SPEAKER_WORDS = st.sampled_from(
+    [
+        "'s",
+        "’s",
+        "'d",
+        "'ll",
+        "s'",
+        "the",
+        "a",
+        "his",
+        "who",
+        "Jane",
+        "Doe",
+        "Doe's",
+        "workers'",
+        "Mr.",
+        "mayor",
+    ]
+)
+
+
+@st.composite
+def _odd_attributions(draw: st.DrawFn) -> str:
+    """A quotation and its cue with odd words around and after them: a speaker made of anything."""
+    opening, closing = draw(_ODD_MARKS), draw(_ODD_MARKS)
+    quotation = opening + " ".join(draw(st.lists(_ODD_PIECES, max_size=4))) + closing
+    before = draw(st.lists(_ODD_PIECES, max_size=3))
+    speaker = [
+        *draw(st.lists(_SPEAKER_WORDS, min_size=1, max_size=3)),
+        *draw(st.lists(_ODD_PIECES, max_size=1)),
+    ]
+    attribution = [draw(_CUES), *speaker]
+    if draw(st.booleans()):
+        return " ".join([*before, quotation, *attribution])  # '"x" said Doe'
+    return " ".join([*before, *attribution, quotation])  # 'said Doe: "x"'
+
+
+odd_texts = st.lists(
+    st.one_of(_odd_attributions(), _ODD_PIECES),
+    max_size=12,
+).flatmap(lambda parts: st.sampled_from([" ", "", "\n"]).map(lambda space: space.join(parts)))
+
+
+@given(odd_texts)
+def test_extract_never_raises_on_odd_text(text: str) -> None:
+    quotes = quotebank.extract(text)
+    assert_valid(text, quotes)
+    assert quotebank.parse_article(text).quotes == quotes
+
+
+def test_a_possessive_ending_alone_is_no_speaker() -> None:
+    # the speaker phrase was the bare 's, and splitting it into role and name failed on an empty word
+    for text in ('"x" said \'s', '"x" said the \'s', '"Fine," said the ’s.'):
+        (quote,) = quotebank.extract(text)
+        assert quote.speaker is None
+    # a possessive ending apart from its word, after a plural possessive
+    assert len(quotebank.extract("s' 's")) == 0
