@@ -14,7 +14,8 @@ Nothing is lost to an unbalanced mark:
 * a closing double mark that closes nothing is reported from the end of the previous quotation (or the
   paragraph start) up to it, flagged;
 * an outermost single mark that never closes was most likely an apostrophe: it is dropped, and what it
-  seemed to enclose is reported at the outer level.
+  seemed to enclose is reported at the outer level; unless the next paragraph opens with a single mark
+  again: then it is the British multi-paragraph quotation, and runs on as a double one does.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
 _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
 _APOSTROPHE_WORD = regex.compile(r"[\p{L}\p{N}'’]++")
 _LAST_NOT_APOSTROPHE = regex.compile(r"(?r)[^'’]")
+_LOWERCASE_WORD = regex.compile(r"\p{Ll}++")
 _DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
 _MAX_DEPTH = 4
 _SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -168,11 +170,20 @@ def find_spans(article: Article) -> list[QuoteSpan]:
     return spans
 
 
-def _opens_with_double(text: str, paragraph: Paragraph | None) -> bool:
+def _opens_with(text: str, paragraph: Paragraph | None, double: bool) -> bool:
+    """Whether ``paragraph`` opens with an opening mark of the family: a quotation running on into it."""
     if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
         return False
     first = _MARK.match(text, paragraph.start, paragraph.end)
-    return first is not None and first.group() in _DOUBLE and first.group() not in _CLOSERS
+    if first is None or (first.group() in _DOUBLE) is not double or first.group() in _CLOSERS:
+        return False
+    if double:
+        return True
+    # a single mark opens only before a word that is not an apostrophe word ('Tis, '90s)
+    after = text[first.end()] if first.end() < paragraph.end else ""
+    return not (after == "" or after.isspace()) and not _ApostropheWords(text, paragraph.end).end_of(
+        first.start()
+    )
 
 
 def _scan_paragraph(
@@ -239,6 +250,8 @@ def _scan_paragraph(
             if word_end:
                 skip_until = word_end
                 continue
+        if not double and before in "sS" and after == " " and _possessed(text, after_mark + 1, end):
+            continue  # a plural possessive (the workers' union), not the end of a quotation
         role = _role(mark, before, after, stack)
         if role == "open":
             if stack and stack[-1].double is double and len(stack) == 1:
@@ -269,14 +282,26 @@ def _scan_paragraph(
 
     if stack:
         outer = stack[0]
-        if outer.double:
-            runs_on = _opens_with_double(text, following)
+        runs_on = _opens_with(text, following, outer.double)
+        if outer.double or runs_on:
+            # a single mark left open is kept only when the next paragraph opens with one again (the
+            # British multi-paragraph quotation); otherwise it was most likely an apostrophe
             emit(outer.position, end, outer.mark, "", not runs_on)
             if runs_on and spans and spans[-1].outer_start == outer.position:
                 return spans[-1].group, spans[-1].segment
         else:
             emit_children(outer)
     return None
+
+
+def _possessed(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` reads as what a plural possessive before it owns: a lowercase word
+    that is neither a reporting verb nor a pronoun (``'We are the workers' he said`` closes)."""
+    word = _LOWERCASE_WORD.match(text, start, end)
+    if word is None:
+        return False
+    words = lexicon()
+    return word.group() not in words.cue_forms and word.group() not in words.pronouns
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
