@@ -15,6 +15,8 @@ from quotebank.dedup import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
     BankFileError,
+    ExtractFailedError,
+    ExtractTimeoutError,
     FetchError,
     InvalidArgumentError,
     InvalidDateError,
@@ -45,7 +47,9 @@ __all__ = [
     "Article",
     "ArticleDecodeError",
     "BankFileError",
+    "ExtractFailedError",
     "ExtractResult",
+    "ExtractTimeoutError",
     "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",

@@ -9,6 +9,8 @@ from __future__ import annotations
 __all__ = [
     "ArticleDecodeError",
     "BankFileError",
+    "ExtractFailedError",
+    "ExtractTimeoutError",
     "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",
@@ -75,3 +77,13 @@ class UsageError(QuotebankError, ValueError):
 
 class FetchError(QuotebankError, OSError):
     """A web page could not be fetched: the address does not answer, refuses, or answers with an error."""
+
+
+class ExtractFailedError(QuotebankError, RuntimeError):
+    """Extracting one article failed in a way no input should cause: an unexpected error (a bug to
+    report), an item that cannot be sent to a worker process, or a worker process that died (killed, out of
+    memory). :func:`~quotebank.extract_many` records it for that article and goes on."""
+
+
+class ExtractTimeoutError(QuotebankError, TimeoutError):
+    """Extracting one article ran past the time limit given to :func:`~quotebank.extract_many`."""
