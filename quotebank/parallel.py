@@ -179,10 +179,16 @@ class _Worker:
 
     @classmethod
     def start(cls) -> _Worker:
-        process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER, *sys.path], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
-        assert process.stdin is not None and process.stdout is not None
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER, *sys.path], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
+        except OSError as error:
+            # an embedded interpreter without a Python executable: say so once, not per article
+            raise ExtractFailedError(
+                f"cannot start a worker process with {sys.executable!r} ({error.strerror}); use processes=1"
+            ) from None
+        assert process.stdin is not None and process.stdout is not None  # piped just above
         commands = Connection(os.dup(process.stdin.fileno()), readable=False)
         results = Connection(os.dup(process.stdout.fileno()), writable=False)
         process.stdin.close()

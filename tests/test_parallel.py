@@ -373,3 +373,11 @@ def test_the_parallel_benchmark_runs_and_checks_that_every_way_agrees() -> None:
     seconds = time_runs(6, 2, 2)
     assert list(seconds) == ["loop", "1 process", "2 processes"]
     assert all(0 < taken < 60 for taken in seconds.values())
+
+
+def test_without_a_python_to_start_workers_the_run_fails_at_once_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+    with pytest.raises(ExtractFailedError, match=r"cannot start a worker process .*; use processes=1$"):
+        list(extract_many([SHORT, SHORT], processes=2))
