@@ -34,7 +34,7 @@ from quotebank import (
     extract,
     extract_many,
 )
-from quotebank.parallel import extract_one
+from quotebank.parallel import _WORKER, extract_one
 from tests.conftest import SEEDS
 
 SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
@@ -268,8 +268,16 @@ SLOW = build("between-letters:“", 400_000)
 
 
 def children() -> list[Any]:
+    """extract_many's worker processes still running (other tests may leave helpers of their own)."""
     psutil = pytest.importorskip("psutil")
-    return [child for child in psutil.Process().children(recursive=True) if child.status() != "zombie"]
+    workers = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != "zombie" and _WORKER in child.cmdline():
+                workers.append(child)
+        except psutil.NoSuchProcess:
+            continue  # ended while being looked at
+    return workers
 
 
 def stopped_within(seconds: float) -> None:
@@ -284,6 +292,7 @@ def test_stopping_early_stops_the_workers_promptly(how: str) -> None:
     results = extract_many([SHORT, SHORT, SLOW, SLOW, SLOW], processes=2, chunksize=1)
     first = next(results)
     assert first.index == 0
+    assert len(children()) == 2  # the two workers, on the slow articles
     started = time.perf_counter()
     if how == "close":
         results.close()  # type: ignore[attr-defined]
