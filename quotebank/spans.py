@@ -41,6 +41,16 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
 _APOSTROPHE_WORD = regex.compile(r"[\p{L}\p{N}'’]++")
 _LAST_NOT_APOSTROPHE = regex.compile(r"(?r)[^'’]")
 _LOWERCASE_WORD = regex.compile(r"\p{Ll}++")
+# function words: what follows a closing mark, never what a plural possessive owns
+_NOT_OWNED = (
+    "boundaries",
+    "prepositions",
+    "determiners",
+    "relatives",
+    "subordinators",
+    "to_verbs",
+    "skippable",
+)
 _DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
 _MAX_DEPTH = 4
 _SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -296,12 +306,15 @@ def _scan_paragraph(
 
 def _possessed(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start`` reads as what a plural possessive before it owns: a lowercase word
-    that is neither a reporting verb nor a pronoun (``'We are the workers' he said`` closes)."""
+    that is not a reporting verb, a pronoun or a function word (``'We are the workers' he said`` and ``'a
+    matter of weeks' and`` close)."""
     word = _LOWERCASE_WORD.match(text, start, end)
     if word is None:
         return False
-    words = lexicon()
-    return word.group() not in words.cue_forms and word.group() not in words.pronouns
+    found, words = word.group(), lexicon()
+    if found in words.cue_forms or found in words.pronouns:
+        return False
+    return not any(found in words.grammar[section] for section in _NOT_OWNED)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

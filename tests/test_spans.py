@@ -173,6 +173,7 @@ def test_a_single_mark_left_open_before_a_paragraph_without_one_is_still_an_apos
         ("'The workers' union will win,' said Ann Lee.", ["The workers' union will win,"]),
         ("'It works' says head teacher", ["It works"]),
         ("'We are the workers' he said.", ["We are the workers"]),
+        ("It takes 'a matter of weeks' and a 'useful' round.", ["a matter of weeks", "useful"]),
     ],
 )
 def test_a_plural_possessive_inside_single_marks_does_not_close_them(
