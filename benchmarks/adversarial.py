@@ -9,6 +9,7 @@ and prints the growth; ``--out DIR`` also writes the texts to files, for other t
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import quotebank
 
-__all__ = ["FULL_SIZES", "HOSTILE", "build", "seconds"]
+__all__ = ["FULL_SIZES", "HOSTILE", "MARK_CHARACTERS", "MARK_PATTERNS", "SPECIAL", "build", "seconds"]
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -98,6 +99,78 @@ def _whitespace(size: int) -> str:
     return _repeat(" \t\n\r\n\u00a0\u2003\u2028 \f\v", size)
 
 
+MARK_CHARACTERS = ('"', "'", "“", "”", "‘", "’", "«", "»", "„", "‟", "‹", "›", "‚", "''")
+"""Every quotation mark the span scanner reads (``''`` is two apostrophes standing for a double mark)."""
+
+MARK_PATTERNS: dict[str, Callable[[str], str]] = {
+    "run": lambda mark: mark,
+    "between-letters": lambda mark: mark + "a",
+    "spaced": lambda mark: mark + " ",
+    "opening": lambda mark: " " + mark + "ab",
+    "closing": lambda mark: "ab" + mark + " ",
+    "quoted-and-said": lambda mark: mark + "Yes" + mark + " said Ann Lee's aide. ",
+    "paragraphs": lambda mark: mark + "\n",
+}
+"""How one mark repeats in the texts built for it: in a row, between letters (an apostrophe inside a
+word), between spaces, after a space and before a word (opening), after a word and before a space
+(closing), around a word with a speaker, and one to a paragraph."""
+
+
+def _mark_text(mark: str, pattern: str) -> Callable[[int], str]:
+    unit = MARK_PATTERNS[pattern](mark)
+    return lambda size: _repeat(unit, size)
+
+
+def _every_mark(size: int) -> str:
+    return _repeat("".join(MARK_CHARACTERS), size)
+
+
+def _every_mark_spaced(size: int) -> str:
+    return _repeat(" ".join(MARK_CHARACTERS) + " ", size)
+
+
+def _every_mark_around_words(size: int) -> str:
+    return _repeat("".join(f"{mark}ab{mark}cd " for mark in MARK_CHARACTERS), size)
+
+
+def _one_word(size: int) -> str:
+    return "a" * size
+
+
+def _capitalised_words(size: int) -> str:
+    return _repeat("Ab ", size)
+
+
+def _spaces(size: int) -> str:
+    return " " * size
+
+
+def _newlines(size: int) -> str:
+    return "\n" * size
+
+
+def _possessives(size: int) -> str:
+    return _repeat('"x" said \'s ', size)
+
+
+SPECIAL: dict[str, Callable[[int], str]] = {
+    **{
+        f"{pattern}:{mark}": _mark_text(mark, pattern)
+        for mark in MARK_CHARACTERS
+        for pattern in MARK_PATTERNS
+    },
+    "every-mark-in-a-row": _every_mark,
+    "every-mark-spaced": _every_mark_spaced,
+    "every-mark-around-words": _every_mark_around_words,
+    "one-word": _one_word,
+    "capitalised-words": _capitalised_words,
+    "spaces": _spaces,
+    "newlines": _newlines,
+    "possessives-without-a-name": _possessives,
+}
+"""Texts made of the characters the span scanner treats specially, each mark in every pattern of
+:data:`MARK_PATTERNS`, and runs of letters, spaces and newlines; by name (``run:’``, ``spaced:«``, …)."""
+
 HOSTILE: dict[str, Callable[[int], str]] = {
     "marks-in-a-row": _marks_in_a_row,
     "one-line-without-marks": _one_line_without_marks,
@@ -114,6 +187,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "boilerplate-lines": _boilerplate_lines,
     "apostrophes": _apostrophes,
     "whitespace": _whitespace,
+    **SPECIAL,
 }
 """Builders of hostile texts by name: each takes a size in characters and returns a text of that size."""
 
@@ -155,16 +229,28 @@ def seconds(function: Callable[[], object], repeat: int = 3, *, pause_gc: bool =
     return best
 
 
-def main(argv: list[str] | None = None) -> None:
+MAX_GROWTH = 11
+"""The most time ten times a text may take, as a multiple of the time for the text: linear is 10."""
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size by this")
     parser.add_argument("--out", type=Path, help="also write each text to DIR/NAME.txt")
-    parser.add_argument("names", nargs="*", help=f"which texts (default: all): {', '.join(HOSTILE)}")
+    parser.add_argument(
+        "names",
+        nargs="*",
+        help="which texts (default: all): "
+        f"{', '.join(name for name in HOSTILE if name not in SPECIAL)}, "
+        f"{', '.join(name for name in SPECIAL if ':' not in name)}, "
+        f"and PATTERN:MARK for PATTERN in {', '.join(MARK_PATTERNS)} and MARK in {' '.join(MARK_CHARACTERS)}",
+    )
     options = parser.parse_args(argv)
     unknown = [name for name in options.names if name not in HOSTILE]
     if unknown:
         parser.error(f"unknown texts: {', '.join(unknown)}")
-    print(f"{'text':<24} {'chars':>11} {'CPU s':>9} {'chars/s':>12} {'quotes':>8} {'growth x10':>10}")
+    print(f"{'text':<26} {'chars':>11} {'CPU s':>9} {'chars/s':>12} {'quotes':>8} {'growth x10':>10}")
+    worst = (0.0, "")
     for name in options.names or HOSTILE:
         size = int(FULL_SIZES.get(name, _MEGA) * options.scale)
         text = build(name, size)
@@ -172,13 +258,24 @@ def main(argv: list[str] | None = None) -> None:
             options.out.mkdir(parents=True, exist_ok=True)
             (options.out / f"{name}.txt").write_text(text, encoding="utf-8")
         tenth = build(name, size // 10)
-        small = seconds(lambda tenth=tenth: quotebank.extract(tenth), repeat=1)
-        large = seconds(lambda text=text: quotebank.extract(text), repeat=1)
-        found = len(quotebank.extract(text))
+        found: list[quotebank.QuoteList] = []
+
+        def run(text: str = text, found: list[quotebank.QuoteList] = found) -> None:
+            found.append(quotebank.extract(text))
+
+        small = seconds(functools.partial(quotebank.extract, tenth), repeat=3)
+        large = seconds(run, repeat=1)
+        growth = large / max(small, 1e-9)
+        worst = max(worst, (growth, name))
+        flag = "  !" if growth > MAX_GROWTH else ""
         print(
-            f"{name:<24} {size:>11,} {large:>9.2f} {size / large:>12,.0f} {found:>8,} {large / small:>10.1f}"
+            f"{name:<26} {size:>11,} {large:>9.2f} {size / max(large, 1e-9):>12,.0f} {len(found[0]):>8,} "
+            f"{growth:>10.1f}{flag}",
+            flush=True,
         )
+    print(f"largest growth: {worst[0]:.1f} ({worst[1]}); at most {MAX_GROWTH} is linear")
+    return 1 if worst[0] > MAX_GROWTH else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

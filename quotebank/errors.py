@@ -12,6 +12,8 @@ __all__ = [
     "BankFileError",
     "BankFullError",
     "BankReadOnlyError",
+    "ExtractFailedError",
+    "ExtractTimeoutError",
     "FetchError",
     "InvalidArgumentError",
     "InvalidDateError",
@@ -102,3 +104,13 @@ class FetchError(QuotebankError, OSError):
 
 class QuotebankWarning(UserWarning):
     """Something was stored differently from how it was given (text that UTF-8 cannot hold was replaced)."""
+
+
+class ExtractFailedError(QuotebankError, RuntimeError):
+    """Extracting one article failed in a way no input should cause: an unexpected error (a bug to
+    report), an item that cannot be sent to a worker process, or a worker process that died (killed, out of
+    memory). :func:`~quotebank.extract_many` records it for that article and goes on."""
+
+
+class ExtractTimeoutError(QuotebankError, TimeoutError):
+    """Extracting one article ran past the time limit given to :func:`~quotebank.extract_many`."""

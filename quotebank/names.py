@@ -248,7 +248,8 @@ def _classify(tokens: Sequence[Token], first: int, last: int) -> str | None:
     if first == last and tokens[first].lower in lexicon().pronouns:
         return PRONOUN
     content = [t for t in tokens[first : last + 1] if t.kind == WORD and t.lower not in _DETERMINERS]
-    if not content:
+    if not content or not content[0].text[0].isalnum():
+        # nothing but determiners, or a phrase that starts with a clitic ('s, 'd) cut from its word
         return None
     if _is_time_word(content[-1]):
         return None  # "Friday", "early Friday", "last week"
@@ -578,12 +579,14 @@ def split_name(text: str) -> tuple[str | None, str]:
     words = text.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+        if not words[-1]:
+            words.pop()  # a possessive ending apart from its word: "Doe 's"
+    elif words and words[-1].endswith(("s'", "s’")):
+        words[-1] = words[-1][:-1]
     if not words:
         return None, text
-    if words[-1].endswith(("'s", "’s")):
-        words[-1] = words[-1][:-2]
-    elif words[-1].endswith(("s'", "s’")):
-        words[-1] = words[-1][:-1]
     name_start = len(words)
     # an organisation's name keeps its office words: "World Health Organization", "Justice Department"
     organisation = words[-1].lower().strip(".,") in lexicon().org_words

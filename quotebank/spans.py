@@ -14,10 +14,13 @@ Nothing is lost to an unbalanced mark:
 * a closing double mark that closes nothing is reported from the end of the previous quotation (or the
   paragraph start) up to it, flagged;
 * an outermost single mark that never closes was most likely an apostrophe: it is dropped, and what it
-  seemed to enclose is reported at the outer level.
+  seemed to enclose is reported at the outer level; unless the next paragraph opens with a single mark
+  again: then it is the British multi-paragraph quotation, and runs on as a double one does.
 """
 
 from __future__ import annotations
+
+import functools
 
 import attrs
 import regex
@@ -36,6 +39,18 @@ _MARKS = _DOUBLE | frozenset("'‘’‚‹›")
 _BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
 _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
 _APOSTROPHE_WORD = regex.compile(r"[\p{L}\p{N}'’]++")
+_LAST_NOT_APOSTROPHE = regex.compile(r"(?r)[^'’]")
+_LOWERCASE_WORD = regex.compile(r"\p{Ll}++")
+# function words: what follows a closing mark, never what a plural possessive owns
+_NOT_OWNED = (
+    "boundaries",
+    "prepositions",
+    "determiners",
+    "relatives",
+    "subordinators",
+    "to_verbs",
+    "skippable",
+)
 _DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
 _MAX_DEPTH = 4
 _SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -102,18 +117,52 @@ def _role(mark: str, before: str, after: str, stack: list[_Open]) -> str:
     return "none"
 
 
-def _apostrophe_word_end(text: str, position: int, end: int) -> int:
-    """Where an apostrophe-initial word (``'90s``, ``'em``, ``'n'``) starting at ``position`` ends, or 0."""
-    if _DECADE.match(text, position + 1, end):
-        return position + 1
-    word = _APOSTROPHE_WORD.match(text, position + 1, end)
-    if word is None:
+class _ApostropheWords:
+    """Finds the apostrophe-initial words (``'90s``, ``'em``, ``'n'``) of one paragraph.
+
+    The run of letters, digits and apostrophes after a mark is matched once and kept: the next marks inside
+    the same run (a row of apostrophes) reuse it, and only a form no longer than the longest listed word is
+    ever copied, so a run of any length costs time linear in its length.
+    """
+
+    __slots__ = ("core_end", "end", "run_end", "text")
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text = text
+        self.end = end
+        self.run_end = -1
+        self.core_end = -1
+        """Just after the last character of the run that is not an apostrophe."""
+
+    def end_of(self, position: int) -> int:
+        """Where the word starting with the mark at ``position`` ends, or 0 when none starts there.
+
+        Positions must come in increasing order.
+        """
+        text, first = self.text, position + 1
+        if _DECADE.match(text, first, self.end):
+            return first
+        if first >= self.run_end:
+            word = _APOSTROPHE_WORD.match(text, first, self.end)
+            if word is None:
+                return 0
+            self.run_end = word.end()
+            core = _LAST_NOT_APOSTROPHE.search(text, first, self.run_end)
+            self.core_end = first if core is None else core.end()
+        words = lexicon().apostrophe_words
+        longest = _longest_apostrophe_word()
+        # the word as written, then without its closing apostrophes ('n' and 'n)
+        for stop in (self.run_end, max(self.core_end, first)):
+            if stop - position <= longest:
+                form = "'" + text[first:stop].lower().replace("’", "'")
+                if form in words:
+                    return stop
         return 0
-    candidate = "'" + word.group().lower().replace("’", "'")
-    for form in (candidate, candidate.rstrip("'")):
-        if form in lexicon().apostrophe_words:
-            return position + len(form)
-    return 0
+
+
+@functools.cache
+def _longest_apostrophe_word() -> int:
+    return max(map(len, lexicon().apostrophe_words), default=0)
 
 
 def find_spans(article: Article) -> list[QuoteSpan]:
@@ -131,11 +180,20 @@ def find_spans(article: Article) -> list[QuoteSpan]:
     return spans
 
 
-def _opens_with_double(text: str, paragraph: Paragraph | None) -> bool:
+def _opens_with(text: str, paragraph: Paragraph | None, double: bool) -> bool:
+    """Whether ``paragraph`` opens with an opening mark of the family: a quotation running on into it."""
     if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
         return False
     first = _MARK.match(text, paragraph.start, paragraph.end)
-    return first is not None and first.group() in _DOUBLE and first.group() not in _CLOSERS
+    if first is None or (first.group() in _DOUBLE) is not double or first.group() in _CLOSERS:
+        return False
+    if double:
+        return True
+    # a single mark opens only before a word that is not an apostrophe word ('Tis, '90s)
+    after = text[first.end()] if first.end() < paragraph.end else ""
+    return not (after == "" or after.isspace()) and not _ApostropheWords(text, paragraph.end).end_of(
+        first.start()
+    )
 
 
 def _scan_paragraph(
@@ -156,6 +214,7 @@ def _scan_paragraph(
     stack: list[_Open] = []
     floor = start  # where a closing mark with no opening one may start its span
     skip_until = -1
+    apostrophe_words = _ApostropheWords(text, end)
 
     def emit(outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool) -> None:
         nonlocal floor, carried
@@ -197,10 +256,12 @@ def _scan_paragraph(
         after = text[after_mark] if after_mark < end else ""
         double = mark in _DOUBLE
         if not double and not before.isalnum():
-            word_end = _apostrophe_word_end(text, position, end)
+            word_end = apostrophe_words.end_of(position)
             if word_end:
                 skip_until = word_end
                 continue
+        if not double and before in "sS" and after == " " and _possessed(text, after_mark + 1, end):
+            continue  # a plural possessive (the workers' union), not the end of a quotation
         role = _role(mark, before, after, stack)
         if role == "open":
             if stack and stack[-1].double is double and len(stack) == 1:
@@ -231,14 +292,29 @@ def _scan_paragraph(
 
     if stack:
         outer = stack[0]
-        if outer.double:
-            runs_on = _opens_with_double(text, following)
+        runs_on = _opens_with(text, following, outer.double)
+        if outer.double or runs_on:
+            # a single mark left open is kept only when the next paragraph opens with one again (the
+            # British multi-paragraph quotation); otherwise it was most likely an apostrophe
             emit(outer.position, end, outer.mark, "", not runs_on)
             if runs_on and spans and spans[-1].outer_start == outer.position:
                 return spans[-1].group, spans[-1].segment
         else:
             emit_children(outer)
     return None
+
+
+def _possessed(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` reads as what a plural possessive before it owns: a lowercase word
+    that is not a reporting verb, a pronoun or a function word (``'We are the workers' he said`` and ``'a
+    matter of weeks' and`` close)."""
+    word = _LOWERCASE_WORD.match(text, start, end)
+    if word is None:
+        return False
+    found, words = word.group(), lexicon()
+    if found in words.cue_forms or found in words.pronouns:
+        return False
+    return not any(found in words.grammar[section] for section in _NOT_OWNED)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

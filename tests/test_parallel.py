@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -15,9 +21,12 @@ import pandas as pd
 import pytest
 
 import quotebank
+from benchmarks.adversarial import build
 from quotebank import (
     ArticleDecodeError,
+    ExtractFailedError,
     ExtractResult,
+    ExtractTimeoutError,
     InvalidArgumentError,
     InvalidDateError,
     InvalidTextError,
@@ -25,7 +34,7 @@ from quotebank import (
     extract,
     extract_many,
 )
-from quotebank.parallel import extract_one
+from quotebank.parallel import _WORKER, extract_one
 from tests.conftest import SEEDS
 
 SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
@@ -142,9 +151,78 @@ class ExplodingRecord(Mapping[str, Any]):
         return 1
 
 
-def test_an_unexpected_error_in_a_worker_is_raised_not_recorded() -> None:
-    with pytest.raises(RuntimeError, match="the record exploded"):
-        list(extract_many([SHORT, ExplodingRecord(), SHORT], processes=2, chunksize=1))
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_unexpected_error_in_an_article_is_recorded_and_the_run_goes_on(processes: int) -> None:
+    results = list(extract_many([SHORT, ExplodingRecord(), SHORT], processes=processes, chunksize=1))
+    assert [r.ok for r in results] == [True, False, True]
+    assert type(results[1].error) is ExtractFailedError
+    assert isinstance(results[1].error, RuntimeError)
+    assert "RuntimeError: the record exploded" in str(results[1].error)
+
+
+class KillsItsWorker:
+    """An item whose unpickling ends the process that reads it, as a crash or the OOM killer would."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os._exit, (9,))
+
+
+class Unpicklable:
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("cannot pickle this")
+
+
+def test_a_worker_that_dies_or_an_item_that_cannot_be_sent_is_an_error_record() -> None:
+    items: list[Any] = [SHORT, KillsItsWorker(), SHORT, Unpicklable(), SHORT, KillsItsWorker(), SHORT]
+    results = list(extract_many(items, processes=2, chunksize=3))
+    assert [r.index for r in results] == list(range(len(items)))
+    assert [type(r.error).__name__ for r in results] == [
+        "NoneType",
+        "ExtractFailedError",
+        "NoneType",
+        "ExtractFailedError",
+        "NoneType",
+        "ExtractFailedError",
+        "NoneType",
+    ]
+    assert "died" in str(results[1].error)
+    assert "cannot be sent" in str(results[3].error)
+    assert all(r.quotes == extract(SHORT) for r in results[::2])
+
+
+def test_a_possessive_only_speaker_would_have_been_an_error_record_not_a_crash() -> None:
+    # what "'x' said 's" gave before names.split_name stopped raising IndexError on it
+    class RaisesIndexError(ExplodingRecord):
+        def __getitem__(self, key: str) -> Any:
+            raise IndexError("string index out of range")
+
+    (result,) = extract_many([RaisesIndexError()], processes=1)
+    assert type(result.error) is ExtractFailedError
+    assert "IndexError" in str(result.error)
+    assert [r.ok for r in extract_many(['"x" said \'s'], processes=1)] == [True]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_when_the_items_raise_everything_read_before_is_handed_out_first(processes: int) -> None:
+    def one_shot() -> Iterator[str]:
+        yield from numbered_articles(100)
+        raise OSError("the feed broke")
+
+    received = []
+    with pytest.raises(OSError, match="the feed broke"):
+        for result in extract_many(one_shot(), processes=processes, chunksize=7):
+            received.append(result.index)
+    assert received == list(range(100))
+
+
+def test_lone_surrogates_are_text_like_any_other() -> None:
+    texts = ['"We will\ud800 win," said Jane Doe.', "\udfff", '"\ud83d," she said.']
+    expected = [extract(text) for text in texts]
+    assert [q.text for q in expected[0]] == ["We will\ud800 win,"]
+    assert quotebank.parse_article(texts[0]).quotes == expected[0]
+    for processes in (1, 2):
+        results = list(extract_many(texts, processes=processes))
+        assert [r.quotes for r in results] == expected
 
 
 @pytest.mark.parametrize(
@@ -185,13 +263,102 @@ def test_endless_input_is_read_a_bounded_window_ahead() -> None:
     assert pulled <= 120 + window + chunksize
 
 
-def test_stopping_early_stops_the_workers_promptly() -> None:
-    results = extract_many(numbered_articles(100_000), processes=2, chunksize=10)
+# an article that takes many seconds (tens of thousands of quotations): a stand-in for a pathological page
+SLOW = build("between-letters:“", 400_000)
+
+
+def children() -> list[Any]:
+    """extract_many's worker processes still running (other tests may leave helpers of their own)."""
+    psutil = pytest.importorskip("psutil")
+    workers = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != "zombie" and _WORKER in child.cmdline():
+                workers.append(child)
+        except psutil.NoSuchProcess:
+            continue  # ended while being looked at
+    return workers
+
+
+def stopped_within(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert children() == []
+
+
+@pytest.mark.parametrize("how", ["close", "break", "interrupt"])
+def test_stopping_early_stops_the_workers_promptly(how: str) -> None:
+    results = extract_many([SHORT, SHORT, SLOW, SLOW, SLOW], processes=2, chunksize=1)
     first = next(results)
-    started = time.perf_counter()
-    results.close()  # type: ignore[attr-defined]
-    assert time.perf_counter() - started < 5
     assert first.index == 0
+    assert len(children()) == 2  # the two workers, on the slow articles
+    started = time.perf_counter()
+    if how == "close":
+        results.close()  # type: ignore[attr-defined]
+    elif how == "break":
+        for result in results:
+            assert result.index == 1
+            break
+        del results  # the generator is closed when the last reference goes, as when a loop's scope ends
+    else:
+        # Ctrl-C in a terminal, or "interrupt kernel" in Jupyter, while the workers are busy
+        timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            list(results)
+        timer.join()
+    assert time.perf_counter() - started < 5
+    stopped_within(2)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_article_past_the_time_limit_is_an_error_record(processes: int) -> None:
+    started = time.perf_counter()
+    results = list(extract_many([SHORT, SLOW, SHORT, SHORT], processes=processes, chunksize=2, timeout=1))
+    assert time.perf_counter() - started < 20
+    assert [r.index for r in results] == [0, 1, 2, 3]
+    error = results[1].error
+    assert type(error) is ExtractTimeoutError
+    assert isinstance(error, TimeoutError)
+    assert "time limit of 1 s" in str(error)
+    assert all(r.quotes == extract(SHORT) for r in (results[0], results[2], results[3]))
+    stopped_within(2)
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "5", True, float("nan")])
+def test_a_bad_time_limit_is_refused(timeout: Any) -> None:
+    with pytest.raises(InvalidArgumentError, match="timeout"):
+        extract_many([SHORT], timeout=timeout)
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import quotebank
+    print("top level ran")
+    results = list(quotebank.extract_many(['"Yes," said Ann Lee.'] * 5, processes=2, chunksize=1))
+    print([r.quotes[0].speaker_name for r in results])
+    """
+)
+
+
+@pytest.mark.parametrize("via", ["file", "stdin"])
+def test_a_script_without_a_main_guard_works(via: str, tmp_path: Any) -> None:
+    script = tmp_path / "crawl.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    command = [sys.executable, str(script)] if via == "file" else [sys.executable, "-"]
+    done = subprocess.run(
+        command,
+        input=None if via == "file" else SCRIPT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["top level ran", str(["Ann Lee"] * 5)]
+    assert done.stderr == ""
 
 
 def test_empty_input_gives_no_results() -> None:
@@ -200,23 +367,12 @@ def test_empty_input_gives_no_results() -> None:
 
 
 def test_the_workers_are_gone_once_the_last_result_is_handed_out() -> None:
-    psutil = pytest.importorskip("psutil")
-    me = psutil.Process()
-
-    def workers() -> list[Any]:
-        # the workers are forked by the fork server, a child of this process that outlives them
-        servers = [p for p in me.children() if "forkserver" in " ".join(p.cmdline())]
-        return [worker for server in servers for worker in server.children()]
-
     texts = list(numbered_articles(12))
     results = extract_many(texts, processes=2, chunksize=2)
     # zip stops after the last text without asking the results for more, leaving the generator suspended
     pairs = list(zip(texts, results, strict=False))
     assert [result.quotes for _text, result in pairs] == [extract(text) for text in texts]
-    deadline = time.monotonic() + 10
-    while workers() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert workers() == []
+    stopped_within(10)
 
 
 def test_the_parallel_benchmark_runs_and_checks_that_every_way_agrees() -> None:
@@ -226,3 +382,11 @@ def test_the_parallel_benchmark_runs_and_checks_that_every_way_agrees() -> None:
     seconds = time_runs(6, 2, 2)
     assert list(seconds) == ["loop", "1 process", "2 processes"]
     assert all(0 < taken < 60 for taken in seconds.values())
+
+
+def test_without_a_python_to_start_workers_the_run_fails_at_once_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+    with pytest.raises(ExtractFailedError, match=r"cannot start a worker process .*; use processes=1$"):
+        list(extract_many([SHORT, SHORT], processes=2))

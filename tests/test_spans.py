@@ -103,3 +103,80 @@ def test_empty_quotes_are_not_quotes() -> None:
 def test_headline_quotes_are_headline_kind() -> None:
     quotes = quotebank.extract("Zelensky says talks 'likely' to go on\nBody text here.")
     assert [(q.text, q.kind) for q in quotes] == [("likely", QuoteKind.HEADLINE)]
+
+
+BRITISH_ARTICLES = [
+    (
+        "Universities warn of closures\n\n"
+        "Professor Alan Wood said: 'We have run out of money.\n\n"
+        "'And nobody wants to admit it.'\n\n"
+        "The university's accounts show a deficit for the third year running.",
+        [
+            ("We have run out of money.", "Alan Wood"),
+            ("And nobody wants to admit it.", "Alan Wood"),
+        ],
+    ),
+    (
+        "Strike talks collapse\n\n"
+        "Union leader Maria Hughes told the rally: ‘The workers’ patience has run out. We don’t take this "
+        "lightly.\n\n"
+        "‘Ministers keep saying “there is no money”, but Ukraine’s aid shows there is when they want it.\n\n"
+        "‘We will be back on Monday.’\n\n"
+        "The Department for Education said talks would resume.",
+        [
+            ("The workers’ patience has run out. We don’t take this lightly.", "Maria Hughes"),
+            (
+                "Ministers keep saying “there is no money”, "
+                "but Ukraine’s aid shows there is when they want it.",
+                "Maria Hughes",
+            ),
+            ("We will be back on Monday.", "Maria Hughes"),
+        ],
+    ),
+    (
+        "Farmers' anger grows\n\n"
+        "Tom Price, who farms near Hereford, said: 'It's the '90s all over again. The banks won't lend "
+        "and the buyers' prices don't cover costs.\n\n"
+        "'My neighbour told me \"I'm done\" last week.'\n\n"
+        "He said the farmers' union would meet on Friday.",
+        [
+            (
+                "It's the '90s all over again. "
+                "The banks won't lend and the buyers' prices don't cover costs.",
+                "Tom Price",
+            ),
+            ('My neighbour told me "I\'m done" last week.', "Tom Price"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "expected"), BRITISH_ARTICLES)
+def test_a_multi_paragraph_quotation_in_single_marks_keeps_every_paragraph(
+    article: str, expected: list[tuple[str, str]]
+) -> None:
+    # every paragraph but the last used to be dropped, its opening mark taken for an apostrophe
+    quotes = quotebank.extract(article)
+    assert [(q.text, q.speaker_name) for q in quotes] == expected
+    assert not any(q.unbalanced for q in quotes)
+    assert [q.kind for q in quotes] == [QuoteKind.SENTENCE] + [QuoteKind.CONTINUATION] * (len(quotes) - 1)
+
+
+def test_a_single_mark_left_open_before_a_paragraph_without_one_is_still_an_apostrophe() -> None:
+    article = "She said the 'plan was fine.\n\nNobody agreed, and the workers' union left."
+    assert texts(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("'The workers' union will win,' said Ann Lee.", ["The workers' union will win,"]),
+        ("'It works' says head teacher", ["It works"]),
+        ("'We are the workers' he said.", ["We are the workers"]),
+        ("It takes 'a matter of weeks' and a 'useful' round.", ["a matter of weeks", "useful"]),
+    ],
+)
+def test_a_plural_possessive_inside_single_marks_does_not_close_them(
+    article: str, expected: list[str]
+) -> None:
+    assert texts(article) == expected
