@@ -1,0 +1,318 @@
+"""Reported speech: what a source said, written without quotation marks (``extract(text, reported=True)``).
+
+The reporter's frame is read exactly as for direct quotations (:mod:`quotebank.attribution`): the same
+sentences, the same cues and the same speaker phrases, so pronouns, descriptions, organisations and
+``according to`` name the source the same way. Each cue with a speaker then frames a clause:
+
+1. forward: the clause after the cue, to the end of its sentence (``The senator said [the bill would
+   pass].``, ``Officials told reporters [that] [the border would reopen].``). Between the cue and the
+   clause may stand a time or a setting (``said on Friday``, ``announced in a statement that``); the
+   clause ends early where another cue takes over after a comma or a conjunction (``…, adding that …``).
+   A verb whose object is not what was said (``praised the deal``) needs ``that``;
+2. ``According to the ministry, [42 schools are affected].``: the clause after the source;
+3. trailing: the sentence before a cue that closes it (``[The talks had stalled], the envoy said.``,
+   ``[…], according to the ministry.``); a cue set in the middle of its sentence by commas takes the
+   whole sentence.
+
+A clause lies inside one sentence, so never across paragraphs. A clause that is mostly a quotation is a
+direct quotation, already reported with its marks; one that holds a short quotation gives both.
+
+Interviews: in an article with question paragraphs (``Q:``), every paragraph under an answer label
+(``A:``, ``FELD:``) is the interviewee's, up to the next question. A name label names its speaker; ``A:``
+stands for the interviewee, the first person the article names.
+
+The words that frame statements are language data (``data/en/reported.txt``, ``data/en/interview.txt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotebank.article import dateline_length, dateline_paragraph
+from quotebank.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
+from quotebank.lexicon import _sections, lexicon
+from quotebank.model import Article, Paragraph, ParagraphKind, QuoteKind
+from quotebank.names import NAME, Phrase, people_named
+from quotebank.spans import QuoteSpan
+from quotebank.tokens import QUOTE, WORD, Token, sentences, tokenize
+
+__all__ = ["Statement", "find_statements"]
+
+_WORDS = regex.compile(r"[a-z]+")
+_LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
+_DATA = _sections("reported.txt")
+_CLAUSE_VERBS = _DATA["clause_verbs"]
+_COMPLEMENTISERS = _DATA["complementisers"]
+_BEFORE_CLAUSE = _DATA["before_clause"] | lexicon().grammar["time_words"]
+_SETTINGS = _DATA["settings"]
+_CLAUSE_END = _DATA["clause_end"]
+_NOT_CLAUSE_START = _DATA["not_clause_start"]
+_INTERVIEW = _sections("interview.txt")
+_QUESTION_LABELS = _INTERVIEW["question_labels"]
+_ANSWER_LABELS = _INTERVIEW["answer_labels"]
+_SPEAKER_AFTER = frozenset(" ".join(words) for words in lexicon().speaker_after_phrases)
+_SETTING_LENGTH = 8  # words of a setting: 'during an interview with Fox News on Sunday'
+_MIN_WORDS = 2
+_MAX_QUOTED = 0.75  # the share of a clause's characters a quotation may take
+_TRIMMED = frozenset(".,;:!?…—–-()[]\"'”’“‘«»")
+# "Q: …", "FELD: …", "SEN. KAINE: …" at the start of a paragraph
+_LABEL = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'’ -]{0,40}?)\s*+:\s")
+_CONFIDENCE_THAT = 0.85
+_CONFIDENCE_BARE = 0.75
+_CONFIDENCE_ACCORDING = 0.8
+_CONFIDENCE_TRAILING = 0.7
+_CONFIDENCE_INTERVIEW = 0.8
+
+
+@attrs.frozen
+class Statement:
+    """One reported statement: its clause (character offsets), the speaker phrase, the cue, how sure."""
+
+    start: int
+    end: int
+    paragraph: int
+    phrase: Phrase | None
+    cue: tuple[int, int] | None
+    kind: QuoteKind
+    confidence: float
+
+
+def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Statement], list[Phrase]]:
+    """The reported statements of ``article`` in text order, and every speaker phrase met on the way (the
+    people later pronouns may refer to)."""
+    text = article.text
+    by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
+    for index, span in enumerate(spans):
+        by_paragraph.setdefault(span.paragraph, []).append((index, span))
+    lowercase_words = _lowercase_words(article)
+    opening = dateline_paragraph(article.paragraphs)
+    dateline_index = -1 if opening is None else opening.index
+    found: list[Statement] = []
+    phrases: list[Phrase] = []
+    answers = _answer_paragraphs(article)
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        if not spans:  # with a quotation, attribution has collected the people of every paragraph
+            phrases.extend(people_named(text, paragraph.start, paragraph.end))
+        if paragraph.index in answers:
+            found.append(answers[paragraph.index])
+            continue
+        body_start = paragraph.start
+        if paragraph.index == dateline_index:
+            body_start += dateline_length(paragraph.text)
+        quotes = by_paragraph.get(paragraph.index, [])
+        for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
+            if _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
+                continue
+            tokens = tokenize(text, start, end, inside, lowercase_words)
+            for lo, hi in sentences(tokens):
+                cues = _cues(tokens, lo, hi, _SubjectOf(tokens, lo, hi))
+                phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
+                found.extend(_sentence_statements(tokens, lo, hi, cues, paragraph.index))
+    for statement in answers.values():
+        if statement.phrase is not None:
+            phrases.append(statement.phrase)
+    return found, phrases
+
+
+def _lowercase_words(article: Article) -> frozenset[str]:
+    distinct: set[str] = set()
+    for paragraph in article.paragraphs:
+        distinct.update(_LOWERCASE_WORDS.findall(article.text, paragraph.start, paragraph.end))
+    return frozenset(distinct)
+
+
+def _sentence_statements(
+    tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[Cue], paragraph: int
+) -> list[Statement]:
+    """The statements the cues of the sentence tokens[lo:hi] frame, one per clause."""
+    found: list[Statement] = []
+    taken: list[tuple[int, int]] = []
+    for number, cue in enumerate(cues):
+        if cue.phrase is None:
+            continue
+        clause = _forward(tokens, lo, hi, cue, cues[number + 1 :]) or _trailing(tokens, lo, hi, cue)
+        if clause is None:
+            continue
+        first, last, confidence = clause
+        first, last = _trim(tokens, first, last)
+        if not _is_statement(tokens, first, last) or any(a <= last and first <= b for a, b in taken):
+            continue
+        taken.append((first, last))
+        found.append(
+            Statement(
+                tokens[first].start,
+                tokens[last].end,
+                paragraph,
+                cue.phrase,
+                (cue.start, cue.end),
+                QuoteKind.REPORTED,
+                confidence,
+            )
+        )
+    return found
+
+
+def _forward(
+    tokens: Sequence[Token], lo: int, hi: int, cue: Cue, later: Sequence[Cue]
+) -> tuple[int, int, float] | None:
+    """The clause after the cue (rules 1 and 2) as (first, last, confidence)."""
+    phrase = cue.phrase
+    assert phrase is not None  # noqa: S101 -- the caller skips cues without a speaker
+    according = cue.lemma in _SPEAKER_AFTER
+    if phrase.first > cue.last:
+        # the source follows: only "According to X, …" opens a clause after it
+        if not according or cue.first != lo:
+            return None
+        # "According to the ministry, 42 schools …": the clause follows the comma after the source's name
+        comma = next((i for i in range(phrase.first, hi) if tokens[i].text == ","), hi)
+        if comma + 1 >= hi:
+            return None
+        return comma + 1, _clause_last(tokens, comma + 1, hi, later), _CONFIDENCE_ACCORDING
+    head = min(cue.first, phrase.first)
+    if head > lo and (
+        tokens[head - 1].kind == QUOTE
+        or (head - 1 > lo and tokens[head - 1].text == "," and tokens[head - 2].kind == QUOTE)
+    ):
+        return None  # '"…," he said of the ban': the cue attributes the quotation before it
+    first = _skip_setting(tokens, cue.last + 1, hi)
+    if first >= hi:
+        return None
+    if tokens[first].lower in _COMPLEMENTISERS:
+        first += 1
+        confidence = _CONFIDENCE_THAT
+    elif cue.lemma in _CLAUSE_VERBS and tokens[first].kind != WORD or cue.lemma not in _CLAUSE_VERBS:
+        return None  # "said:", "said, "…"", "praised the deal"
+    else:
+        confidence = _CONFIDENCE_BARE
+    if first >= hi or tokens[first].lower in _NOT_CLAUSE_START:
+        return None
+    return first, _clause_last(tokens, first, hi, later), confidence
+
+
+def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[Cue]) -> int:
+    """The last token of a clause that starts at ``first``: the sentence's end, or where a later cue takes
+    over after a comma or a conjunction (``…, adding that …``, ``… and Jones said …``)."""
+    for cue in later:
+        head = cue.first
+        if cue.phrase is not None and not cue.inherited and cue.phrase.last < cue.first:
+            head = min(head, cue.phrase.first)
+        if head <= first:
+            continue
+        before = tokens[head - 1]
+        if before.text in ",;" or before.lower in _CLAUSE_END:
+            return head - 1
+    return hi - 1
+
+
+def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int, float] | None:
+    """Rule 3: the sentence before a cue that closes it, or the whole sentence around a cue set off by
+    commas."""
+    phrase = cue.phrase
+    assert phrase is not None  # noqa: S101 -- the caller skips cues without a speaker
+    head = min(cue.first, phrase.first)
+    tail = _skip_setting(tokens, max(cue.last, phrase.last) + 1, hi)
+    according = cue.lemma in _SPEAKER_AFTER
+    if head <= lo or not (according or tokens[head - 1].text == ","):
+        return None
+    if tail >= hi or all(token.text in _TRIMMED for token in tokens[tail:hi]):
+        return lo, head - 1, _CONFIDENCE_TRAILING
+    if tokens[tail].text == "," and tokens[head - 1].text == ",":
+        return lo, hi - 1, _CONFIDENCE_TRAILING  # "The talks, the envoy said, had stalled."
+    return None
+
+
+def _skip_setting(tokens: Sequence[Token], index: int, hi: int) -> int:
+    """The first token after the times and settings that may follow a cue (``on Friday``, ``in a
+    statement``, ``during an interview with CNN``)."""
+    speech_nouns = lexicon().speech_nouns
+    while index < hi:
+        token = tokens[index]
+        if token.lower in _BEFORE_CLAUSE or (token.kind == WORD and token.lower.endswith("ly")):
+            index += 1
+            continue
+        if token.lower in _SETTINGS:
+            stop = min(hi, index + _SETTING_LENGTH)
+            ending = next(
+                (i for i in range(index + 1, stop) if tokens[i].lower in speech_nouns | _BEFORE_CLAUSE),
+                None,
+            )
+            if ending is not None:
+                index = ending + 1
+                while index < hi and (tokens[index].kind == WORD and tokens[index].text[0].isupper()):
+                    index += 1  # "in an interview with Fox News"
+                continue
+        return index
+    return index
+
+
+def _trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The clause without the punctuation and conjunctions at its edges."""
+    while first <= last and tokens[first].kind != QUOTE and tokens[first].text in _TRIMMED:
+        first += 1
+    while last >= first and tokens[last].kind != QUOTE and (
+        tokens[last].text in _TRIMMED or tokens[last].lower in _CLAUSE_END
+    ):
+        last -= 1
+    return first, last
+
+
+def _is_statement(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens[first:last + 1] is a clause of the reporter's words: a few words, mostly outside
+    quotation marks (a clause that is mostly a quotation is reported as the quotation)."""
+    if last - first + 1 < _MIN_WORDS:
+        return False
+    quoted = sum(t.end - t.start for t in tokens[first : last + 1] if t.kind == QUOTE)
+    words = sum(1 for t in tokens[first : last + 1] if t.kind == WORD)
+    return words >= _MIN_WORDS and quoted < _MAX_QUOTED * (tokens[last].end - tokens[first].start)
+
+
+def _answer_paragraphs(article: Article) -> dict[int, Statement]:
+    """The answers of an interview, by paragraph: every body paragraph from an answer label (``A:``,
+    ``FELD:``) up to the next question label (``Q:``); none when the article asks no question."""
+    text = article.text
+    labels: list[tuple[Paragraph, str, tuple[int, int]]] = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        match = _LABEL.match(text, paragraph.start, paragraph.end)
+        if match is not None:
+            labels.append((paragraph, match["label"].strip().lower(), match.span("label")))
+    if not any(label in _QUESTION_LABELS for _p, label, _s in labels):
+        return {}
+    interviewee = _interviewee(article)
+    answers: dict[int, Statement] = {}
+    label_at = {paragraph.index: (label, span) for paragraph, label, span in labels}
+    phrase: Phrase | None = None
+    answering = False
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        start = paragraph.start
+        if paragraph.index in label_at:
+            label, (label_start, label_end) = label_at[paragraph.index]
+            answering = label not in _QUESTION_LABELS
+            if label in _ANSWER_LABELS:
+                phrase = interviewee
+            else:
+                phrase = Phrase(-1, -1, label_start, label_end, NAME)
+            start = _LABEL.match(text, paragraph.start, paragraph.end).end()  # type: ignore[union-attr]
+        if answering and start < paragraph.end:
+            answers[paragraph.index] = Statement(
+                start, paragraph.end, paragraph.index, phrase, None, QuoteKind.INTERVIEW, _CONFIDENCE_INTERVIEW
+            )
+    return answers
+
+
+def _interviewee(article: Article) -> Phrase | None:
+    """The first person the article names, in its title or its first paragraphs: who an interview is with."""
+    for paragraph in article.paragraphs:
+        if paragraph.kind in (ParagraphKind.TITLE, ParagraphKind.BODY):
+            named = people_named(article.text, paragraph.start, paragraph.end)
+            if named:
+                return named[0]
+    return None
