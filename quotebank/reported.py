@@ -50,6 +50,10 @@ _BEFORE_CLAUSE = _DATA["before_clause"] | lexicon().grammar["time_words"]
 _SETTINGS = _DATA["settings"]
 _CLAUSE_END = _DATA["clause_end"]
 _NOT_CLAUSE_START = _DATA["not_clause_start"]
+_AUXILIARIES = _DATA["auxiliaries"]
+_NOT_SOURCES = _DATA["not_sources"]
+_CLAUSE_SUBJECTS = lexicon().grammar["subject_pronouns"] - {"it"}
+_AUXILIARY_WINDOW = 8
 _INTERVIEW = _sections("interview.txt")
 _QUESTION_LABELS = _INTERVIEW["question_labels"]
 _ANSWER_LABELS = _INTERVIEW["answer_labels"]
@@ -133,7 +137,10 @@ def _sentence_statements(
     found: list[Statement] = []
     taken: list[tuple[int, int]] = []
     for number, cue in enumerate(cues):
-        if cue.phrase is None:
+        phrase = cue.phrase
+        if phrase is None or (
+            phrase.first >= 0 and any(t.lower in _NOT_SOURCES for t in tokens[phrase.first : phrase.last + 1])
+        ):
             continue
         clause = _forward(tokens, lo, hi, cue, cues[number + 1 :]) or _trailing(tokens, lo, hi, cue)
         if clause is None:
@@ -179,19 +186,41 @@ def _forward(
         or (head - 1 > lo and tokens[head - 1].text == "," and tokens[head - 2].kind == QUOTE)
     ):
         return None  # '"…," he said of the ban': the cue attributes the quotation before it
-    first = _skip_setting(tokens, cue.last + 1, hi)
+    first = _complementiser_after(tokens, cue.last + 1, hi)
+    if first is None:
+        first = _skip_setting(tokens, cue.last + 1, hi)
     if first >= hi:
         return None
     if tokens[first].lower in _COMPLEMENTISERS:
         first += 1
         confidence = _CONFIDENCE_THAT
-    elif cue.lemma in _CLAUSE_VERBS and tokens[first].kind != WORD or cue.lemma not in _CLAUSE_VERBS:
-        return None  # "said:", "said, "…"", "praised the deal"
+    elif tokens[first].kind != WORD or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi)):
+        return None  # "said:", "said, "…"", "announced a benefit concert"
     else:
         confidence = _CONFIDENCE_BARE
     if first >= hi or tokens[first].lower in _NOT_CLAUSE_START:
         return None
     return first, _clause_last(tokens, first, hi, later), confidence
+
+
+def _looks_finite(tokens: Sequence[Token], first: int, hi: int) -> bool:
+    """Whether tokens[first:] open a clause with a subject and a verb, not a noun phrase: a subject pronoun
+    first, or an auxiliary among the first words."""
+    if tokens[first].lower in _CLAUSE_SUBJECTS:
+        return True
+    return any(t.lower in _AUXILIARIES for t in tokens[first : min(hi, first + _AUXILIARY_WINDOW)])
+
+
+def _complementiser_after(tokens: Sequence[Token], index: int, hi: int) -> int | None:
+    """The ``that`` a few words after a cue, past whatever setting or listener stands between (``argued
+    during Saturday's debate that``, ``wrote to the senator's office that``), if no punctuation comes first."""
+    for position in range(index, min(hi, index + _SETTING_LENGTH + 2)):
+        token = tokens[position]
+        if token.lower in _COMPLEMENTISERS:
+            return position
+        if token.kind != WORD:
+            return None
+    return None
 
 
 def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[Cue]) -> int:
@@ -205,8 +234,10 @@ def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[C
             continue
         before = tokens[head - 1]
         if before.text in ",;" or before.lower in _CLAUSE_END:
-            return head - 1
-    return hi - 1
+            hi = head
+            break
+    # a colon or a semicolon ends the statement: 'said he was too busy: "I have a lot going on."'
+    return next((i - 1 for i in range(first, hi) if tokens[i].text in ":;"), hi - 1)
 
 
 def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int, float] | None:
@@ -223,6 +254,8 @@ def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int,
         return lo, head - 1, _CONFIDENCE_TRAILING
     if tokens[tail].text == "," and tokens[head - 1].text == ",":
         return lo, hi - 1, _CONFIDENCE_TRAILING  # "The talks, the envoy said, had stalled."
+    if according:
+        return lo, head - 1, _CONFIDENCE_TRAILING  # "…, according to a Democrat familiar with …"
     return None
 
 
