@@ -60,6 +60,7 @@ _ANSWER_LABELS = _INTERVIEW["answer_labels"]
 _SPEAKER_AFTER = frozenset(" ".join(words) for words in lexicon().speaker_after_phrases)
 _SETTING_LENGTH = 8  # words of a setting: 'during an interview with Fox News on Sunday'
 _MIN_WORDS = 2
+_NAMING_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _MAX_QUOTED = 0.75  # the share of a clause's characters a quotation may take
 _TRIMMED = frozenset(".,;:!?…—–-()[]\"'”’“‘«»")
 # "Q: …", "FELD: …", "SEN. KAINE: …" at the start of a paragraph
@@ -98,10 +99,11 @@ def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[
     phrases: list[Phrase] = []
     answers = _answer_paragraphs(article)
     for paragraph in article.paragraphs:
+        if not spans and paragraph.kind in _NAMING_KINDS:
+            # with a quotation, attribution has collected the people of every paragraph already
+            phrases.extend(people_named(text, paragraph.start, paragraph.end))
         if paragraph.kind is not ParagraphKind.BODY:
             continue
-        if not spans:  # with a quotation, attribution has collected the people of every paragraph
-            phrases.extend(people_named(text, paragraph.start, paragraph.end))
         if paragraph.index in answers:
             found.append(answers[paragraph.index])
             continue
