@@ -98,7 +98,9 @@ def _misses(scorer: Any, article: dict[str, Any], quotes: list[Quote]) -> list[t
         if i in used or any(scorer.big_overlap(span, x) for x in ignored):
             continue
         cue = quote.cue.text.lower() if quote.cue else ""
-        found.append((f"extra ({quote.kind.value})", f"{_context(text, quote.start, quote.end)}  cue={cue!r}"))
+        found.append(
+            (f"extra ({quote.kind.value})", f"{_context(text, quote.start, quote.end)}  cue={cue!r}")
+        )
     return found
 
 
@@ -117,7 +119,9 @@ def _line(name: str, result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evaluation.reported", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m evaluation.reported", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("gold", type=Path, nargs="+", help="annotated articles (JSONL) beside score.py")
     parser.add_argument("--folds", type=int, default=0, help="score K folds by article (cross-validation)")
     parser.add_argument("--errors", action="store_true", help="list every miss, grouped by class")
@@ -153,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             print(_line(f"fold {fold}", scores[f"fold {fold}"]))
         f1s = [scores[f"fold {fold}"]["e2e"]["f1"] for fold in range(args.folds)]
         print(f"cross-validation: mean e2e F1 {sum(f1s) / len(f1s):.3f}, lowest {min(f1s):.3f}")
-    print(f"speed: {characters / max(seconds, 1e-9):,.0f} characters per CPU second over {len(articles)} articles")
+    speed = characters / max(seconds, 1e-9)
+    print(f"speed: {speed:,.0f} characters per CPU second over {len(articles)} articles")
     if args.json:
         print(json.dumps(scores))
     return 0

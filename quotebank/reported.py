@@ -171,7 +171,7 @@ def _forward(
 ) -> tuple[int, int, float] | None:
     """The clause after the cue (rules 1 and 2) as (first, last, confidence)."""
     phrase = cue.phrase
-    assert phrase is not None  # noqa: S101 -- the caller skips cues without a speaker
+    assert phrase is not None
     according = cue.lemma in _SPEAKER_AFTER
     if phrase.first > cue.last:
         # the source follows: only "According to X, …" opens a clause after it
@@ -214,8 +214,8 @@ def _looks_finite(tokens: Sequence[Token], first: int, hi: int) -> bool:
 
 
 def _complementiser_after(tokens: Sequence[Token], index: int, hi: int) -> int | None:
-    """The ``that`` a few words after a cue, past whatever setting or listener stands between (``argued
-    during Saturday's debate that``, ``wrote to the senator's office that``), if no punctuation comes first."""
+    """The ``that`` a few words after a cue, past a setting or a listener (``argued during Saturday's
+    debate that``, ``wrote to the senator's office that``), if no punctuation comes first."""
     for position in range(index, min(hi, index + _SETTING_LENGTH + 2)):
         token = tokens[position]
         if token.lower in _COMPLEMENTISERS:
@@ -246,7 +246,7 @@ def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int,
     """Rule 3: the sentence before a cue that closes it, or the whole sentence around a cue set off by
     commas."""
     phrase = cue.phrase
-    assert phrase is not None  # noqa: S101 -- the caller skips cues without a speaker
+    assert phrase is not None
     head = min(cue.first, phrase.first)
     tail = _skip_setting(tokens, max(cue.last, phrase.last) + 1, hi)
     according = cue.lemma in _SPEAKER_AFTER
@@ -289,8 +289,10 @@ def _trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """The clause without the punctuation and conjunctions at its edges."""
     while first <= last and tokens[first].kind != QUOTE and tokens[first].text in _TRIMMED:
         first += 1
-    while last >= first and tokens[last].kind != QUOTE and (
-        tokens[last].text in _TRIMMED or tokens[last].lower in _CLAUSE_END
+    while (
+        last >= first
+        and tokens[last].kind != QUOTE
+        and (tokens[last].text in _TRIMMED or tokens[last].lower in _CLAUSE_END)
     ):
         last -= 1
     return first, last
@@ -331,14 +333,18 @@ def _answer_paragraphs(article: Article) -> dict[int, Statement]:
         if paragraph.index in label_at:
             label, (label_start, label_end) = label_at[paragraph.index]
             answering = label not in _QUESTION_LABELS
-            if label in _ANSWER_LABELS:
-                phrase = interviewee
-            else:
-                phrase = Phrase(-1, -1, label_start, label_end, NAME)
+            named = Phrase(-1, -1, label_start, label_end, NAME)
+            phrase = interviewee if label in _ANSWER_LABELS else named
             start = _LABEL.match(text, paragraph.start, paragraph.end).end()  # type: ignore[union-attr]
         if answering and start < paragraph.end:
             answers[paragraph.index] = Statement(
-                start, paragraph.end, paragraph.index, phrase, None, QuoteKind.INTERVIEW, _CONFIDENCE_INTERVIEW
+                start,
+                paragraph.end,
+                paragraph.index,
+                phrase,
+                None,
+                QuoteKind.INTERVIEW,
+                _CONFIDENCE_INTERVIEW,
             )
     return answers
 

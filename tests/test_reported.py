@@ -10,13 +10,13 @@ from hypothesis import given, settings
 import quotebank
 from benchmarks.adversarial import HOSTILE, build, seconds
 from quotebank import QuoteKind, parse_article
-from quotebank.strategies import ReportedStatement, reported_statements
 from quotebank.model import QuoteList
+from quotebank.strategies import ReportedStatement, reported_statements
 from tests.validity import assert_valid
 
 
 def _assert_valid(text: str, quotes: QuoteList) -> None:
-    """Reported clauses may hold a quotation: the direct quotes keep every rule, reported ones their offsets."""
+    """Reported clauses may hold a quotation: direct quotes keep every rule, reported ones their offsets."""
     assert_valid(text, QuoteList(q for q in quotes if q.marks != ("", "")))
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
@@ -119,12 +119,18 @@ def test_interview_answers_are_the_interviewees() -> None:
     )
     quotes = quotebank.extract(text, reported=True)
     answers = [(q.text, q.speaker_name) for q in quotes if q.kind is QuoteKind.INTERVIEW]
-    assert answers == [("Busier than ever.", "Jane Doe"), ("We hired staff.", "Jane Doe"), ("More ships.", "Jane Doe")]
+    assert answers == [
+        ("Busier than ever.", "Jane Doe"),
+        ("We hired staff.", "Jane Doe"),
+        ("More ships.", "Jane Doe"),
+    ]
     assert not any(q.kind is QuoteKind.INTERVIEW for q in quotebank.extract(text))
 
 
 def test_the_kind_is_carried_by_search_and_exports(tmp_path: object) -> None:
-    quotes = quotebank.extract('The senator said the bill would pass. "We will win," she said.', reported=True)
+    quotes = quotebank.extract(
+        'The senator said the bill would pass. "We will win," she said.', reported=True
+    )
     assert [q.text for q in quotes.search(kind=QuoteKind.REPORTED)] == ["the bill would pass"]
     assert [q.kind for q in quotes.search(kind=QuoteKind.SENTENCE)] == [QuoteKind.SENTENCE]
     path = tmp_path / "quotes.jsonl"  # type: ignore[operator]
