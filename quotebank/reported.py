@@ -52,6 +52,8 @@ _CLAUSE_END = _DATA["clause_end"]
 _NOT_CLAUSE_START = _DATA["not_clause_start"]
 _AUXILIARIES = _DATA["auxiliaries"]
 _NOT_SOURCES = _DATA["not_sources"]
+_LISTENER_LINKS = _DATA["listener_links"]
+_AFTER_COMMA_ENDS = _DATA["after_comma_ends"]
 _CLAUSE_SUBJECTS = lexicon().grammar["subject_pronouns"] - {"it"}
 _AUXILIARY_WINDOW = 8
 _INTERVIEW = _sections("interview.txt")
@@ -175,19 +177,18 @@ def _forward(
     according = cue.lemma in _SPEAKER_AFTER
     if phrase.first > cue.last:
         # the source follows: only "According to X, …" opens a clause after it
-        if not according or cue.first != lo:
-            return None
+        if not according or not all(t.text == "," or t.lower in _CLAUSE_END for t in tokens[lo : cue.first]):
+            return None  # "According to X, …", "But, according to X, …"
         # "According to the ministry, 42 schools …": the clause follows the comma after the source's name
         comma = next((i for i in range(phrase.first, hi) if tokens[i].text == ","), hi)
         if comma + 1 >= hi:
             return None
         return comma + 1, _clause_last(tokens, comma + 1, hi, later), _CONFIDENCE_ACCORDING
     head = min(cue.first, phrase.first)
-    if head > lo and (
-        tokens[head - 1].kind == QUOTE
-        or (head - 1 > lo and tokens[head - 1].text == "," and tokens[head - 2].kind == QUOTE)
+    if (head - 1 == lo and tokens[lo].kind == QUOTE) or (
+        head - 2 == lo and tokens[lo].kind == QUOTE and tokens[head - 1].text in ",—–-"
     ):
-        return None  # '"…," he said of the ban': the cue attributes the quotation before it
+        return None  # '"…," he said of the ban': the cue attributes the quotation that opens the sentence
     first = _complementiser_after(tokens, cue.last + 1, hi)
     if first is None:
         first = _skip_setting(tokens, cue.last + 1, hi)
@@ -196,11 +197,15 @@ def _forward(
     if tokens[first].lower in _COMPLEMENTISERS:
         first += 1
         confidence = _CONFIDENCE_THAT
-    elif tokens[first].kind != WORD or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi)):
-        return None  # "said:", "said, "…"", "announced a benefit concert"
+    elif (
+        tokens[first].kind != WORD
+        or tokens[first].lower in _NOT_CLAUSE_START
+        or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi))
+    ):
+        return None  # "said:", "said, "…"", "said of the ban", "announced a benefit concert"
     else:
         confidence = _CONFIDENCE_BARE
-    if first >= hi or tokens[first].lower in _NOT_CLAUSE_START:
+    if first >= hi:
         return None
     return first, _clause_last(tokens, first, hi, later), confidence
 
@@ -210,12 +215,15 @@ def _looks_finite(tokens: Sequence[Token], first: int, hi: int) -> bool:
     first, or an auxiliary among the first words."""
     if tokens[first].lower in _CLAUSE_SUBJECTS:
         return True
-    return any(t.lower in _AUXILIARIES for t in tokens[first : min(hi, first + _AUXILIARY_WINDOW)])
+    window = tokens[first : min(hi, first + _AUXILIARY_WINDOW)]
+    return any(t.lower.replace("’", "'") in _AUXILIARIES for t in window)
 
 
 def _complementiser_after(tokens: Sequence[Token], index: int, hi: int) -> int | None:
     """The ``that`` a few words after a cue, past a setting or a listener (``argued during Saturday's
     debate that``, ``wrote to the senator's office that``), if no punctuation comes first."""
+    if index >= hi or tokens[index].lower not in _SETTINGS | _LISTENER_LINKS:
+        return None
     for position in range(index, min(hi, index + _SETTING_LENGTH + 2)):
         token = tokens[position]
         if token.lower in _COMPLEMENTISERS:
@@ -234,12 +242,20 @@ def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[C
             head = min(head, cue.phrase.first)
         if head <= first:
             continue
+        # another statement: a cue of the same speaker (", adding that") or one after a conjunction; a
+        # cue after a mere comma is mostly inside the clause ("if Iran were a stock, he would advise …")
         before = tokens[head - 1]
-        if before.text in ",;" or before.lower in _CLAUSE_END:
+        if (cue.inherited and before.text == ",") or before.lower in _CLAUSE_END:
             hi = head
             break
-    # a colon or a semicolon ends the statement: 'said he was too busy: "I have a lot going on."'
-    return next((i - 1 for i in range(first, hi) if tokens[i].text in ":;"), hi - 1)
+    # a colon or a semicolon ends the statement ('said he was too busy: "I have a lot going on."'), and so
+    # does a relative or a contrasting clause after a comma (', which …', ', while …')
+    for i in range(first + 1, hi):
+        if tokens[i].text in ":;" or (
+            tokens[i].lower in _AFTER_COMMA_ENDS and tokens[i - 1].text == "," and i - 1 > first
+        ):
+            return i - 1
+    return hi - 1
 
 
 def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int, float] | None:
