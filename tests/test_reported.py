@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 import quotebank
 from benchmarks.adversarial import HOSTILE, build, seconds
-from quotebank import QuoteKind, parse_article
+from quotebank import QuoteBank, QuoteKind, parse_article
 from quotebank.model import QuoteList
+from quotebank.parallel import extract_many
 from quotebank.strategies import ReportedStatement, reported_statements
 from tests.validity import assert_valid
 
@@ -127,13 +129,13 @@ def test_interview_answers_are_the_interviewees() -> None:
     assert not any(q.kind is QuoteKind.INTERVIEW for q in quotebank.extract(text))
 
 
-def test_the_kind_is_carried_by_search_and_exports(tmp_path: object) -> None:
+def test_the_kind_is_carried_by_search_and_exports(tmp_path: Path) -> None:
     quotes = quotebank.extract(
         'The senator said the bill would pass. "We will win," she said.', reported=True
     )
     assert [q.text for q in quotes.search(kind=QuoteKind.REPORTED)] == ["the bill would pass"]
     assert [q.kind for q in quotes.search(kind=QuoteKind.SENTENCE)] == [QuoteKind.SENTENCE]
-    path = tmp_path / "quotes.jsonl"  # type: ignore[operator]
+    path = tmp_path / "quotes.jsonl"
     quotes.to_jsonl(path)
     kinds = [json.loads(line)["kind"] for line in path.read_text(encoding="utf-8").splitlines()]
     assert kinds == ["reported", "sentence"]
@@ -180,3 +182,19 @@ def test_many_reported_sentences_take_linear_time() -> None:
         lambda: quotebank.extract(small, reported=True)
     )
     assert growth < 25
+
+
+def test_an_article_parsed_with_reported_speech_carries_it_into_banks_and_batches() -> None:
+    article = parse_article('The senator said the bill would pass. "We will win," she said.', reported=True)
+    bank = QuoteBank()
+    bank.add(article)
+    assert [q.text for q in bank.search(kind=QuoteKind.REPORTED)] == ["the bill would pass"]
+    (result,) = extract_many([article], processes=1)
+    assert [q.kind for q in result.quotes] == [QuoteKind.REPORTED, QuoteKind.SENTENCE]
+
+
+def test_a_data_frame_counts_kinds_apart() -> None:
+    pytest.importorskip("pandas")
+    quotes = quotebank.extract('The senator said the bill would pass. "We will win," she said.', reported=True)
+    frame = quotes.to_dataframe()
+    assert frame["kind"].astype(str).tolist() == ["reported", "sentence"]
