@@ -35,7 +35,7 @@ from quotebank.article import dateline_length, dateline_paragraph
 from quotebank.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
 from quotebank.lexicon import _sections, lexicon
 from quotebank.model import Article, Paragraph, ParagraphKind, QuoteKind
-from quotebank.names import NAME, Phrase, people_named
+from quotebank.names import NAME, Phrase, people_named, subject_before
 from quotebank.spans import QuoteSpan
 from quotebank.tokens import QUOTE, WORD, Token, sentences, tokenize
 
@@ -53,6 +53,10 @@ _NOT_CLAUSE_START = _DATA["not_clause_start"]
 _AUXILIARIES = _DATA["auxiliaries"]
 _NOT_SOURCES = _DATA["not_sources"]
 _LISTENER_LINKS = _DATA["listener_links"]
+_PROMISE_VERBS = _DATA["promise_verbs"]
+_INFINITIVE_MARKERS = _DATA["infinitive_markers"]
+_CHARGE_VERBS = _DATA["charge_verbs"]
+_PASSIVE = _DATA["passive_auxiliaries"]
 _AFTER_COMMA_ENDS = _DATA["after_comma_ends"]
 _CLAUSE_SUBJECTS = lexicon().grammar["subject_pronouns"] - {"it"}
 _AUXILIARY_WINDOW = 8
@@ -60,6 +64,7 @@ _INTERVIEW = _sections("interview.txt")
 _QUESTION_LABELS = _INTERVIEW["question_labels"]
 _ANSWER_LABELS = _INTERVIEW["answer_labels"]
 _SPEAKER_AFTER = frozenset(" ".join(words) for words in lexicon().speaker_after_phrases)
+_SUBJECT_REACH = 5  # words before a speaker phrase that may still belong to the subject
 _SETTING_LENGTH = 8  # words of a setting: 'during an interview with Fox News on Sunday'
 _MIN_WORDS = 2
 _NAMING_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
@@ -72,6 +77,7 @@ _CONFIDENCE_BARE = 0.75
 _CONFIDENCE_ACCORDING = 0.8
 _CONFIDENCE_TRAILING = 0.7
 _CONFIDENCE_INTERVIEW = 0.8
+_CONFIDENCE_TITLE = 0.6
 
 
 @attrs.frozen
@@ -104,6 +110,10 @@ def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[
         if not spans and paragraph.kind in _NAMING_KINDS:
             # with a quotation, attribution has collected the people of every paragraph already
             phrases.extend(people_named(text, paragraph.start, paragraph.end))
+        if paragraph.kind is ParagraphKind.TITLE:
+            titled = _title_statements(text, paragraph, lowercase_words)
+            found.extend(titled)
+            phrases.extend(statement.phrase for statement in titled if statement.phrase is not None)
         if paragraph.kind is not ParagraphKind.BODY:
             continue
         if paragraph.index in answers:
@@ -134,6 +144,27 @@ def _lowercase_words(article: Article) -> frozenset[str]:
     return frozenset(distinct)
 
 
+def _title_statements(text: str, paragraph: Paragraph, lowercase_words: frozenset[str]) -> list[Statement]:
+    """``Glenn Beck Says Trump Poses A Threat``: a headline's capitals hide its cue from the frame's rules,
+    so a clause verb there is read on its own, with the name before it as the source."""
+    if _CUE_WORDS.isdisjoint(_WORDS.findall(text[paragraph.start : paragraph.end].lower())):
+        return []
+    tokens = tokenize(text, paragraph.start, paragraph.end, [], lowercase_words)
+    cue_forms = lexicon().cue_forms
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if cue_forms.get(token.lower) not in _CLAUSE_VERBS or token.lower.endswith("ing"):
+            continue
+        phrase = subject_before(tokens, index, 0)
+        first, last = _trim(tokens, index + 1, len(tokens) - 1)
+        if phrase is None or not _is_statement(tokens, first, last):
+            return []
+        clause = (tokens[first].start, tokens[last].end)
+        cue = (token.start, token.end)
+        return [Statement(*clause, paragraph.index, phrase, cue, QuoteKind.REPORTED, _CONFIDENCE_TITLE)]
+    return []
+
+
 def _sentence_statements(
     tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[Cue], paragraph: int
 ) -> list[Statement]:
@@ -142,8 +173,13 @@ def _sentence_statements(
     taken: list[tuple[int, int]] = []
     for number, cue in enumerate(cues):
         phrase = cue.phrase
-        if phrase is None or (
-            phrase.first >= 0 and any(t.lower in _NOT_SOURCES for t in tokens[phrase.first : phrase.last + 1])
+        if (
+            phrase is None
+            or _passive(tokens, lo, cue)
+            or (
+                phrase.first >= 0
+                and any(t.lower in _NOT_SOURCES for t in tokens[phrase.first : phrase.last + 1])
+            )
         ):
             continue
         clause = _forward(tokens, lo, hi, cue, cues[number + 1 :]) or _trailing(tokens, lo, hi, cue)
@@ -166,6 +202,13 @@ def _sentence_statements(
             )
         )
     return found
+
+
+def _passive(tokens: Sequence[Token], lo: int, cue: Cue) -> bool:
+    """Whether the cue is a passive (``it has been reported that``, ``she was announced the winner``):
+    its subject is not the source."""
+    word = tokens[cue.first]
+    return cue.first > lo and tokens[cue.first - 1].lower in _PASSIVE and not word.lower.endswith("ing")
 
 
 def _forward(
@@ -197,12 +240,17 @@ def _forward(
     if tokens[first].lower in _COMPLEMENTISERS:
         first += 1
         confidence = _CONFIDENCE_THAT
+    elif cue.lemma in _PROMISE_VERBS and tokens[first].lower in _INFINITIVE_MARKERS:
+        first += 1  # "vowed to fight on": what was promised
+        confidence = _CONFIDENCE_BARE
+    elif cue.lemma in _CHARGE_VERBS and tokens[first].kind == WORD:
+        confidence = _CONFIDENCE_BARE  # "accuses it of stealing jobs": the charge, with its object
     elif (
         tokens[first].kind != WORD
         or tokens[first].lower in _NOT_CLAUSE_START
         or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi))
     ):
-        return None  # "said:", "said, "…"", "said of the ban", "announced a benefit concert"
+        return None  # "said:", "said, "…"", "said of the ban", "warned the Chinese leader"
     else:
         confidence = _CONFIDENCE_BARE
     if first >= hi:
@@ -263,7 +311,7 @@ def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int,
     commas."""
     phrase = cue.phrase
     assert phrase is not None
-    head = min(cue.first, phrase.first)
+    head = _subject_start(tokens, lo, min(cue.first, phrase.first))
     tail = _skip_setting(tokens, max(cue.last, phrase.last) + 1, hi)
     according = cue.lemma in _SPEAKER_AFTER
     if head <= lo or not (according or tokens[head - 1].text == ","):
@@ -275,6 +323,17 @@ def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int,
     if according:
         return lo, head - 1, _CONFIDENCE_TRAILING  # "…, according to a Democrat familiar with …"
     return None
+
+
+def _subject_start(tokens: Sequence[Token], lo: int, head: int) -> int:
+    """Where the subject of a closing cue starts: its speaker phrase may be the tail of a longer one
+    (``…, a wide array of economists say``), so the words back to a comma just before belong to it."""
+    for position in range(head - 1, max(lo, head - _SUBJECT_REACH) - 1, -1):
+        if tokens[position].text == ",":
+            return position + 1
+        if tokens[position].kind != WORD:
+            break
+    return head
 
 
 def _skip_setting(tokens: Sequence[Token], index: int, hi: int) -> int:

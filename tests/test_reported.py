@@ -102,7 +102,7 @@ def test_a_direct_quotation_is_no_reported_clause() -> None:
 def test_objects_that_are_not_statements_are_not_reported() -> None:
     for text in (
         "Jane Doe praised the deal.",
-        "Jane Doe announced a benefit concert.",
+        "Jane Doe warned the Chinese leader.",
         "Jane Doe told CNN in October.",
         "A majority said they would vote.",
     ):
@@ -195,6 +195,29 @@ def test_an_article_parsed_with_reported_speech_carries_it_into_banks_and_batche
 
 def test_a_data_frame_counts_kinds_apart() -> None:
     pytest.importorskip("pandas")
-    quotes = quotebank.extract('The senator said the bill would pass. "We will win," she said.', reported=True)
+    quotes = quotebank.extract(
+        'The senator said the bill would pass. "We will win," she said.', reported=True
+    )
     frame = quotes.to_dataframe()
     assert frame["kind"].astype(str).tolist() == ["reported", "sentence"]
+
+
+def test_a_headline_says_what_its_source_said() -> None:
+    text = "Glenn Beck Says Trump Poses A Threat To Democracy\n\nTalk show host Glenn Beck spoke on Monday."
+    assert _reported(text) == [("Trump Poses A Threat To Democracy", "Glenn Beck", "Says")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe vowed to fight on.", [("fight on", "Jane Doe", "vowed")]),
+        ("Jane Doe accused the mayor of lying.", [("the mayor of lying", "Jane Doe", "accused")]),
+        ("Jane Doe was announced the winner.", []),
+        (
+            "The talks, a wide array of economists say, had stalled.",
+            [("The talks, a wide array of economists say, had stalled", "economists", "say")],
+        ),
+    ],
+)
+def test_promises_charges_passives_and_long_subjects(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _reported(text) == expected
