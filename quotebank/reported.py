@@ -250,7 +250,7 @@ def _forward(
         or tokens[first].lower in _NOT_CLAUSE_START
         or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi))
     ):
-        return None  # "said:", "said, "…"", "said of the ban", "warned the Chinese leader"
+        return None  # "said:", "said, "…"", "said of the ban", "explained the rules"
     else:
         confidence = _CONFIDENCE_BARE
     if first >= hi:

@@ -102,7 +102,7 @@ def test_a_direct_quotation_is_no_reported_clause() -> None:
 def test_objects_that_are_not_statements_are_not_reported() -> None:
     for text in (
         "Jane Doe praised the deal.",
-        "Jane Doe warned the Chinese leader.",
+        "Jane Doe explained the rules.",
         "Jane Doe told CNN in October.",
         "A majority said they would vote.",
     ):
