@@ -67,6 +67,10 @@ _SPEAKER_AFTER = frozenset(" ".join(words) for words in lexicon().speaker_after_
 _SUBJECT_REACH = 5  # words before a speaker phrase that may still belong to the subject
 _SETTING_LENGTH = 8  # words of a setting: 'during an interview with Fox News on Sunday'
 _MIN_WORDS = 2
+# the most tokens a clause takes (a bound that keeps a sentence of many cues linear), and how many earlier
+# clauses a new one is checked against for overlap
+_MAX_CLAUSE = 150
+_RECENT = 8
 _NAMING_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _MAX_QUOTED = 0.75  # the share of a clause's characters a quotation may take
 _TRIMMED = frozenset(".,;:!?…—–-()[]\"'”’“‘«»")
@@ -187,7 +191,9 @@ def _sentence_statements(
             continue
         first, last, confidence = clause
         first, last = _trim(tokens, first, last)
-        if not _is_statement(tokens, first, last) or any(a <= last and first <= b for a, b in taken):
+        # clauses are short and come in cue order: only the last few taken may overlap a new one
+        recent = taken[-_RECENT:]
+        if not _is_statement(tokens, first, last) or any(a <= last and first <= b for a, b in recent):
             continue
         taken.append((first, last))
         found.append(
@@ -284,7 +290,10 @@ def _complementiser_after(tokens: Sequence[Token], index: int, hi: int) -> int |
 def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[Cue]) -> int:
     """The last token of a clause that starts at ``first``: the sentence's end, or where a later cue takes
     over after a comma or a conjunction (``…, adding that …``, ``… and Jones said …``)."""
+    hi = min(hi, first + _MAX_CLAUSE)
     for cue in later:
+        if cue.first >= hi:
+            break
         head = cue.first
         if cue.phrase is not None and not cue.inherited and cue.phrase.last < cue.first:
             head = min(head, cue.phrase.first)
@@ -312,6 +321,7 @@ def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int,
     phrase = cue.phrase
     assert phrase is not None
     head = _subject_start(tokens, lo, min(cue.first, phrase.first))
+    lo = max(lo, head - _MAX_CLAUSE)
     tail = _skip_setting(tokens, max(cue.last, phrase.last) + 1, hi)
     according = cue.lemma in _SPEAKER_AFTER
     if head <= lo or not (according or tokens[head - 1].text == ","):
