@@ -63,11 +63,13 @@ def parse_article(
     outlet: str | None = None,
     published: date | str | None = None,
     url: str | None = None,
+    reported: bool = False,
 ) -> Article:
     """Split ``text`` into paragraphs and read its title, dateline, outlet, byline and publication date.
 
     The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
-    a ``datetime`` or a string such as ``"2026-02-05 03:31"``.
+    a ``datetime`` or a string such as ``"2026-02-05 03:31"``. With ``reported=True`` the article's
+    :attr:`~quotebank.model.Article.quotes` also hold reported speech (see :mod:`quotebank.reported`).
 
     A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
     :func:`quotebank.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
@@ -93,7 +95,8 @@ def parse_article(
         from quotebank import webpages  # noqa: PLC0415 -- it reads its text with this module
 
         if webpages.looks_like_html(text):
-            return webpages.parse_html(text, url=url, outlet=outlet, published=published)
+            page = webpages.parse_html(text, url=url, outlet=outlet, published=published)
+            return attrs.evolve(page, reported=True) if reported else page
     caller_date = coerce_published(published)
     entities = EntityMap.of(text)
     article = _structure(entities.decoded if entities is not None else text)
@@ -108,6 +111,7 @@ def parse_article(
         outlet=outlet if outlet is not None else article.outlet,
         published=caller_date if caller_date is not None else article.published,
         url=url,
+        reported=reported,
     )
 
 

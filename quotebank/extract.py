@@ -20,6 +20,7 @@ from quotebank.errors import InvalidArgumentError
 from quotebank.lexicon import lexicon
 from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 from quotebank.names import Phrase
+from quotebank.reported import Statement, find_statements
 from quotebank.spans import QuoteSpan, find_spans
 from quotebank.speakers import resolve_speakers
 
@@ -43,8 +44,11 @@ def extract(
     url: str | None = None,
     source: str | None = None,
     article_id: str | None = None,
+    reported: bool = False,
 ) -> QuoteList:
-    """Every quotation in a news article, with its speaker, in text order.
+    """Every quotation in a news article, with its speaker, in text order; with ``reported=True`` also
+    reported speech without quotation marks (:attr:`QuoteKind.REPORTED <quotebank.model.QuoteKind>`) and
+    interview answers (:mod:`quotebank.reported`).
 
     ``text`` is the article's text (a whole HTML document is read as a web page, see
     :func:`quotebank.webpages.parse_html`) or an :class:`~quotebank.model.Article` already parsed; the
@@ -58,8 +62,9 @@ def extract(
     """
     provenance = {"source": source, "article_id": article_id}
     if isinstance(text, Article):
-        return with_metadata(text, outlet=outlet, published=published, url=url, **provenance).quotes
-    article = parse_article(text, outlet=outlet, published=published, url=url)
+        given = attrs.evolve(text, reported=True) if reported and not text.reported else text
+        return with_metadata(given, outlet=outlet, published=published, url=url, **provenance).quotes
+    article = parse_article(text, outlet=outlet, published=published, url=url, reported=reported)
     return with_metadata(article, **provenance).quotes
 
 
@@ -136,12 +141,48 @@ def _restored(quote: Quote, entities: EntityMap) -> Quote:
 def _quotes(article: Article) -> list[tuple[Quote, str | None]]:
     spans = find_spans(article)
     attributions, phrases = attribute(article, spans)
+    statements: list[Statement] = []
+    if article.reported:
+        statements, more = find_statements(article, spans)
+        phrases = [*phrases, *more]
     speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
     quotes = [
         _quote(article, span, attribution, speakers)
         for span, attribution in zip(spans, attributions, strict=True)
     ]
-    return _headline_speakers(quotes)
+    quotes = _headline_speakers(quotes)
+    if statements:
+        # a clause around a partial quotation starts before it; the sort is stable, so it comes first
+        reported = [(_statement_quote(article, statement, speakers), None) for statement in statements]
+        quotes = sorted([*quotes, *reported], key=lambda found: found[0].start)
+    return quotes
+
+
+def _statement_quote(article: Article, statement: Statement, speakers: dict[Phrase, Speaker]) -> Quote:
+    """A reported statement as a quote without marks; its confidence is its rule's (not calibrated)."""
+    text = article.text
+    phrase = statement.phrase
+    speaker = None if phrase is None else speakers.get(phrase)
+    mention = None if phrase is None else Mention(text[phrase.start : phrase.end], phrase.start, phrase.end)
+    cue = None if statement.cue is None else Mention(text[slice(*statement.cue)], *statement.cue)
+    confidence = statement.confidence if speaker is not None else _CONFIDENCE_UNRESOLVED if phrase else 0.0
+    return Quote(
+        text=text[statement.start : statement.end],
+        start=statement.start,
+        end=statement.end,
+        marks=("", ""),
+        kind=statement.kind,
+        speaker=speaker,
+        mention=mention,
+        cue=cue,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+        confidence=confidence,
+        paragraph=statement.paragraph,
+        source=article.source,
+        article_id=article.id,
+    )
 
 
 def _quote(

@@ -58,6 +58,11 @@ class QuoteKind(str, enum.Enum):
     """A quotation in the article's title."""
     RELATED = "related"
     """A quotation in a related-link or navigation list (other articles' headlines)."""
+    REPORTED = "reported"
+    """Reported speech, without quotation marks (``The senator said the bill would pass.``): the clause
+    said, found only on request (``extract(text, reported=True)``)."""
+    INTERVIEW = "interview"
+    """An answer paragraph of an interview transcript (``A: …``, ``FELD: …``), found only on request."""
 
 
 class SpeakerKind(str, enum.Enum):
@@ -289,6 +294,8 @@ class Article:
     """Where the article came from when it has no url: a file's path, a crawl archive's name."""
     id: str | None = None
     """The caller's own identifier of the article; every quote carries it as ``article_id``."""
+    reported: bool = False
+    """Whether :attr:`quotes` also holds reported speech and interview answers (``reported=True``)."""
 
     @functools.cached_property
     def quotes(self) -> QuoteList:

@@ -122,6 +122,7 @@ __all__ = [
     "ExpectedQuote",
     "GeneratedArticle",
     "MarkStyle",
+    "ReportedStatement",
     "SpeakerName",
     "articles",
     "cue_phrases",
@@ -129,6 +130,7 @@ __all__ = [
     "quote_lists",
     "quote_marks",
     "quotes",
+    "reported_statements",
     "speaker_names",
     "speakers",
     "unrelated_paragraphs",
@@ -1249,3 +1251,72 @@ def quote_lists() -> SearchStrategy[QuoteList]:
 def speakers() -> SearchStrategy[Speaker]:
     """Speakers as quotebank reports them, without role or aliases (what ``st.from_type(Speaker)`` draws)."""
     return speaker_names().map(lambda name: Speaker(name.name, kind=name.kind))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reported speech (extract(text, reported=True))
+
+# Reported clauses: lowercase, no quotation marks, no reporting verb of their own.
+_REPORTED_CLAUSES = (
+    "the bill would pass",
+    "the border would reopen next week",
+    "the talks had stalled",
+    "42 schools were affected",
+    "the plan was dead on arrival",
+    "nobody would lose their job",
+    "prices had risen by 3 percent",
+    "the company will appeal the ruling",
+)
+# How a statement is framed: {s} is the speaker, {c} the clause (capitalised when it opens the sentence).
+_REPORTED_FRAMES = (
+    "{s} said {c}.",
+    "{s} said on Monday that {c}.",
+    "{s} told reporters that {c}.",
+    "{s} argued that {c}.",
+    "{s} warned in a statement that {c}.",
+    "According to {s}, {c}.",
+    "{C}, {s} said.",
+    "{C}, according to {s}.",
+)
+
+
+@attrs.frozen
+class ReportedStatement:
+    """One generated sentence of reported speech with its ground truth."""
+
+    text: str
+    """The paragraph: the sentence, after an optional sentence that reports nothing."""
+    start: int
+    end: int
+    """Where the reported clause lies in :attr:`text`."""
+    speaker: SpeakerName
+
+
+def _reported(frame: str, clause: str, speaker: SpeakerName, before: str) -> ReportedStatement:
+    named = f"{speaker.article} {speaker.name}".strip()
+    opening = clause[0].upper() + clause[1:]
+    if frame.startswith("{s}"):
+        named = named[0].upper() + named[1:]
+    sentence = frame.format(s=named, c=clause, C=opening)
+    written = opening if "{C}" in frame else clause
+    prefix = f"{before} " if before else ""
+    start = len(prefix) + sentence.index(written)
+    return ReportedStatement(prefix + sentence, start, start + len(written), speaker)
+
+
+def reported_statements(
+    *, kinds: Collection[SpeakerKind] = (SpeakerKind.PERSON, SpeakerKind.ORGANISATION)
+) -> SearchStrategy[ReportedStatement]:
+    """Sentences of reported speech (``Maria Lopez said the talks had stalled.``, ``The talks had stalled,
+    the European Commission said.``) with the clause's offsets and the speaker, sometimes after a sentence
+    that reports nothing.
+
+    Returns a strategy of :class:`ReportedStatement`.
+    """
+    return st.builds(
+        _reported,
+        st.sampled_from(_REPORTED_FRAMES),
+        st.sampled_from(_REPORTED_CLAUSES),
+        speaker_names(kinds=kinds),
+        st.sampled_from(("", "The meeting ended late.")),
+    )

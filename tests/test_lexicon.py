@@ -18,11 +18,14 @@ def test_the_data_files_are_all_here() -> None:
     )
 
 
+SECTIONED = ("grammar.txt", "cue_phrases.txt", "reported.txt", "interview.txt")
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_no_empty_file_and_no_duplicate_line(name: str) -> None:
     items = read_lines(name)
     assert items, f"{name} is empty"
-    if name in ("grammar.txt", "cue_phrases.txt"):
+    if name in SECTIONED:
         return  # sectioned files: checked below
     keys = [item.lower() for item in items]
     if name == "given_names.txt":
@@ -32,7 +35,7 @@ def test_no_empty_file_and_no_duplicate_line(name: str) -> None:
 
 
 def test_sectioned_files_have_no_duplicate_in_a_section() -> None:
-    for name in ("grammar.txt", "cue_phrases.txt"):
+    for name in SECTIONED:
         section = None
         seen: dict[str | None, set[str]] = {}
         for item in read_lines(name):
@@ -42,7 +45,7 @@ def test_sectioned_files_have_no_duplicate_in_a_section() -> None:
                 seen[section] = set()
                 continue
             assert section is not None, f"{name}: words before the first section"
-            entries = item.split() if name == "grammar.txt" else [item]
+            entries = [item] if name == "cue_phrases.txt" else item.split()
             for entry in entries:
                 assert entry.lower() not in seen[section], f"{name} {section} repeats {entry!r}"
                 seen[section].add(entry.lower())

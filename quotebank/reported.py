@@ -1,0 +1,444 @@
+"""Reported speech: what a source said, written without quotation marks (``extract(text, reported=True)``).
+
+The reporter's frame is read exactly as for direct quotations (:mod:`quotebank.attribution`): the same
+sentences, the same cues and the same speaker phrases, so pronouns, descriptions, organisations and
+``according to`` name the source the same way. Each cue with a speaker then frames a clause:
+
+1. forward: the clause after the cue, to the end of its sentence (``The senator said [the bill would
+   pass].``, ``Officials told reporters [that] [the border would reopen].``). Between the cue and the
+   clause may stand a time or a setting (``said on Friday``, ``announced in a statement that``); the
+   clause ends early where another cue takes over after a comma or a conjunction (``…, adding that …``).
+   A verb whose object is not what was said (``praised the deal``) needs ``that``;
+2. ``According to the ministry, [42 schools are affected].``: the clause after the source;
+3. trailing: the sentence before a cue that closes it (``[The talks had stalled], the envoy said.``,
+   ``[…], according to the ministry.``); a cue set in the middle of its sentence by commas takes the
+   whole sentence.
+
+A clause lies inside one sentence, so never across paragraphs. A clause that is mostly a quotation is a
+direct quotation, already reported with its marks; one that holds a short quotation gives both.
+
+Interviews: in an article with question paragraphs (``Q:``), every paragraph under an answer label
+(``A:``, ``FELD:``) is the interviewee's, up to the next question. A name label names its speaker; ``A:``
+stands for the interviewee, the first person the article names.
+
+The words that frame statements are language data (``data/en/reported.txt``, ``data/en/interview.txt``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from quotebank.article import dateline_length, dateline_paragraph
+from quotebank.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
+from quotebank.lexicon import _sections, lexicon
+from quotebank.model import Article, Paragraph, ParagraphKind, QuoteKind
+from quotebank.names import NAME, Phrase, people_named, subject_before
+from quotebank.spans import QuoteSpan
+from quotebank.tokens import QUOTE, WORD, Token, sentences, tokenize
+
+__all__ = ["Statement", "find_statements"]
+
+_WORDS = regex.compile(r"[a-z]+")
+_LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
+_DATA = _sections("reported.txt")
+_CLAUSE_VERBS = _DATA["clause_verbs"]
+_COMPLEMENTISERS = _DATA["complementisers"]
+_BEFORE_CLAUSE = _DATA["before_clause"] | lexicon().grammar["time_words"]
+_SETTINGS = _DATA["settings"]
+_CLAUSE_END = _DATA["clause_end"]
+_NOT_CLAUSE_START = _DATA["not_clause_start"]
+_AUXILIARIES = _DATA["auxiliaries"]
+_NOT_SOURCES = _DATA["not_sources"]
+_LISTENER_LINKS = _DATA["listener_links"]
+_PROMISE_VERBS = _DATA["promise_verbs"]
+_INFINITIVE_MARKERS = _DATA["infinitive_markers"]
+_CHARGE_VERBS = _DATA["charge_verbs"]
+_PASSIVE = _DATA["passive_auxiliaries"]
+_AFTER_COMMA_ENDS = _DATA["after_comma_ends"]
+_CLAUSE_SUBJECTS = lexicon().grammar["subject_pronouns"] - {"it"}
+_AUXILIARY_WINDOW = 8
+_INTERVIEW = _sections("interview.txt")
+_QUESTION_LABELS = _INTERVIEW["question_labels"]
+_ANSWER_LABELS = _INTERVIEW["answer_labels"]
+_SPEAKER_AFTER = frozenset(" ".join(words) for words in lexicon().speaker_after_phrases)
+_SUBJECT_REACH = 5  # words before a speaker phrase that may still belong to the subject
+_SETTING_LENGTH = 8  # words of a setting: 'during an interview with Fox News on Sunday'
+_MIN_WORDS = 2
+# the most tokens a clause takes (a bound that keeps a sentence of many cues linear), and how many earlier
+# clauses a new one is checked against for overlap
+_MAX_CLAUSE = 150
+_RECENT = 8
+_NAMING_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
+_MAX_QUOTED = 0.75  # the share of a clause's characters a quotation may take
+_TRIMMED = frozenset(".,;:!?…—–-()[]\"'”’“‘«»")
+# "Q: …", "FELD: …", "SEN. KAINE: …" at the start of a paragraph
+_LABEL = regex.compile(r"(?P<label>\p{Lu}[\p{Lu}.'’ -]{0,40}?)\s*+:\s")
+_CONFIDENCE_THAT = 0.85
+_CONFIDENCE_BARE = 0.75
+_CONFIDENCE_ACCORDING = 0.8
+_CONFIDENCE_TRAILING = 0.7
+_CONFIDENCE_INTERVIEW = 0.8
+_CONFIDENCE_TITLE = 0.6
+
+
+@attrs.frozen
+class Statement:
+    """One reported statement: its clause (character offsets), the speaker phrase, the cue, how sure."""
+
+    start: int
+    end: int
+    paragraph: int
+    phrase: Phrase | None
+    cue: tuple[int, int] | None
+    kind: QuoteKind
+    confidence: float
+
+
+def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Statement], list[Phrase]]:
+    """The reported statements of ``article`` in text order, and every speaker phrase met on the way (the
+    people later pronouns may refer to)."""
+    text = article.text
+    by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
+    for index, span in enumerate(spans):
+        by_paragraph.setdefault(span.paragraph, []).append((index, span))
+    lowercase_words = _lowercase_words(article)
+    opening = dateline_paragraph(article.paragraphs)
+    dateline_index = -1 if opening is None else opening.index
+    found: list[Statement] = []
+    phrases: list[Phrase] = []
+    answers = _answer_paragraphs(article)
+    for paragraph in article.paragraphs:
+        if not spans and paragraph.kind in _NAMING_KINDS:
+            # with a quotation, attribution has collected the people of every paragraph already
+            phrases.extend(people_named(text, paragraph.start, paragraph.end))
+        if paragraph.kind is ParagraphKind.TITLE:
+            titled = _title_statements(text, paragraph, lowercase_words)
+            found.extend(titled)
+            phrases.extend(statement.phrase for statement in titled if statement.phrase is not None)
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        if paragraph.index in answers:
+            found.append(answers[paragraph.index])
+            continue
+        body_start = paragraph.start
+        if paragraph.index == dateline_index:
+            body_start += dateline_length(paragraph.text)
+        quotes = by_paragraph.get(paragraph.index, [])
+        for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
+            if _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
+                continue
+            tokens = tokenize(text, start, end, inside, lowercase_words)
+            for lo, hi in sentences(tokens):
+                cues = _cues(tokens, lo, hi, _SubjectOf(tokens, lo, hi))
+                phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
+                found.extend(_sentence_statements(tokens, lo, hi, cues, paragraph.index))
+    for statement in answers.values():
+        if statement.phrase is not None:
+            phrases.append(statement.phrase)
+    return found, phrases
+
+
+def _lowercase_words(article: Article) -> frozenset[str]:
+    distinct: set[str] = set()
+    for paragraph in article.paragraphs:
+        distinct.update(_LOWERCASE_WORDS.findall(article.text, paragraph.start, paragraph.end))
+    return frozenset(distinct)
+
+
+def _title_statements(text: str, paragraph: Paragraph, lowercase_words: frozenset[str]) -> list[Statement]:
+    """``Glenn Beck Says Trump Poses A Threat``: a headline's capitals hide its cue from the frame's rules,
+    so a clause verb there is read on its own, with the name before it as the source."""
+    if _CUE_WORDS.isdisjoint(_WORDS.findall(text[paragraph.start : paragraph.end].lower())):
+        return []
+    tokens = tokenize(text, paragraph.start, paragraph.end, [], lowercase_words)
+    cue_forms = lexicon().cue_forms
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if cue_forms.get(token.lower) not in _CLAUSE_VERBS or token.lower.endswith("ing"):
+            continue
+        phrase = subject_before(tokens, index, 0)
+        first, last = _trim(tokens, index + 1, len(tokens) - 1)
+        if phrase is None or not _is_statement(tokens, first, last):
+            return []
+        clause = (tokens[first].start, tokens[last].end)
+        cue = (token.start, token.end)
+        return [Statement(*clause, paragraph.index, phrase, cue, QuoteKind.REPORTED, _CONFIDENCE_TITLE)]
+    return []
+
+
+def _sentence_statements(
+    tokens: Sequence[Token], lo: int, hi: int, cues: Sequence[Cue], paragraph: int
+) -> list[Statement]:
+    """The statements the cues of the sentence tokens[lo:hi] frame, one per clause."""
+    found: list[Statement] = []
+    taken: list[tuple[int, int]] = []
+    for number, cue in enumerate(cues):
+        phrase = cue.phrase
+        if (
+            phrase is None
+            or _passive(tokens, lo, cue)
+            or (
+                phrase.first >= 0
+                and any(t.lower in _NOT_SOURCES for t in tokens[phrase.first : phrase.last + 1])
+            )
+        ):
+            continue
+        clause = _forward(tokens, lo, hi, cue, cues[number + 1 :]) or _trailing(tokens, lo, hi, cue)
+        if clause is None:
+            continue
+        first, last, confidence = clause
+        first, last = _trim(tokens, first, last)
+        # clauses are short and come in cue order: only the last few taken may overlap a new one
+        recent = taken[-_RECENT:]
+        if not _is_statement(tokens, first, last) or any(a <= last and first <= b for a, b in recent):
+            continue
+        taken.append((first, last))
+        found.append(
+            Statement(
+                tokens[first].start,
+                tokens[last].end,
+                paragraph,
+                cue.phrase,
+                (cue.start, cue.end),
+                QuoteKind.REPORTED,
+                confidence,
+            )
+        )
+    return found
+
+
+def _passive(tokens: Sequence[Token], lo: int, cue: Cue) -> bool:
+    """Whether the cue is a passive (``it has been reported that``, ``she was announced the winner``):
+    its subject is not the source."""
+    word = tokens[cue.first]
+    return cue.first > lo and tokens[cue.first - 1].lower in _PASSIVE and not word.lower.endswith("ing")
+
+
+def _forward(
+    tokens: Sequence[Token], lo: int, hi: int, cue: Cue, later: Sequence[Cue]
+) -> tuple[int, int, float] | None:
+    """The clause after the cue (rules 1 and 2) as (first, last, confidence)."""
+    phrase = cue.phrase
+    assert phrase is not None
+    according = cue.lemma in _SPEAKER_AFTER
+    if phrase.first > cue.last:
+        # the source follows: only "According to X, …" opens a clause after it
+        if not according or not all(t.text == "," or t.lower in _CLAUSE_END for t in tokens[lo : cue.first]):
+            return None  # "According to X, …", "But, according to X, …"
+        # "According to the ministry, 42 schools …": the clause follows the comma after the source's name
+        comma = next((i for i in range(phrase.first, hi) if tokens[i].text == ","), hi)
+        if comma + 1 >= hi:
+            return None
+        return comma + 1, _clause_last(tokens, comma + 1, hi, later), _CONFIDENCE_ACCORDING
+    head = min(cue.first, phrase.first)
+    if (head - 1 == lo and tokens[lo].kind == QUOTE) or (
+        head - 2 == lo and tokens[lo].kind == QUOTE and tokens[head - 1].text in ",—–-"
+    ):
+        return None  # '"…," he said of the ban': the cue attributes the quotation that opens the sentence
+    first = _complementiser_after(tokens, cue.last + 1, hi)
+    if first is None:
+        first = _skip_setting(tokens, cue.last + 1, hi)
+    if first >= hi:
+        return None
+    if tokens[first].lower in _COMPLEMENTISERS:
+        first += 1
+        confidence = _CONFIDENCE_THAT
+    elif cue.lemma in _PROMISE_VERBS and tokens[first].lower in _INFINITIVE_MARKERS:
+        first += 1  # "vowed to fight on": what was promised
+        confidence = _CONFIDENCE_BARE
+    elif cue.lemma in _CHARGE_VERBS and tokens[first].kind == WORD:
+        confidence = _CONFIDENCE_BARE  # "accuses it of stealing jobs": the charge, with its object
+    elif (
+        tokens[first].kind != WORD
+        or tokens[first].lower in _NOT_CLAUSE_START
+        or not (cue.lemma in _CLAUSE_VERBS or _looks_finite(tokens, first, hi))
+    ):
+        return None  # "said:", "said, "…"", "said of the ban", "explained the rules"
+    else:
+        confidence = _CONFIDENCE_BARE
+    if first >= hi:
+        return None
+    return first, _clause_last(tokens, first, hi, later), confidence
+
+
+def _looks_finite(tokens: Sequence[Token], first: int, hi: int) -> bool:
+    """Whether tokens[first:] open a clause with a subject and a verb, not a noun phrase: a subject pronoun
+    first, or an auxiliary among the first words."""
+    if tokens[first].lower in _CLAUSE_SUBJECTS:
+        return True
+    window = tokens[first : min(hi, first + _AUXILIARY_WINDOW)]
+    return any(t.lower.replace("’", "'") in _AUXILIARIES for t in window)
+
+
+def _complementiser_after(tokens: Sequence[Token], index: int, hi: int) -> int | None:
+    """The ``that`` a few words after a cue, past a setting or a listener (``argued during Saturday's
+    debate that``, ``wrote to the senator's office that``), if no punctuation comes first."""
+    if index >= hi or tokens[index].lower not in _SETTINGS | _LISTENER_LINKS:
+        return None
+    for position in range(index, min(hi, index + _SETTING_LENGTH + 2)):
+        token = tokens[position]
+        if token.lower in _COMPLEMENTISERS:
+            return position
+        if token.kind != WORD:
+            return None
+    return None
+
+
+def _clause_last(tokens: Sequence[Token], first: int, hi: int, later: Sequence[Cue]) -> int:
+    """The last token of a clause that starts at ``first``: the sentence's end, or where a later cue takes
+    over after a comma or a conjunction (``…, adding that …``, ``… and Jones said …``)."""
+    hi = min(hi, first + _MAX_CLAUSE)
+    for cue in later:
+        if cue.first >= hi:
+            break
+        head = cue.first
+        if cue.phrase is not None and not cue.inherited and cue.phrase.last < cue.first:
+            head = min(head, cue.phrase.first)
+        if head <= first:
+            continue
+        # another statement: a cue of the same speaker (", adding that") or one after a conjunction; a
+        # cue after a mere comma is mostly inside the clause ("if Iran were a stock, he would advise …")
+        before = tokens[head - 1]
+        if (cue.inherited and before.text == ",") or before.lower in _CLAUSE_END:
+            hi = head
+            break
+    # a colon or a semicolon ends the statement ('said he was too busy: "I have a lot going on."'), and so
+    # does a relative or a contrasting clause after a comma (', which …', ', while …')
+    for i in range(first + 1, hi):
+        if tokens[i].text in ":;" or (
+            tokens[i].lower in _AFTER_COMMA_ENDS and tokens[i - 1].text == "," and i - 1 > first
+        ):
+            return i - 1
+    return hi - 1
+
+
+def _trailing(tokens: Sequence[Token], lo: int, hi: int, cue: Cue) -> tuple[int, int, float] | None:
+    """Rule 3: the sentence before a cue that closes it, or the whole sentence around a cue set off by
+    commas."""
+    phrase = cue.phrase
+    assert phrase is not None
+    head = _subject_start(tokens, lo, min(cue.first, phrase.first))
+    lo = max(lo, head - _MAX_CLAUSE)
+    tail = _skip_setting(tokens, max(cue.last, phrase.last) + 1, hi)
+    according = cue.lemma in _SPEAKER_AFTER
+    if head <= lo or not (according or tokens[head - 1].text == ","):
+        return None
+    if tail >= hi or all(token.text in _TRIMMED for token in tokens[tail:hi]):
+        return lo, head - 1, _CONFIDENCE_TRAILING
+    if tokens[tail].text == "," and tokens[head - 1].text == ",":
+        return lo, hi - 1, _CONFIDENCE_TRAILING  # "The talks, the envoy said, had stalled."
+    if according:
+        return lo, head - 1, _CONFIDENCE_TRAILING  # "…, according to a Democrat familiar with …"
+    return None
+
+
+def _subject_start(tokens: Sequence[Token], lo: int, head: int) -> int:
+    """Where the subject of a closing cue starts: its speaker phrase may be the tail of a longer one
+    (``…, a wide array of economists say``), so the words back to a comma just before belong to it."""
+    for position in range(head - 1, max(lo, head - _SUBJECT_REACH) - 1, -1):
+        if tokens[position].text == ",":
+            return position + 1
+        if tokens[position].kind != WORD:
+            break
+    return head
+
+
+def _skip_setting(tokens: Sequence[Token], index: int, hi: int) -> int:
+    """The first token after the times and settings that may follow a cue (``on Friday``, ``in a
+    statement``, ``during an interview with CNN``)."""
+    speech_nouns = lexicon().speech_nouns
+    while index < hi:
+        token = tokens[index]
+        if token.lower in _BEFORE_CLAUSE or (token.kind == WORD and token.lower.endswith("ly")):
+            index += 1
+            continue
+        if token.lower in _SETTINGS:
+            stop = min(hi, index + _SETTING_LENGTH)
+            ending = next(
+                (i for i in range(index + 1, stop) if tokens[i].lower in speech_nouns | _BEFORE_CLAUSE),
+                None,
+            )
+            if ending is not None:
+                index = ending + 1
+                while index < hi and (tokens[index].kind == WORD and tokens[index].text[0].isupper()):
+                    index += 1  # "in an interview with Fox News"
+                continue
+        return index
+    return index
+
+
+def _trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The clause without the punctuation and conjunctions at its edges."""
+    while first <= last and tokens[first].kind != QUOTE and tokens[first].text in _TRIMMED:
+        first += 1
+    while (
+        last >= first
+        and tokens[last].kind != QUOTE
+        and (tokens[last].text in _TRIMMED or tokens[last].lower in _CLAUSE_END)
+    ):
+        last -= 1
+    return first, last
+
+
+def _is_statement(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens[first:last + 1] is a clause of the reporter's words: a few words, mostly outside
+    quotation marks (a clause that is mostly a quotation is reported as the quotation)."""
+    if last - first + 1 < _MIN_WORDS:
+        return False
+    quoted = sum(t.end - t.start for t in tokens[first : last + 1] if t.kind == QUOTE)
+    words = sum(1 for t in tokens[first : last + 1] if t.kind == WORD)
+    return words >= _MIN_WORDS and quoted < _MAX_QUOTED * (tokens[last].end - tokens[first].start)
+
+
+def _answer_paragraphs(article: Article) -> dict[int, Statement]:
+    """The answers of an interview, by paragraph: every body paragraph from an answer label (``A:``,
+    ``FELD:``) up to the next question label (``Q:``); none when the article asks no question."""
+    text = article.text
+    labels: list[tuple[Paragraph, str, tuple[int, int]]] = []
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        match = _LABEL.match(text, paragraph.start, paragraph.end)
+        if match is not None:
+            labels.append((paragraph, match["label"].strip().lower(), match.span("label")))
+    if not any(label in _QUESTION_LABELS for _p, label, _s in labels):
+        return {}
+    interviewee = _interviewee(article)
+    answers: dict[int, Statement] = {}
+    label_at = {paragraph.index: (label, span) for paragraph, label, span in labels}
+    phrase: Phrase | None = None
+    answering = False
+    for paragraph in article.paragraphs:
+        if paragraph.kind is not ParagraphKind.BODY:
+            continue
+        start = paragraph.start
+        if paragraph.index in label_at:
+            label, (label_start, label_end) = label_at[paragraph.index]
+            answering = label not in _QUESTION_LABELS
+            named = Phrase(-1, -1, label_start, label_end, NAME)
+            phrase = interviewee if label in _ANSWER_LABELS else named
+            start = _LABEL.match(text, paragraph.start, paragraph.end).end()  # type: ignore[union-attr]
+        if answering and start < paragraph.end:
+            answers[paragraph.index] = Statement(
+                start,
+                paragraph.end,
+                paragraph.index,
+                phrase,
+                None,
+                QuoteKind.INTERVIEW,
+                _CONFIDENCE_INTERVIEW,
+            )
+    return answers
+
+
+def _interviewee(article: Article) -> Phrase | None:
+    """The first person the article names, in its title or its first paragraphs: who an interview is with."""
+    for paragraph in article.paragraphs:
+        if paragraph.kind in (ParagraphKind.TITLE, ParagraphKind.BODY):
+            named = people_named(article.text, paragraph.start, paragraph.end)
+            if named:
+                return named[0]
+    return None
