@@ -163,8 +163,8 @@ def _exact(text: str, order: DateOrder | None) -> DateReading | None:
         if match["zone"] is None and _ZONE_WORD.search(text, match.end()):
             return None  # a named zone: let dateparser read it rather than guess
         zone = _offset(match["zone"]) if match["zone"] else None
-        hour = _hour(match["hour"], match["ampm"])
-        moment = datetime(day.year, day.month, day.day, hour, int(match["minute"]), tzinfo=zone)
+        hours = _hour(match["hour"], match["ampm"])
+        moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
         return DateReading(moment, DatePrecision.TIME, ambiguous)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         match = pattern.search(text)

@@ -143,8 +143,8 @@ def test_a_month_and_a_flag_survive_the_sqlite_store_and_an_update(tmp_path: Pat
         assert {a.published_precision for a in bank.articles} == {DatePrecision.MONTH, DatePrecision.DAY}
         bank.update('"No," said Ann Lee.', published="April 2026")
         bank.update('"Yes," said Jane Doe.', published="05/03/2026", date_order="DMY")
-        found = {q.speaker_name: (str(q.published), q.published_precision) for q in bank}
-    assert found == {
+        updated = {q.speaker_name: (str(q.published), q.published_precision) for q in bank}
+    assert updated == {
         "Jane Doe": ("2026-03-05", DatePrecision.DAY),
         "Ann Lee": ("2026-04-01", DatePrecision.MONTH),
     }
