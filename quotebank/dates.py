@@ -181,10 +181,16 @@ def _exact(text: str, order: DateOrder | None) -> DateReading | None:
             return None  # a named zone: let dateparser read it rather than guess
         moment = datetime(day.year, day.month, day.day, _hour(hour, groups.get("ampm")), int(minute))
         return DateReading(moment, DatePrecision.TIME)
-    match = _MONTH_YEAR.search(text)
-    if match is not None:
-        return DateReading(date(int(match["year"]), _MONTHS[match["month"].lower()], 1), DatePrecision.MONTH)
     return None
+
+
+def _month_only(text: str) -> DateReading | None:
+    """A month without its day (``March 2026``): tried after dateparser, which finds a day that the
+    words around a month give (``the 5th of February 2026``)."""
+    match = _MONTH_YEAR.search(text)
+    if match is None:
+        return None
+    return DateReading(date(int(match["year"]), _MONTHS[match["month"].lower()], 1), DatePrecision.MONTH)
 
 
 def _in_order(parts: tuple[str, str, str], order: DateOrder) -> date | None:
@@ -253,7 +259,8 @@ def read_date(text: str, *, order: DateOrder | None = None) -> DateReading | Non
     if found is not None:
         return found
     # dateparser reads "5th of February 2026" but not "Posted on the 5th of February 2026"
-    return _dateparser(_LABEL.sub("", text), order, languages=("en",))
+    found = _dateparser(_LABEL.sub("", text), order, languages=("en",))
+    return found if found is not None else _month_only(text)
 
 
 def parse_date(text: str) -> date | None:
@@ -325,7 +332,7 @@ def coerce_reading(value: object, *, order: DateOrder | None = None) -> DateRead
         except ValueError as error:
             raise InvalidDateError(f"published={value!r} is not a real date: {error}") from None
         if found is None:
-            found = _dateparser(value[:_MAX_DATE_TEXT], order)
+            found = _dateparser(value[:_MAX_DATE_TEXT], order) or _month_only(value[:_MAX_DATE_TEXT])
         if found is None:
             raise InvalidDateError(f"published={value!r} does not read as a date")
         return found

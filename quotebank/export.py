@@ -86,6 +86,10 @@ def _value(precision: DatePrecision | None) -> str | None:
     return precision.value if precision is not None else None
 
 
+def _precision(value: str | None) -> DatePrecision | None:
+    return DatePrecision(value) if value is not None else None
+
+
 def _mention(mention: Mention | None) -> dict[str, Any] | None:
     if mention is None:
         return None
@@ -181,7 +185,12 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
         )
         open_mark, close_mark = data.get("marks", ('"', '"'))
         published = data.get("published")
-        precision = data.get("published_precision")
+        precision = (
+            # a record written before precisions were kept says it in the date's own form
+            precision_from_text(published)
+            if "published_precision" not in data
+            else _precision(data["published_precision"])
+        )
         return Quote(
             text=data["text"],
             start=int(data["start"]),
@@ -199,10 +208,7 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
             paragraph=int(data.get("paragraph", 0)),
             source=data.get("source"),
             article_id=data.get("article_id"),
-            # records written before precisions were kept say it in the date's own form
-            published_precision=precision_from_text(published)
-            if precision is None
-            else DatePrecision(precision),
+            published_precision=precision,
             published_ambiguous=bool(data.get("published_ambiguous", False)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
