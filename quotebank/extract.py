@@ -186,6 +186,8 @@ def _statement_quote(article: Article, statement: Statement, speakers: dict[Phra
         published=article.published,
         url=article.url,
         confidence=confidence,
+        published_precision=article.published_precision,
+        published_ambiguous=article.published_ambiguous,
         paragraph=statement.paragraph,
         source=article.source,
         article_id=article.id,

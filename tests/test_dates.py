@@ -248,3 +248,10 @@ def test_dataframes_keep_each_rows_zone_next_to_a_utc_column() -> None:
 def test_a_date_reading_passes_through_coerce_unchanged() -> None:
     reading = DateReading(date(2026, 3, 1), DatePrecision.MONTH)
     assert coerce_reading(reading) is reading
+
+
+def test_reported_speech_carries_the_articles_precision_and_flag() -> None:
+    text = "Council votes\nPublished: 05/03/2026\nThe mayor said the bridge would open in June."
+    reported = [q for q in extract(text, reported=True) if q.kind is quotebank.QuoteKind.REPORTED]
+    assert reported
+    assert all((q.published_precision, q.published_ambiguous) == (DatePrecision.DAY, True) for q in reported)
