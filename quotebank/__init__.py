@@ -11,6 +11,7 @@ import logging
 
 from quotebank.article import parse_article
 from quotebank.bank import QuoteBank
+from quotebank.dates import DateOrder, DateReading
 from quotebank.dedup import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
@@ -37,6 +38,7 @@ from quotebank.errors import (
 from quotebank.extract import extract
 from quotebank.model import (
     Article,
+    DatePrecision,
     Mention,
     Paragraph,
     ParagraphKind,
@@ -55,6 +57,9 @@ __all__ = [
     "BankFileError",
     "BankFullError",
     "BankReadOnlyError",
+    "DateOrder",
+    "DatePrecision",
+    "DateReading",
     "ExtractFailedError",
     "ExtractResult",
     "ExtractTimeoutError",

@@ -13,7 +13,7 @@ from datetime import date
 import attrs
 import regex
 
-from quotebank.dates import coerce_published, parse_date
+from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_reading, parse_date, read_date
 from quotebank.entities import EntityMap
 from quotebank.errors import InvalidArgumentError, InvalidTextError
 from quotebank.lexicon import lexicon
@@ -64,12 +64,16 @@ def parse_article(
     published: date | str | None = None,
     url: str | None = None,
     reported: bool = False,
+    date_order: DateOrder | str | None = None,
 ) -> Article:
     """Split ``text`` into paragraphs and read its title, dateline, outlet, byline and publication date.
 
     The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
     a ``datetime`` or a string such as ``"2026-02-05 03:31"``. With ``reported=True`` the article's
     :attr:`~quotebank.model.Article.quotes` also hold reported speech (see :mod:`quotebank.reported`).
+    ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank.dates.DateOrder`) says how to
+    read a numeric date whose day and month could swap (``05/03/2026``), in ``published`` and in the text;
+    without it such a date reads month first and the article's ``published_ambiguous`` is true.
 
     A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
     :func:`quotebank.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
@@ -95,27 +99,28 @@ def parse_article(
         from quotebank import webpages  # noqa: PLC0415 -- it reads its text with this module
 
         if webpages.looks_like_html(text):
-            page = webpages.parse_html(text, url=url, outlet=outlet, published=published)
+            page = webpages.parse_html(
+                text, url=url, outlet=outlet, published=published, date_order=date_order
+            )
             return attrs.evolve(page, reported=True) if reported else page
-    caller_date = coerce_published(published)
+    order = coerce_date_order(date_order)
+    caller_date = coerce_reading(published, order=order)
     entities = EntityMap.of(text)
-    article = _structure(entities.decoded if entities is not None else text)
+    article = _structure(entities.decoded if entities is not None else text, order)
     if entities is not None:
         paragraphs = tuple(
             attrs.evolve(p, start=entities.to_raw_start(p.start), end=entities.to_raw_end(p.end))
             for p in article.paragraphs
         )
         article = attrs.evolve(article, text=text, paragraphs=paragraphs)
+    if caller_date is not None:
+        article = attrs.evolve(article, **caller_date.fields())
     return attrs.evolve(
-        article,
-        outlet=outlet if outlet is not None else article.outlet,
-        published=caller_date if caller_date is not None else article.published,
-        url=url,
-        reported=reported,
+        article, outlet=outlet if outlet is not None else article.outlet, url=url, reported=reported
     )
 
 
-def _structure(text: str) -> Article:
+def _structure(text: str, order: DateOrder | None) -> Article:
     """The paragraphs, title, dateline, byline, outlet and date that ``text`` itself shows."""
     spans = []
     for found_line in _LINE.finditer(text):
@@ -133,7 +138,7 @@ def _structure(text: str) -> Article:
         kinds[0] = ParagraphKind.TITLE
         title = text[spans[0][0] : spans[0][1]]
 
-    found_date: date | None = None
+    found_date: DateReading | None = None
     found_outlet: str | None = None
     byline: str | None = None
     for (start, end), kind in zip(spans, kinds, strict=True):
@@ -144,7 +149,7 @@ def _structure(text: str) -> Article:
                 byline = byline_match["name"].strip()
                 found_outlet = found_outlet or _known_outlet(byline_match["rest"] or "")
             elif found_date is None:
-                found_date = parse_date(line)
+                found_date = read_date(line, order=order)
         elif kind is ParagraphKind.NAVIGATION and found_outlet is None:
             found_outlet = _navigation_outlet(line)
 
@@ -159,15 +164,10 @@ def _structure(text: str) -> Article:
         assert match is not None
         dateline = match["place"]
         found_outlet = found_outlet or _known_outlet(match["agency"] or "")
-    return Article(
-        text=text,
-        paragraphs=paragraphs,
-        title=title,
-        dateline=dateline,
-        outlet=found_outlet,
-        published=found_date,
-        byline=byline,
+    article = Article(
+        text=text, paragraphs=paragraphs, title=title, dateline=dateline, outlet=found_outlet, byline=byline
     )
+    return attrs.evolve(article, **found_date.fields()) if found_date is not None else article
 
 
 def dateline_length(line: str) -> int:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 import attrs
 
 from quotebank.article import parse_article
-from quotebank.dates import coerce_published
+from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank.dedup import ClusterList, cluster_quotes
 from quotebank.errors import (
     BankDamagedError,
@@ -116,13 +116,24 @@ class Articles(Sequence[Article]):
 @attrs.frozen(eq=False, repr=False)
 class QuoteBank:
     """A collection of quotes from many articles: ``QuoteBank()`` in memory, ``QuoteBank.open(path)`` in a
-    SQLite file. Both behave the same."""
+    SQLite file. Both behave the same.
+
+    ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank.dates.DateOrder`) reads every
+    article's numeric dates such as ``05/03/2026``, unless a call gives its own.
+    """
 
     _store: Store = attrs.field(factory=lambda: Store.open(None))
     _people: _People = attrs.field(factory=_People, init=False)
+    _date_order: DateOrder | None = attrs.field(default=None, kw_only=True, converter=coerce_date_order)
 
     @classmethod
-    def open(cls, path: str | PathLike[str], *, readonly: bool = False) -> QuoteBank:
+    def open(
+        cls,
+        path: str | PathLike[str],
+        *,
+        readonly: bool = False,
+        date_order: DateOrder | str | None = None,
+    ) -> QuoteBank:
         """The bank in the SQLite file at ``path``, created when missing; with ``readonly``, an existing bank
         that this bank object will not change (a file the system does not let this process change opens
         read-only too). Nothing is written into a file before it is known to be a quotebank bank.
@@ -134,7 +145,8 @@ class QuoteBank:
         """
         if not isinstance(path, str | PathLike):
             raise InvalidArgumentError(f"path must be a str or a path, not {type(path).__name__}")
-        return cls(Store.open(path, readonly=readonly))
+        order = coerce_date_order(date_order)  # checked before the file is opened
+        return cls(Store.open(path, readonly=readonly), date_order=order)
 
     @property
     def readonly(self) -> bool:
@@ -169,13 +181,14 @@ class QuoteBank:
         url: str | None = None,
         source: str | None = None,
         article_id: str | None = None,
+        date_order: DateOrder | str | None = None,
     ) -> Article:
         """Extract the quotes of one article and store them; the article stored before when it has the same
         url or the same text. ``source`` (a file's path) and ``article_id`` (your own identifier) are kept
-        with every quote."""
+        with every quote; ``date_order`` replaces the bank's own for this article."""
         self._store.check_writable()
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
-        prepared = self._prepare(text, metadata)
+        prepared = self._prepare(text, metadata, self._order(date_order))
         if isinstance(prepared, Article):
             return prepared
         self._store.write([prepared])
@@ -186,13 +199,16 @@ class QuoteBank:
         text: str | Article,
         *,
         outlet: str | None = None,
-        published: date | str | None = None,
+        published: date | str | DateReading | None = None,
         url: str | None = None,
         source: str | None = None,
         article_id: str | None = None,
+        date_order: DateOrder | str | None = None,
     ) -> Article:
         """Correct the metadata of an article already stored (the same text, or the same url): the values
         given (not ``None``) replace its own and those of its quotes; an article not stored yet is added.
+        ``published`` may also be a :class:`~quotebank.dates.DateReading`, which keeps its precision and
+        whether it is ambiguous.
 
         >>> bank = QuoteBank()
         >>> _ = bank.add('"We will win," said Jane Doe.')
@@ -201,13 +217,15 @@ class QuoteBank:
         [('Courier', '2026-03-05')]
         """
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
-        prepared = self._prepare(text, metadata)
+        order = self._order(date_order)
+        prepared = self._prepare(text, metadata, order)
         if isinstance(prepared, StoredArticle):
             self._store.write([prepared])
             return prepared.article
         changes: dict[str, Any] = {name: value for name, value in metadata.items() if value is not None}
-        if "published" in changes:
-            changes["published"] = coerce_published(changes["published"])
+        reading = coerce_reading(changes.pop("published", None), order=order)
+        if reading is not None:
+            changes.update(reading.fields())
         key = article_key(text.text if isinstance(text, Article) else text)
         updated = self._store.update_metadata(key, url, changes)
         if updated is not None:
@@ -216,14 +234,14 @@ class QuoteBank:
             self._people.reset()
         return prepared if updated is None else updated
 
-    def add_many(self, items: Iterable[ArticleInput]) -> int:
+    def add_many(self, items: Iterable[ArticleInput], *, date_order: DateOrder | str | None = None) -> int:
         """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs,
         :class:`~quotebank.model.Article` objects, or records as :func:`~quotebank.extract_many` reads them
         (``{"text": …}`` or ``{"html": …}`` with their metadata, ``source`` and ``id``), read one by one
         from ``items``. Returns how many were new.
 
         Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
-        before it are kept, whole, and the error is raised.
+        before it are kept, whole, and the error is raised. ``date_order`` replaces the bank's own.
         """
         if not isinstance(items, Iterable):
             raise InvalidArgumentError(f"add_many takes an iterable of articles, not {type(items).__name__}")
@@ -233,10 +251,11 @@ class QuoteBank:
                 f"add_many takes an iterable of articles, not one {type(items).__name__}: use add() for one"
             )
         self._store.check_writable()
+        order = self._order(date_order)
 
         def new_articles() -> Iterator[StoredArticle]:
             for item in items:
-                prepared = self._prepare(*_unpack(item))
+                prepared = self._prepare(*_unpack(item), order)
                 if isinstance(prepared, StoredArticle):
                     yield prepared
 
@@ -265,7 +284,14 @@ class QuoteBank:
             flush()
         return added
 
-    def _prepare(self, text: object, metadata: Mapping[str, Any]) -> StoredArticle | Article:
+    def _order(self, date_order: object) -> DateOrder | None:
+        """The date order of a call: its own, else the bank's."""
+        order = coerce_date_order(date_order)
+        return order if order is not None else self._date_order
+
+    def _prepare(
+        self, text: object, metadata: Mapping[str, Any], order: DateOrder | None
+    ) -> StoredArticle | Article:
         """The article to store, or the stored one when it is already there."""
         outlet, published, url = metadata.get("outlet"), metadata.get("published"), metadata.get("url")
         source, article_id = metadata.get("source"), metadata.get("id")
@@ -274,8 +300,9 @@ class QuoteBank:
                 raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
         if isinstance(text, Article):
             changes = {name: value for name, value in metadata.items() if value is not None}
-            if "published" in changes:
-                changes["published"] = coerce_published(changes["published"])
+            reading = coerce_reading(changes.pop("published", None), order=order)
+            if reading is not None:
+                changes.update(reading.fields())
             article = attrs.evolve(text, **changes) if changes else text
             key = article_key(article.text)
             stored = self._store.find_article(key, article.url)
@@ -289,7 +316,7 @@ class QuoteBank:
         stored = self._store.find_article(key, url)
         if stored is not None:
             return stored
-        article = parse_article(text, outlet=outlet, published=published, url=url)
+        article = parse_article(text, outlet=outlet, published=published, url=url, date_order=order)
         if source is not None or article_id is not None:
             article = attrs.evolve(article, source=source, id=article_id)
         return StoredArticle(key, article, article.quotes)

@@ -27,11 +27,12 @@ from typing import Any, BinaryIO, TextIO
 
 from quotebank import __version__
 from quotebank.bank import QuoteBank
-from quotebank.dates import coerce_published
+from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_published
 from quotebank.dedup import QuoteCluster
 from quotebank.errors import QuotebankError, UsageError
 from quotebank.export import (
     cluster_to_dict,
+    date_to_text,
     quotes_to_csv,
     quotes_to_jsonl,
     write_cluster_csv,
@@ -93,6 +94,13 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet", help="the outlet that published the articles")
     parser.add_argument("--published", help="the publication date, e.g. 2026-02-05 or '2026-02-05 03:31'")
     parser.add_argument("--url", help="the address of the article (one file only)")
+    parser.add_argument(
+        "--date-order",
+        type=str.upper,
+        choices=[order.value for order in DateOrder],
+        help="how to read a date such as 05/03/2026: DMY (5 March), MDY (3 May) or YMD; "
+        "without it such a date reads month first and is flagged as ambiguous",
+    )
     parser.add_argument(
         "--files-from",
         metavar="LIST",
@@ -195,7 +203,8 @@ def _count(number: int, noun: str) -> str:
 def _quote_rows(quotes: Sequence[Quote], out: TextIO) -> None:
     out.write(f"{'date':<10}  {'outlet':<{_OUTLET_WIDTH}}  {'speaker':<{_SPEAKER_WIDTH}}  quote\n")
     for quote in quotes:
-        day = quote.published.isoformat()[:10] if quote.published is not None else ""
+        # a month alone shows as 2026-03, not as its first day
+        day = (date_to_text(quote.published, quote.published_precision) or "")[:10]
         outlet = _shorten(quote.outlet or "", _OUTLET_WIDTH)
         speaker = _shorten(quote.speaker_name or "?", _SPEAKER_WIDTH)
         text = _shorten(quote.text, _QUOTE_WIDTH)
@@ -226,7 +235,7 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     def articles() -> Iterator[Article]:
         for item in run.items(inputs):
             try:
-                article = article_of(item)
+                article = article_of(item, date_order=args.date_order)
             except QuotebankError as error:
                 run.failed(run.labels.popleft(), error)
                 continue
@@ -244,7 +253,7 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
                 bank.update(
                     article,
                     outlet=article.outlet,
-                    published=article.published,
+                    published=_reading(article),
                     url=article.url,
                     source=article.source,
                     article_id=article.id,
@@ -320,12 +329,19 @@ def _search(argv: Sequence[str], out: TextIO) -> int:
     return 0
 
 
+def _reading(article: Article) -> DateReading | None:
+    """The article's date with its precision and ambiguity, which a bare date would lose."""
+    if article.published is None or article.published_precision is None:
+        return None
+    return DateReading(article.published, article.published_precision, article.published_ambiguous)
+
+
 def _check_dates(args: argparse.Namespace, options: Sequence[str]) -> None:
     """A date option that does not read as a date is named in the error (the library names its argument)."""
     for option in options:
         value = getattr(args, option)
         try:
-            coerce_published(value)
+            coerce_published(value, order=coerce_date_order(getattr(args, "date_order", None)))
         except QuotebankError as error:
             reason = str(error).partition(" ")[2] if str(error).startswith("published=") else str(error)
             raise UsageError(f"--{option}: {value!r} {reason}") from None
@@ -365,7 +381,9 @@ def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     first = True
     if args.processes < 0:
         raise UsageError(f"--processes: {args.processes} is not a number of processes")
-    for result in extract_many(run.items(inputs), processes=args.processes or None):
+    for result in extract_many(
+        run.items(inputs), processes=args.processes or None, date_order=args.date_order
+    ):
         label = run.labels.popleft()
         if result.error is not None:
             run.failed(label, result.error)

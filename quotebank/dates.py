@@ -2,40 +2,83 @@
 
 A date with a time of day comes back as a ``datetime``, a date alone as a ``date``. A result is timezone-aware
 only when the text names a zone or an offset: quotebank never invents one.
+
+:func:`read_date` also says how precise the date is (:class:`~quotebank.model.DatePrecision`: a month alone,
+``March 2026``, reads as its first day with precision ``MONTH``) and whether it is ambiguous: a numeric date
+whose day and month could swap (``05/03/2026``) reads in the caller's :class:`DateOrder` when one is given,
+and otherwise month first (as dateparser does), flagged ``ambiguous``.
 """
 
 from __future__ import annotations
 
+import enum
 import functools
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+import attrs
 import regex
 
 from quotebank.errors import InvalidArgumentError, InvalidDateError
+from quotebank.lexicon import read_lines
+from quotebank.model import DatePrecision
 
-__all__ = ["coerce_published", "parse_date"]
+__all__ = [
+    "DateOrder",
+    "DateReading",
+    "coerce_date_order",
+    "coerce_published",
+    "coerce_reading",
+    "parse_date",
+    "read_date",
+]
+
+
+class DateOrder(str, enum.Enum):
+    """The order of day, month and year in a numeric date such as ``05/03/2026``.
+
+    When the year is last in four digits, only the order of day and month counts (``YMD`` and ``MDY`` both
+    read ``05/03/2026`` as 3 May). A year first in four digits (``2026/03/05``) is always year, month, day.
+    A two-digit year is read as ``strptime``'s ``%y`` reads it (``68`` is 2068, ``69`` is 1969).
+    """
+
+    DMY = "DMY"
+    MDY = "MDY"
+    YMD = "YMD"
+
+
+@attrs.frozen
+class DateReading:
+    """A date read from text: its value, how precise the text was, and whether another order reads it
+    differently (only when no :class:`DateOrder` was given)."""
+
+    value: date
+    precision: DatePrecision
+    ambiguous: bool = False
+
+    def fields(self) -> dict[str, Any]:
+        """The reading as the ``published`` fields of an Article or a Quote (for ``attrs.evolve``)."""
+        return {
+            "published": self.value,
+            "published_precision": self.precision,
+            "published_ambiguous": self.ambiguous,
+        }
+
+
+def coerce_date_order(value: object) -> DateOrder | None:
+    """A ``date_order`` option (a :class:`DateOrder` or its name, in any case) checked; ``None`` stays."""
+    if value is None or isinstance(value, DateOrder):
+        return value
+    if isinstance(value, str) and value.upper() in DateOrder.__members__:
+        return DateOrder[value.upper()]
+    choices = ", ".join(repr(order.value) for order in DateOrder)
+    raise InvalidArgumentError(f"date_order must be one of {choices} or None, not {value!r}")
+
 
 _MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    for number, line in enumerate(read_lines("months.txt"), start=1)
+    for name in line.lower().split()
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
@@ -59,6 +102,16 @@ _MONTH_DAY_YEAR = regex.compile(
     r"(?:,?\s*(?:at\s+)?" + _TIME + r")?",
     regex.IGNORECASE,
 )
+# "05/03/2026", "5.3.2026 14:10", "05-03-26", "2026/03/05": the DateOrder says which number is the day
+_NUMERIC = regex.compile(
+    r"(?<!\d|\d[/.-])(?P<first>\d{4}|\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<third>\d{4}|\d{2})"
+    r"(?!\d|[/-]\d|\.\d)(?:,?\s*(?:at\s+)?" + _TIME + r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?",
+    regex.IGNORECASE,
+)
+# "March 2026", "Mar. 2026": a month without its day
+_MONTH_YEAR = regex.compile(r"(?<![\p{L}\d])" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)", regex.IGNORECASE)
+_ISO_MONTH = regex.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+_CENTURY_PIVOT = 69  # two-digit years below it are in the 2000s, as strptime's %y reads them
 _ZONE_WORD = regex.compile(r"\b(?:UTC|GMT|[ECMP][SD]?T|[A-Z]{2,4}T|Z)\b|[+-]\d{2}:?\d{2}\b")
 _HAS_TIME = regex.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", regex.IGNORECASE)
 _MAX_DATE_TEXT = 120
@@ -84,15 +137,15 @@ def _hour(hour: str, ampm: str | None) -> int:
     return value
 
 
-def _exact(text: str) -> date | None:
+def _exact(text: str, order: DateOrder | None) -> DateReading | None:
     """The first date in ``text`` in one of the exact formats; raises ValueError for an impossible date."""
     match = _ISO.search(text)
     if match is not None:
         day = date(int(match["year"]), int(match["month"]), int(match["day"]))
         if match["hour"] is None:
-            return day
+            return DateReading(day, DatePrecision.DAY)
         zone = _offset(match["zone"]) if match["zone"] else None
-        return datetime(
+        moment = datetime(
             day.year,
             day.month,
             day.day,
@@ -101,6 +154,18 @@ def _exact(text: str) -> date | None:
             int(match["second"] or 0),
             tzinfo=zone,
         )
+        return DateReading(moment, DatePrecision.TIME)
+    match = _NUMERIC.search(text)
+    if match is not None:
+        day, ambiguous = _numeric(match, order)
+        if match["hour"] is None:
+            return DateReading(day, DatePrecision.DAY, ambiguous)
+        if match["zone"] is None and _ZONE_WORD.search(text, match.end()):
+            return None  # a named zone: let dateparser read it rather than guess
+        zone = _offset(match["zone"]) if match["zone"] else None
+        hours = _hour(match["hour"], match["ampm"])
+        moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
+        return DateReading(moment, DatePrecision.TIME, ambiguous)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         match = pattern.search(text)
         if match is None:
@@ -111,14 +176,93 @@ def _exact(text: str) -> date | None:
         if hour is None and groups.get("hour2") is not None:
             hour, minute = groups["hour2"], groups["minute2"]
         if hour is None or minute is None:
-            return day
+            return DateReading(day, DatePrecision.DAY)
         if _ZONE_WORD.search(text, match.end()):
             return None  # a named zone: let dateparser read it rather than guess
-        return datetime(day.year, day.month, day.day, _hour(hour, groups.get("ampm")), int(minute))
+        moment = datetime(day.year, day.month, day.day, _hour(hour, groups.get("ampm")), int(minute))
+        return DateReading(moment, DatePrecision.TIME)
     return None
 
 
+def _month_only(text: str) -> DateReading | None:
+    """A month without its day (``March 2026``): tried after dateparser, which finds a day that the
+    words around a month give (``the 5th of February 2026``)."""
+    match = _MONTH_YEAR.search(text)
+    if match is None:
+        return None
+    return DateReading(date(int(match["year"]), _MONTHS[match["month"].lower()], 1), DatePrecision.MONTH)
+
+
+def _in_order(parts: tuple[str, str, str], order: DateOrder) -> date | None:
+    """The date that ``order`` reads in three numbers, ``None`` when it is no real date."""
+    if len(parts[0]) == 4:
+        fields = "ymd"
+    elif len(parts[2]) == 4:
+        # the year is last whatever the order says: it only says whether the day or the month comes first
+        fields = "dmy" if order is DateOrder.DMY else "mdy"
+    else:
+        fields = order.value.lower()
+    values = dict(zip(fields, (int(part) for part in parts), strict=True))
+    year = values["y"]
+    if len(parts[fields.index("y")]) == 2:
+        year += 2000 if year < _CENTURY_PIVOT else 1900
+    try:
+        return date(year, values["m"], values["d"])
+    except ValueError:
+        return None
+
+
+def _numeric(match: regex.Match[str], order: DateOrder | None) -> tuple[date, bool]:
+    """A numeric date and whether it is ambiguous; raises ValueError when no order reads a real date."""
+    parts = (match["first"], match["second"], match["third"])
+    if order is not None:
+        found = _in_order(parts, order)
+        if found is None:
+            raise ValueError(f"{match[0]!r} is no real date in the order {order.value}")
+        return found, False
+    readings = [_in_order(parts, each) for each in DateOrder]
+    real = {reading for reading in readings if reading is not None}
+    if not real:
+        raise ValueError(f"{match[0]!r} is no real date in any order")
+    month_first = readings[list(DateOrder).index(DateOrder.MDY)]
+    return (month_first if month_first is not None else min(real)), len(real) > 1
+
+
+def _ambiguous(text: str, order: DateOrder | None) -> bool:
+    """Whether the numeric date that dateparser read in ``text`` could be read in another order."""
+    match = _NUMERIC.search(text)
+    if order is not None or match is None:
+        return False
+    try:
+        return _numeric(match, None)[1]
+    except ValueError:
+        return False
+
+
 @functools.lru_cache(maxsize=4096)
+def read_date(text: str, *, order: DateOrder | None = None) -> DateReading | None:
+    """Read a date (and time, if given) from a short piece of text, with its precision and whether it is
+    ambiguous; ``None`` when it holds no real date.
+
+    >>> read_date("05/03/2026")
+    DateReading(value=datetime.date(2026, 5, 3), precision=<DatePrecision.DAY: 'day'>, ambiguous=True)
+    >>> read_date("05/03/2026", order=DateOrder.DMY).value
+    datetime.date(2026, 3, 5)
+    >>> read_date("Updated: March 2026").precision
+    <DatePrecision.MONTH: 'month'>
+    """
+    text = text[:_MAX_DATE_TEXT]
+    try:
+        found = _exact(text, order)
+    except ValueError:
+        return None
+    if found is not None:
+        return found
+    # dateparser reads "5th of February 2026" but not "Posted on the 5th of February 2026"
+    found = _dateparser(_LABEL.sub("", text), order, languages=("en",))
+    return found if found is not None else _month_only(text)
+
+
 def parse_date(text: str) -> date | None:
     """Read a date (and time, if given) from a short piece of text; ``None`` when it holds no real date.
 
@@ -127,18 +271,13 @@ def parse_date(text: str) -> date | None:
     >>> parse_date("October 2, 2025")
     datetime.date(2025, 10, 2)
     """
-    text = text[:_MAX_DATE_TEXT]
-    try:
-        found = _exact(text)
-    except ValueError:
-        return None
-    if found is not None:
-        return found
-    # dateparser reads "5th of February 2026" but not "Posted on the 5th of February 2026"
-    return _dateparser(_LABEL.sub("", text), languages=("en",))
+    found = read_date(text)
+    return found.value if found is not None else None
 
 
-def _dateparser(text: str, languages: tuple[str, ...] | None = None) -> date | None:
+def _dateparser(
+    text: str, order: DateOrder | None, languages: tuple[str, ...] | None = None
+) -> DateReading | None:
     """dateparser's reading of ``text``. Lines of an article are read as English, which is fast; a date
     the caller passes may be in any language dateparser knows (detecting it costs about a second, once)."""
     import dateparser  # noqa: PLC0415 -- slow to import, and most dates never get here
@@ -148,28 +287,52 @@ def _dateparser(text: str, languages: tuple[str, ...] | None = None) -> date | N
         "PARSERS": ["custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
+    if order is not None:
+        settings["DATE_ORDER"] = order.value
     try:
         parsed = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None:
         return None
+    ambiguous = _ambiguous(text, order)
     if not _HAS_TIME.search(text):
-        return parsed.date()
-    return parsed
+        return DateReading(parsed.date(), DatePrecision.DAY, ambiguous)
+    return DateReading(parsed, DatePrecision.TIME, ambiguous)
 
 
-def coerce_published(value: object) -> date | None:
+def coerce_published(value: object, *, order: DateOrder | None = None) -> date | None:
     """The caller's ``published`` argument as a date or datetime; a clear error for anything else."""
-    if value is None or isinstance(value, date):
+    found = coerce_reading(value, order=order)
+    return found.value if found is not None else None
+
+
+def coerce_reading(value: object, *, order: DateOrder | None = None) -> DateReading | None:
+    """The caller's ``published`` argument read with its precision; a clear error for anything else.
+
+    A ``datetime`` has precision ``TIME`` and a ``date`` ``DAY``, a :class:`DateReading` stays as it is; a
+    string is read as :func:`read_date` reads it, in any language dateparser knows, and ISO ``2026-03`` is
+    a month.
+    """
+    if value is None or isinstance(value, DateReading):
         return value
+    if isinstance(value, datetime):
+        return DateReading(value, DatePrecision.TIME)
+    if isinstance(value, date):
+        return DateReading(value, DatePrecision.DAY)
     if isinstance(value, str):
+        month = _ISO_MONTH.fullmatch(value.strip())
+        if month is not None:
+            try:
+                return DateReading(date(int(month["year"]), int(month["month"]), 1), DatePrecision.MONTH)
+            except ValueError as error:
+                raise InvalidDateError(f"published={value!r} is not a real date: {error}") from None
         try:
-            found = _exact(value[:_MAX_DATE_TEXT])
+            found = _exact(value[:_MAX_DATE_TEXT], order)
         except ValueError as error:
             raise InvalidDateError(f"published={value!r} is not a real date: {error}") from None
         if found is None:
-            found = _dateparser(value[:_MAX_DATE_TEXT])
+            found = _dateparser(value[:_MAX_DATE_TEXT], order) or _month_only(value[:_MAX_DATE_TEXT])
         if found is None:
             raise InvalidDateError(f"published={value!r} does not read as a date")
         return found

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from quotebank.dedup import QuoteCluster
-from quotebank.model import Quote
+from quotebank.model import DatePrecision, Quote
 
 __all__ = ["bank_html", "cluster_html", "clusters_html", "quote_html", "quotes_html"]
 
@@ -30,9 +30,11 @@ def _shorten(text: str, width: int = _QUOTE_CHARS) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _date(value: date | None) -> str:
+def _date(value: date | None, precision: DatePrecision | None = None) -> str:
     if value is None:
         return ""
+    if precision is DatePrecision.MONTH:
+        return value.strftime("%Y-%m")
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M") + (value.strftime(" %z") if value.tzinfo else "")
     return value.isoformat()
@@ -59,7 +61,7 @@ def _quote_row(quote: Quote) -> str:
         _cell(quote.speaker_name or "?"),
         _cell(_shorten(quote.text), full=quote.text),
         _cell(quote.outlet or ""),
-        _cell(_date(quote.published)),
+        _cell(_date(quote.published, quote.published_precision)),
     ]
     return "<tr>" + "".join(cells) + "</tr>"
 

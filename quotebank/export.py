@@ -4,7 +4,9 @@ Clusters of near-duplicates (:class:`~quotebank.dedup.QuoteCluster`) export with
 public Quotebank corpus where they fit (``quoteID``, ``quotation``, ``speaker``, ``date``, ``numOccurrences``,
 ``urls``). Every writer takes a path or an open text file.
 
-``quote_from_dict(quote_to_dict(q)) == q`` for every quote: dates keep whether they carry a time and a zone.
+``quote_from_dict(quote_to_dict(q)) == q`` for every quote: dates keep whether they carry a time and a zone
+(``2026-02-05T03:31:00+02:00`` keeps its offset), a month-only date is written ``2026-03``, and
+``published_precision`` and ``published_ambiguous`` travel with them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 from quotebank.dedup import QuoteCluster
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
 from quotebank.filters import date_key
-from quotebank.model import Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotebank.model import DatePrecision, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -42,6 +44,7 @@ __all__ = [
     "date_from_text",
     "date_to_text",
     "numbered_jsonl",
+    "precision_from_text",
     "quote_from_dict",
     "quote_to_dict",
     "quotes_dataframe",
@@ -71,7 +74,20 @@ CSV_FIELDS = (
     "url",
     "confidence",
     "unbalanced",
+    "published_precision",
+    "published_ambiguous",
 )
+
+
+_MONTH_TEXT = len("2026-03")
+
+
+def _value(precision: DatePrecision | None) -> str | None:
+    return precision.value if precision is not None else None
+
+
+def _precision(value: str | None) -> DatePrecision | None:
+    return DatePrecision(value) if value is not None else None
 
 
 def _mention(mention: Mention | None) -> dict[str, Any] | None:
@@ -80,9 +96,14 @@ def _mention(mention: Mention | None) -> dict[str, Any] | None:
     return {"text": mention.text, "start": mention.start, "end": mention.end}
 
 
-def date_to_text(value: date | None) -> str | None:
-    """A date or datetime as ISO text; :func:`date_from_text` reads it back with its time and zone."""
-    return value.isoformat() if value is not None else None
+def date_to_text(value: date | None, precision: DatePrecision | None = None) -> str | None:
+    """A date or datetime as ISO text, ``2026-03`` for a ``MONTH``; :func:`date_from_text` reads it back with
+    its time and zone, :func:`precision_from_text` says how precise it is."""
+    if value is None:
+        return None
+    if precision is DatePrecision.MONTH:
+        return value.isoformat()[:_MONTH_TEXT]
+    return value.isoformat()
 
 
 def date_from_text(text: str | None) -> date | None:
@@ -90,7 +111,18 @@ def date_from_text(text: str | None) -> date | None:
         return None
     if "T" in text:
         return datetime.fromisoformat(text)
+    if len(text) == _MONTH_TEXT:
+        return date.fromisoformat(text + "-01")
     return date.fromisoformat(text)
+
+
+def precision_from_text(text: str | None) -> DatePrecision | None:
+    """The precision of a date that :func:`date_to_text` wrote."""
+    if text is None:
+        return None
+    if "T" in text:
+        return DatePrecision.TIME
+    return DatePrecision.MONTH if len(text) == _MONTH_TEXT else DatePrecision.DAY
 
 
 def speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
@@ -123,13 +155,15 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "mention": _mention(quote.mention),
         "cue": _mention(quote.cue),
         "outlet": quote.outlet,
-        "published": date_to_text(quote.published),
+        "published": date_to_text(quote.published, quote.published_precision),
         "url": quote.url,
         "confidence": quote.confidence,
         "unbalanced": quote.unbalanced,
         "paragraph": quote.paragraph,
         "source": quote.source,
         "article_id": quote.article_id,
+        "published_precision": _value(quote.published_precision),
+        "published_ambiguous": quote.published_ambiguous,
     }
 
 
@@ -150,6 +184,13 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
             else speaker_from_dict(speaker_data)
         )
         open_mark, close_mark = data.get("marks", ('"', '"'))
+        published = data.get("published")
+        precision = (
+            # a record written before precisions were kept says it in the date's own form
+            precision_from_text(published)
+            if "published_precision" not in data
+            else _precision(data["published_precision"])
+        )
         return Quote(
             text=data["text"],
             start=int(data["start"]),
@@ -160,13 +201,15 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
             mention=_mention_from(data.get("mention")),
             cue=_mention_from(data.get("cue")),
             outlet=data.get("outlet"),
-            published=date_from_text(data.get("published")),
+            published=date_from_text(published),
             url=data.get("url"),
             confidence=float(data.get("confidence", 0.0)),
             unbalanced=bool(data.get("unbalanced", False)),
             paragraph=int(data.get("paragraph", 0)),
             source=data.get("source"),
             article_id=data.get("article_id"),
+            published_precision=precision,
+            published_ambiguous=bool(data.get("published_ambiguous", False)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise InvalidArgumentError(f"not a quote record: {error!r}") from None
@@ -187,10 +230,12 @@ def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterable[
             "cue": quote.cue.text if quote.cue is not None else None,
             "text": quote.text,
             "outlet": quote.outlet,
-            "published": date_to_text(quote.published),
+            "published": date_to_text(quote.published, quote.published_precision),
             "url": quote.url,
             "confidence": quote.confidence,
             "unbalanced": quote.unbalanced,
+            "published_precision": _value(quote.published_precision),
+            "published_ambiguous": quote.published_ambiguous,
         }
 
 
@@ -426,14 +471,31 @@ def _datetimes(values: Sequence[date | None]) -> pandas.Series:
 
 
 def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
-    """A DataFrame, one row a quote: the CSV columns, with integers, floats, booleans and datetimes typed."""
+    """A DataFrame, one row a quote: the CSV columns, with integers, floats, booleans and datetimes typed.
+
+    ``published`` is a datetime column (see :func:`_datetimes`: one pandas column holds one zone, so
+    zoned times of several zones are in UTC there); ``published_text`` keeps each date as written, with
+    its own offset (``2026-02-05T03:31:00+02:00``) or as a month (``2026-03``).
+    """
     pd = _pandas()
     rows = list(csv_rows(quotes))
     frame = pd.DataFrame.from_records(rows, columns=list(CSV_FIELDS))
     published = [date_from_text(row["published"]) for row in rows]
+    precisions = pd.CategoricalDtype([precision.value for precision in DatePrecision])
     return frame.astype(
-        {"start": "int64", "end": "int64", "confidence": "float64", "unbalanced": "bool", "kind": "category"}
-    ).assign(published=_datetimes(published))
+        {
+            "start": "int64",
+            "end": "int64",
+            "confidence": "float64",
+            "unbalanced": "bool",
+            "kind": "category",
+            "published_precision": precisions,
+            "published_ambiguous": "bool",
+        }
+    ).assign(
+        published=_datetimes(published),
+        published_text=pd.Series([row["published"] for row in rows], dtype="string"),
+    )
 
 
 def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:

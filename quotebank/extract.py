@@ -14,7 +14,7 @@ import regex
 from quotebank.article import parse_article
 from quotebank.attribution import Attribution, attribute
 from quotebank.confidence import SEPARATOR, calibration
-from quotebank.dates import coerce_published
+from quotebank.dates import DateOrder, coerce_date_order, coerce_reading
 from quotebank.entities import EntityMap
 from quotebank.errors import InvalidArgumentError
 from quotebank.lexicon import lexicon
@@ -45,6 +45,7 @@ def extract(
     source: str | None = None,
     article_id: str | None = None,
     reported: bool = False,
+    date_order: DateOrder | str | None = None,
 ) -> QuoteList:
     """Every quotation in a news article, with its speaker, in text order; with ``reported=True`` also
     reported speech without quotation marks (:attr:`QuoteKind.REPORTED <quotebank.model.QuoteKind>`) and
@@ -54,7 +55,8 @@ def extract(
     :func:`quotebank.webpages.parse_html`) or an :class:`~quotebank.model.Article` already parsed; the
     caller's ``outlet``, ``published`` and ``url`` win over what the article says. ``source`` (where the
     text came from: a file's path) and ``article_id`` (the caller's identifier of the article) are copied
-    to every quote.
+    to every quote. ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``) reads a date such as ``05/03/2026``,
+    see :func:`~quotebank.article.parse_article`.
 
     >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
     >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
@@ -63,8 +65,12 @@ def extract(
     provenance = {"source": source, "article_id": article_id}
     if isinstance(text, Article):
         given = attrs.evolve(text, reported=True) if reported and not text.reported else text
-        return with_metadata(given, outlet=outlet, published=published, url=url, **provenance).quotes
-    article = parse_article(text, outlet=outlet, published=published, url=url, reported=reported)
+        return with_metadata(
+            given, outlet=outlet, published=published, url=url, date_order=date_order, **provenance
+        ).quotes
+    article = parse_article(
+        text, outlet=outlet, published=published, url=url, reported=reported, date_order=date_order
+    )
     return with_metadata(article, **provenance).quotes
 
 
@@ -76,18 +82,19 @@ def with_metadata(
     url: str | None = None,
     source: str | None = None,
     article_id: str | None = None,
+    date_order: DateOrder | str | None = None,
 ) -> Article:
     """``article`` with the metadata given (not ``None``) in place of its own."""
     for name, value in (("outlet", outlet), ("url", url), ("source", source), ("article_id", article_id)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
-    day = coerce_published(published)
+    day = coerce_reading(published, order=coerce_date_order(date_order))
     if outlet is None and day is None and url is None and source is None and article_id is None:
         return article
     return attrs.evolve(
         article,
+        **(day.fields() if day is not None else {}),
         outlet=outlet if outlet is not None else article.outlet,
-        published=day if day is not None else article.published,
         url=url if url is not None else article.url,
         source=source if source is not None else article.source,
         id=article_id if article_id is not None else article.id,
@@ -179,6 +186,8 @@ def _statement_quote(article: Article, statement: Statement, speakers: dict[Phra
         published=article.published,
         url=article.url,
         confidence=confidence,
+        published_precision=article.published_precision,
+        published_ambiguous=article.published_ambiguous,
         paragraph=statement.paragraph,
         source=article.source,
         article_id=article.id,
@@ -219,6 +228,8 @@ def _quote(
         published=article.published,
         url=article.url,
         confidence=confidence,
+        published_precision=article.published_precision,
+        published_ambiguous=article.published_ambiguous,
         unbalanced=span.unbalanced,
         paragraph=span.paragraph,
         source=article.source,

@@ -23,8 +23,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
+from quotebank.export import date_to_text
 from quotebank.filters import date_key
-from quotebank.model import Quote, QuoteKind
+from quotebank.model import DatePrecision, Quote, QuoteKind
 from quotebank.parallel import ArticleInput, read_article
 from quotebank.store import article_key
 
@@ -53,24 +54,34 @@ QUOTE_COLUMNS: dict[str, str] = {
     "unbalanced": "bool",
     "source": "string",
     "article_id": "string",
+    "published_text": "string",
+    "published_precision": "category",
+    "published_ambiguous": "bool",
 }
 """The columns of a quotes table and their pandas types. ``article`` is the key of the quote's article (the
 one :class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back to their articles;
 ``source`` and ``article_id`` are the article's provenance (a file's path, the caller's ``id``);
-``published`` holds zoned times in UTC and the others as written, dates at midnight; ``kind`` takes the values
-of :class:`~quotebank.model.QuoteKind`; missing strings are ``<NA>``, missing dates ``NaT``."""
+``published`` holds zoned times in UTC and the others as written, dates at midnight (one datetime column
+cannot mix zones); ``published_text`` is the date as written, ISO text with its own offset
+(``2026-02-05T03:31:00+02:00``), ``2026-03`` for a month; ``published_precision`` takes the values of
+:class:`~quotebank.model.DatePrecision`, and ``published_ambiguous`` says that the date's day and month could
+swap; ``kind`` takes the values of :class:`~quotebank.model.QuoteKind`; missing strings are ``<NA>``,
+missing dates ``NaT``."""
 
 SPARK_SCHEMA = (
     "article string, url string, outlet string, published timestamp_ntz, paragraph long, start long, "
     "end long, kind string, speaker string, role string, mention string, cue string, text string, "
-    "confidence double, unbalanced boolean, source string, article_id string"
+    "confidence double, unbalanced boolean, source string, article_id string, published_text string, "
+    "published_precision string, published_ambiguous boolean"
 )
-""":data:`QUOTE_COLUMNS` as a Spark schema, for ``mapInPandas`` (``kind`` is a plain string there)."""
+""":data:`QUOTE_COLUMNS` as a Spark schema, for ``mapInPandas`` (``kind`` and
+``published_precision`` are plain strings there)."""
 
 OnError = Literal["raise", "skip"]
 """What to do with an article that cannot be read: raise its error, or leave it out of the table."""
 
 _KINDS = [kind.value for kind in QuoteKind]
+_PRECISIONS = [precision.value for precision in DatePrecision]
 
 
 def _pandas() -> Any:
@@ -114,7 +125,11 @@ def quotes_table(
             key = article_key(text)
             for quote in quotes:
                 _append(columns, key, quote)
-    types = {**QUOTE_COLUMNS, "kind": pd.CategoricalDtype(_KINDS)}
+    types = {
+        **QUOTE_COLUMNS,
+        "kind": pd.CategoricalDtype(_KINDS),
+        "published_precision": pd.CategoricalDtype(_PRECISIONS),
+    }
     return pd.DataFrame({name: pd.Series(values, dtype=types[name]) for name, values in columns.items()})
 
 
@@ -139,6 +154,9 @@ def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
         "unbalanced": quote.unbalanced,
         "source": quote.source,
         "article_id": quote.article_id,
+        "published_text": date_to_text(quote.published, quote.published_precision),
+        "published_precision": quote.published_precision.value if quote.published_precision else None,
+        "published_ambiguous": quote.published_ambiguous,
     }
     for name, value in values.items():
         columns[name].append(value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, SupportsIndex, overload
 
 import attrs
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Article",
+    "DatePrecision",
     "Mention",
     "Paragraph",
     "ParagraphKind",
@@ -88,6 +89,26 @@ class ParagraphKind(str, enum.Enum):
     """Headlines of other articles listed as links."""
 
 
+class DatePrecision(str, enum.Enum):
+    """How much of a publication date the source gave. A ``MONTH`` date (``March 2026``) is held as the
+    month's first day; a ``TIME`` is a ``datetime``, the others are ``date`` values."""
+
+    TIME = "time"
+    DAY = "day"
+    MONTH = "month"
+
+
+def precision_of(value: date | None) -> DatePrecision | None:
+    """The precision a date or datetime shows by its type alone: ``TIME`` or ``DAY`` (``None`` for none)."""
+    if value is None:
+        return None
+    return DatePrecision.TIME if isinstance(value, datetime) else DatePrecision.DAY
+
+
+def _own_precision(self: Quote | Article) -> DatePrecision | None:
+    return precision_of(self.published)
+
+
 @attrs.frozen
 class Mention:
     """A stretch of the article text: a speaker's name as written, or a cue such as ``told reporters``."""
@@ -144,6 +165,13 @@ class Quote:
     """Where the article came from when it has no url: a file's path, a crawl archive's name."""
     article_id: str | None = None
     """The article's own identifier, given by the caller (a JSON Lines record's ``id``)."""
+    published_precision: DatePrecision | None = attrs.field(
+        default=attrs.Factory(_own_precision, takes_self=True)
+    )
+    """How precise ``published`` is: by default what its type shows (``TIME`` or ``DAY``)."""
+    published_ambiguous: bool = False
+    """True when ``published`` was read from a numeric date whose day and month could swap
+    (``05/03/2026``) and no ``date_order`` said which comes first."""
 
     @property
     def speaker_name(self) -> str | None:
@@ -296,6 +324,12 @@ class Article:
     """The caller's own identifier of the article; every quote carries it as ``article_id``."""
     reported: bool = False
     """Whether :attr:`quotes` also holds reported speech and interview answers (``reported=True``)."""
+    published_precision: DatePrecision | None = attrs.field(
+        default=attrs.Factory(_own_precision, takes_self=True)
+    )
+    """How precise ``published`` is (:class:`DatePrecision`); every quote carries it."""
+    published_ambiguous: bool = False
+    """True when the date's day and month could swap and no ``date_order`` said which comes first."""
 
     @functools.cached_property
     def quotes(self) -> QuoteList:

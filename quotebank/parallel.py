@@ -33,6 +33,7 @@ from typing import Any
 import attrs
 
 from quotebank.article import parse_article
+from quotebank.dates import DateOrder, coerce_date_order
 from quotebank.errors import (
     ArticleDecodeError,
     ExtractFailedError,
@@ -96,20 +97,22 @@ class ExtractResult:
         return self.error is None
 
 
-def extract_one(item: ArticleInput, *, index: int = 0) -> ExtractResult:
+def extract_one(
+    item: ArticleInput, *, index: int = 0, date_order: DateOrder | str | None = None
+) -> ExtractResult:
     """The quotes of one article of any form :data:`ArticleInput` allows, with ``index`` as its position;
     an error becomes the result's ``error`` rather than being raised (a
     :class:`~quotebank.errors.QuotebankError` as it is, any other as an
     :class:`~quotebank.errors.ExtractFailedError` that names it).
 
     This is the function :func:`extract_many` runs in its workers; map it over a Dask bag or a Spark RDD to
-    get the same records there.
+    get the same records there. ``date_order`` is as for :func:`~quotebank.extract`.
 
     >>> extract_one(("'Yes,' she said.", {"published": "someday"}), index=7).error
     InvalidDateError("published='someday' does not read as a date")
     """
     try:
-        return ExtractResult(index, read_article(item)[1])
+        return ExtractResult(index, read_article(item, date_order=date_order)[1])
     except QuotebankError as error:
         return ExtractResult(index, error=error)
     except Exception as error:
@@ -126,6 +129,7 @@ def extract_many(
     processes: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    date_order: DateOrder | str | None = None,
 ) -> Iterator[ExtractResult]:
     """The quotes of every article of ``items``, one :class:`ExtractResult` an article, in input order.
 
@@ -142,7 +146,8 @@ def extract_many(
 
     Arguments are checked here, before any article is read; an article that cannot be read gives a result
     whose ``error`` says why. When ``items`` itself raises, every article read before is still extracted
-    and its result handed out, then the error is raised.
+    and its result handed out, then the error is raised. ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``)
+    reads every article's dates such as ``05/03/2026``, as :func:`~quotebank.extract` does.
     """
     if processes is None:
         processes = _available_cpus()
@@ -153,9 +158,10 @@ def extract_many(
         isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
     ):
         raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
+    order = coerce_date_order(date_order)
     if processes == 1 and timeout is None:
-        return (extract_one(item, index=index) for index, item in enumerate(items))
-    return _extract_in_workers(items, processes, chunksize, timeout)
+        return (extract_one(item, index=index, date_order=order) for index, item in enumerate(items))
+    return _extract_in_workers(items, processes, chunksize, timeout, order)
 
 
 def _available_cpus() -> int:
@@ -204,7 +210,11 @@ class _Worker:
 
 
 def _extract_in_workers(
-    items: Iterable[ArticleInput], processes: int, chunksize: int, timeout: float | None
+    items: Iterable[ArticleInput],
+    processes: int,
+    chunksize: int,
+    timeout: float | None,
+    order: DateOrder | None,
 ) -> Iterator[ExtractResult]:
     done: dict[int, ExtractResult] = {}
     waiting: collections.deque[dict[int, bytes]] = collections.deque()
@@ -225,7 +235,7 @@ def _extract_in_workers(
                 except Exception as error:
                     failure, read_all = error, True
                 else:
-                    waiting.append(_payloads(start, chunk, done))
+                    waiting.append(_payloads(start, chunk, done, order))
                     read += len(chunk)
             while waiting and (len(workers) < processes or len(busy) < len(workers)):
                 idle = next((worker for worker in workers if not worker.remaining), None)
@@ -253,12 +263,15 @@ def _extract_in_workers(
         raise failure
 
 
-def _payloads(start: int, chunk: list[ArticleInput], done: dict[int, ExtractResult]) -> dict[int, bytes]:
-    """The chunk's articles, pickled one by one (an article that cannot be pickled is a result already)."""
+def _payloads(
+    start: int, chunk: list[ArticleInput], done: dict[int, ExtractResult], order: DateOrder | None
+) -> dict[int, bytes]:
+    """The chunk's articles with the date order to read them in, pickled one by one (an article that cannot
+    be pickled is a result already)."""
     payloads = {}
     for index, item in enumerate(chunk, start):
         try:
-            payloads[index] = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            payloads[index] = pickle.dumps((item, order), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as error:
             done[index] = ExtractResult(index, error=_failed("the article cannot be sent to a worker", error))
     return payloads
@@ -352,31 +365,31 @@ def serve() -> None:
             return
         for index, payload in chunk:
             try:
-                item = pickle.loads(payload)
+                item, order = pickle.loads(payload)
             except Exception as error:
                 result = ExtractResult(index, error=_failed("the article cannot be read in a worker", error))
             else:
-                result = extract_one(item, index=index)
+                result = extract_one(item, index=index, date_order=order)
             try:
                 results.send(result)
             except Exception as error:
                 results.send(ExtractResult(index, error=_failed("the result cannot be sent back", error)))
 
 
-def read_article(item: object) -> tuple[str, QuoteList]:
+def read_article(item: object, *, date_order: DateOrder | str | None = None) -> tuple[str, QuoteList]:
     """The text and the quotes of an :data:`ArticleInput`; raises a :class:`~quotebank.errors.QuotebankError`
     for an item that is not one."""
-    article = article_of(item)
+    article = article_of(item, date_order=date_order)
     return article.text, article.quotes
 
 
-def article_of(item: object) -> Article:
+def article_of(item: object, *, date_order: DateOrder | str | None = None) -> Article:
     """The :class:`~quotebank.model.Article` of an :data:`ArticleInput`, with the item's metadata in place
     of the article's own; raises a :class:`~quotebank.errors.QuotebankError` for an item that is not one."""
     text, metadata = _unpack(item)
     if isinstance(text, bytes) and looks_like_html(text):
         # a page's bytes: its own charset says how to decode them
-        text = parse_html(text)
+        text = parse_html(text, date_order=date_order)
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -392,7 +405,7 @@ def article_of(item: object) -> Article:
         published = datetime.combine(published.date(), published.timetz())
     # these check the metadata, and raise the error that names what is wrong; on an Article, the caller's
     # metadata wins and the article's own fills the gaps
-    article = text if isinstance(text, Article) else parse_article(text)
+    article = text if isinstance(text, Article) else parse_article(text, date_order=date_order)
     if published is None and article.published is None:
         # a crawled page that says nothing of its date was published by the time it was crawled
         published = metadata.get("crawled")
@@ -403,6 +416,7 @@ def article_of(item: object) -> Article:
         url=metadata.get("url"),
         source=metadata.get("source"),
         article_id=_identifier(metadata.get("id")),
+        date_order=date_order,
     )
 
 

@@ -42,6 +42,7 @@ from quotebank.errors import (
 from quotebank.export import (
     date_from_text,
     date_to_text,
+    precision_from_text,
     quote_from_dict,
     quote_to_dict,
     speaker_from_dict,
@@ -340,7 +341,7 @@ class Store:
                 storable(article.title, item.key),
                 storable(article.dateline, item.key),
                 storable(article.outlet, item.key),
-                date_to_text(article.published),
+                date_to_text(article.published, article.published_precision),
                 storable(article.byline, item.key),
                 json.dumps([[p.start, p.end, p.kind.value] for p in article.paragraphs]),
                 len(item.quotes),
@@ -386,12 +387,19 @@ class Store:
         )
         record_changes = {_RECORD_FIELDS.get(name, name): value for name, value in changes.items()}
         if "published" in record_changes:
-            record_changes["published"] = date_to_text(record_changes["published"])
+            precision = record_changes.get("published_precision")
+            record_changes["published"] = date_to_text(record_changes["published"], precision)
+            record_changes["published_precision"] = None if precision is None else precision.value
         connection.execute("BEGIN IMMEDIATE")
         try:
             connection.execute(
                 "UPDATE articles SET url = ?, outlet = ?, published = ? WHERE id = ?",
-                (article.url, article.outlet, date_to_text(article.published), article_id),
+                (
+                    article.url,
+                    article.outlet,
+                    date_to_text(article.published, article.published_precision),
+                    article_id,
+                ),
             )
             quotes = connection.execute("SELECT id, record FROM quotes WHERE article_id = ?", (article_id,))
             for quote_id, record in quotes.fetchall():
@@ -597,7 +605,7 @@ class Store:
 
 _ARTICLE_COLUMNS = "key, url, text, title, dateline, outlet, published, byline, paragraphs"
 # the metadata that update_metadata changes: the Article fields with a column, and the quote record's names
-_ARTICLE_FIELDS = ("outlet", "published", "url")
+_ARTICLE_FIELDS = ("outlet", "published", "url", "published_precision", "published_ambiguous")
 _RECORD_FIELDS = {"id": "article_id"}
 
 
@@ -615,6 +623,7 @@ def _article(row: tuple[Any, ...]) -> Article:
         published=date_from_text(published),
         url=url,
         byline=byline,
+        published_precision=precision_from_text(published),
     )
 
 

@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from quotebank.article import parse_article
-from quotebank.dates import coerce_published
+from quotebank.dates import DateOrder, coerce_date_order, coerce_published, coerce_reading
 from quotebank.errors import FetchError, InvalidArgumentError, InvalidTextError, MissingDependencyError
 from quotebank.model import Article, ParagraphKind
 
@@ -59,6 +59,7 @@ def parse_html(
     url: str | None = None,
     outlet: str | None = None,
     published: date | str | None = None,
+    date_order: DateOrder | str | None = None,
 ) -> Article:
     """The article of a web page: its main text, and its title, outlet, author, date and address.
 
@@ -66,14 +67,15 @@ def parse_html(
     page). The caller's ``url``, ``outlet`` and ``published`` win over what the page says; otherwise the
     outlet is the page's site name, or the domain of its address, and the url is its canonical address.
     The article's ``text`` is the extracted text, title first, one paragraph a line: quote offsets index it.
-    A page without running text gives an article without paragraphs.
+    A page without running text gives an article without paragraphs. ``date_order`` is as for
+    :func:`~quotebank.article.parse_article` (the page's own date comes as ISO text, never ambiguous).
     """
     if not isinstance(html, str | bytes):
         raise InvalidTextError(f"a web page must be a str or bytes, not {type(html).__name__}")
     for name, value in (("outlet", outlet), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
-    caller_date = coerce_published(published)
+    caller_date = coerce_reading(published, order=coerce_date_order(date_order))
     document = _trafilatura().bare_extraction(
         html,
         url=url,
@@ -83,7 +85,7 @@ def parse_html(
         date_extraction_params={"original_date": True, "outputformat": _DATE_FORMAT},
     )
     if document is None:
-        return parse_article("", outlet=outlet, published=caller_date, url=url)
+        return parse_article("", outlet=outlet, published=published, url=url, date_order=date_order)
     title = _clean(document.title)
     text = document.text or ""
     lines = text.split("\n", 1)
@@ -92,9 +94,12 @@ def parse_html(
     article = parse_article(
         text,
         outlet=outlet or _clean(document.sitename) or _clean(document.hostname),
-        published=caller_date if caller_date is not None else _page_date(document.date),
+        published=_page_date(document.date),
         url=url or _clean(document.url),
+        date_order=date_order,
     )
+    if caller_date is not None:
+        article = attrs.evolve(article, **caller_date.fields())
     paragraphs = article.paragraphs
     if title is not None and paragraphs and paragraphs[0].text == title:
         paragraphs = (attrs.evolve(paragraphs[0], kind=ParagraphKind.TITLE), *paragraphs[1:])
