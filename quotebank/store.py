@@ -13,6 +13,7 @@ other processes go on reading while one process writes.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import itertools
@@ -160,12 +161,21 @@ def _speaker_record(quote: Quote) -> str | None:
     )
 
 
+# POSIX advisory locks belong to a process, not to a descriptor: closing any descriptor of a file drops every
+# lock the process holds on it, those of SQLite's open connections included, and another process may then
+# delete a write-ahead log still in use here (SQLite's "How To Corrupt An SQLite Database File", 2.2). So the
+# header is read in Python only while no bank of this process has the file open; one that has, is a bank.
+_OPEN_FILES: collections.Counter[str] = collections.Counter()
+
+
 class Store:
     """One SQLite connection holding a bank's articles and quotes."""
 
     def __init__(self, connection: _Connection, location: str) -> None:
         self._connection = connection
         self.location = location
+        self._open_file: str | None = None
+        """The file's real path while this store keeps it open (see _OPEN_FILES)."""
         self._writes = 0
         self._speaker_ids: dict[str, int] = {}
         """Speaker rows committed by this connection: ids never change once committed."""
@@ -195,7 +205,8 @@ class Store:
         readonly = readonly or _not_writable(location)
         if readonly and not os.path.isfile(location):
             raise BankFileError(f"{location}: no such bank")
-        _check_header(location)
+        if not _OPEN_FILES[os.path.realpath(location)]:
+            _check_header(location)
         connection = _connect(_read_only_uri(location) if readonly else location, uri=readonly)
         connection.location = location
         try:
@@ -207,10 +218,17 @@ class Store:
             raise
         store = cls(connection, location)
         store.readonly = readonly
+        store._open_file = os.path.realpath(location)
+        _OPEN_FILES[store._open_file] += 1
         return store
 
     def close(self) -> None:
         self._connection.close()
+        if self._open_file is not None:
+            _OPEN_FILES[self._open_file] -= 1
+            if not _OPEN_FILES[self._open_file]:
+                del _OPEN_FILES[self._open_file]
+            self._open_file = None
 
     @property
     def generation(self) -> tuple[int, int]:
