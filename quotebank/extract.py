@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 import regex
@@ -182,16 +183,23 @@ def _statement_quote(article: Article, statement: Statement, speakers: dict[Phra
         speaker=speaker,
         mention=mention,
         cue=cue,
-        outlet=article.outlet,
-        published=article.published,
-        url=article.url,
         confidence=confidence,
-        published_precision=article.published_precision,
-        published_ambiguous=article.published_ambiguous,
+        **_article_metadata(article),
         paragraph=statement.paragraph,
-        source=article.source,
-        article_id=article.id,
     )
+
+
+def _article_metadata(article: Article) -> dict[str, Any]:
+    """What every quote of an article carries of the article's metadata."""
+    return {
+        "outlet": article.outlet,
+        "published": article.published,
+        "url": article.url,
+        "published_precision": article.published_precision,
+        "published_ambiguous": article.published_ambiguous,
+        "source": article.source,
+        "article_id": article.id,
+    }
 
 
 def _quote(
@@ -224,16 +232,10 @@ def _quote(
         speaker=speaker,
         mention=mention,
         cue=cue,
-        outlet=article.outlet,
-        published=article.published,
-        url=article.url,
         confidence=confidence,
-        published_precision=article.published_precision,
-        published_ambiguous=article.published_ambiguous,
+        **_article_metadata(article),
         unbalanced=span.unbalanced,
         paragraph=span.paragraph,
-        source=article.source,
-        article_id=article.id,
     )
     return quote, evidence
 
