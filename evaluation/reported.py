@@ -25,13 +25,19 @@ from pathlib import Path
 from typing import Any
 
 import quotebank
-from evaluation.run import in_scope, load_scorer, prediction_record, read_jsonl
+from evaluation.run import (
+    context,
+    ignored_spans,
+    in_scope,
+    load_scorer,
+    prediction_record,
+    read_jsonl,
+)
 from quotebank.model import Quote, QuoteKind
 
 __all__ = ["fold_of", "main", "predict_reported", "score_articles"]
 
 _REPORTED_KINDS = (QuoteKind.REPORTED, QuoteKind.INTERVIEW)
-_CONTEXT = 80
 _DOUBLE_MARKS = ('"', "“", "”", "«", "»", "„", "‟", "''")
 
 
@@ -72,19 +78,14 @@ def _misses(scorer: Any, article: dict[str, Any], quotes: list[Quote]) -> list[t
     """(class, context) for each gold statement missed or misattributed, and each extra reported one."""
     text = article["text"]
     norm = scorer.norm_span
-    meta = article.get("meta") or {}
-    ignored = [
-        norm(text, s, e)
-        for key in ("unattributed_quoted_spans", "single_quoted_spans", "ignore_spans")
-        for s, e in meta.get(key) or []
-    ]
+    ignored = ignored_spans(scorer, article)
     preds = [(norm(text, q.start, q.end), q) for q in quotes]
     used: set[int] = set()
     found = []
     for gold in article.get("quotes") or []:
         span = norm(text, gold["start"], gold["end"])
         match = next((i for i, (p, _q) in enumerate(preds) if scorer.big_overlap(span, p)), None)
-        where = _context(text, gold["start"], gold["end"])
+        where = context(text, gold["start"], gold["end"])
         if match is None:
             cue = (gold.get("cue") or "").lower()
             found.append((f"missed ({cue})", where))
@@ -98,16 +99,8 @@ def _misses(scorer: Any, article: dict[str, Any], quotes: list[Quote]) -> list[t
         if i in used or any(scorer.big_overlap(span, x) for x in ignored):
             continue
         cue = quote.cue.text.lower() if quote.cue else ""
-        found.append(
-            (f"extra ({quote.kind.value})", f"{_context(text, quote.start, quote.end)}  cue={cue!r}")
-        )
+        found.append((f"extra ({quote.kind.value})", f"{context(text, quote.start, quote.end)}  cue={cue!r}"))
     return found
-
-
-def _context(text: str, start: int, end: int) -> str:
-    left = text[max(0, start - _CONTEXT) : start]
-    right = text[end : end + _CONTEXT]
-    return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
 
 
 def _line(name: str, result: dict[str, Any]) -> str:

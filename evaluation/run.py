@@ -47,9 +47,11 @@ __all__ = [
     "BANDS",
     "Scores",
     "classify_misses",
+    "context",
     "cross_validate",
     "evaluate",
     "fold_of",
+    "ignored_spans",
     "in_scope",
     "judge",
     "load_scorer",
@@ -169,7 +171,8 @@ def predict_with_evidence(
         yield article, [(quote, evidence) for quote, evidence in found if in_scope(quote)], took
 
 
-def _context(text: str, start: int, end: int) -> str:
+def context(text: str, start: int, end: int) -> str:
+    """The span in [[double brackets]] with the text around it, on one line, as a miss is listed."""
     left = text[max(0, start - _CONTEXT) : start]
     right = text[end : end + _CONTEXT]
     return " ".join(f"{left}[[{text[start:end]}]]{right}".split())
@@ -205,16 +208,22 @@ def _speaker_class(gold: dict[str, Any], pred: Quote, text: str) -> str:
     return "other named"
 
 
+def ignored_spans(scorer: ModuleType, gold: dict[str, Any]) -> list[tuple[int, int]]:
+    """The spans of a gold article that are neither rewarded nor penalised when predicted, normalised as
+    the scorer compares spans."""
+    meta = gold.get("meta") or {}
+    return [
+        scorer.norm_span(gold["text"], start, end)
+        for key in ("unattributed_quoted_spans", "single_quoted_spans", "ignore_spans")
+        for start, end in meta.get(key) or []
+    ]
+
+
 def classify_misses(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote]) -> list[tuple[str, str]]:
     """(class, context) for each gold quote missed or misattributed, and each extra predicted span."""
     text = gold["text"]
     norm = scorer.norm_span
-    meta = gold.get("meta") or {}
-    ignored = [
-        norm(text, s, e)
-        for key in ("unattributed_quoted_spans", "single_quoted_spans", "ignore_spans")
-        for s, e in meta.get(key) or []
-    ]
+    ignored = ignored_spans(scorer, gold)
     preds = [(norm(text, q.start, q.end), q) for q in quotes]
     used: set[int] = set()
     misses = []
@@ -225,7 +234,7 @@ def classify_misses(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote
             key=lambda item: item[1],
             default=None,
         )
-        where = _context(text, g["start"], g["end"])
+        where = context(text, g["start"], g["end"])
         if best is None:
             misses.append(("missed span", where))
             continue
@@ -243,7 +252,7 @@ def classify_misses(scorer: ModuleType, gold: dict[str, Any], quotes: list[Quote
     for i, (pspan, quote) in enumerate(preds):
         if i in used or pspan[1] <= pspan[0] or any(scorer.big_overlap(pspan, x) for x in ignored):
             continue
-        misses.append(("extra span", _context(text, quote.start, quote.end)))
+        misses.append(("extra span", context(text, quote.start, quote.end)))
     return misses
 
 
