@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quotebank import QuoteBank
-from quotebank.filters import words
-from quotebank.speakers import given_names_match, surnames_match
+from quotebank._pipeline.coreference import given_names_match, surnames_match
+from quotebank.collection.filters import words
 
 __all__ = ["articles", "main", "people"]
 

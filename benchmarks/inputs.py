@@ -2,9 +2,10 @@
 
 ``python -m benchmarks.inputs`` extracts the same articles three ways, in this process (CPU time, so that
 other work on the machine counts little): as plain text (the text the HTML reader extracts from each page),
-as HTML pages (``quotebank.webpages.parse_html``, then the pipeline), and as the responses of a ``.warc.gz``
-archive written beforehand (``quotebank.warc.read_warc`` into ``extract_many``). The pages are the test
-pages, each with a paragraph of its own, so no two are equal. It needs the ``html`` and ``warc`` extras.
+as HTML pages (``quotebank.readers.webpages.parse_html``, then the pipeline), and as the responses of a
+``.warc.gz`` archive written beforehand (``quotebank.readers.warc.read_warc`` into ``extract_many``). The
+pages are the test pages, each with a paragraph of its own, so no two are equal. It needs the ``html`` and
+``warc`` extras.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import quotebank
-from quotebank.warc import read_warc
-from quotebank.webpages import parse_html
+from quotebank.readers.warc import read_warc
+from quotebank.readers.webpages import parse_html
 
 __all__ = ["main", "pages"]
 

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 20000], help="input sizes")
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--chunksize", type=int, default=quotebank.parallel.DEFAULT_CHUNKSIZE)
+    parser.add_argument("--chunksize", type=int, default=quotebank.scale.processes.DEFAULT_CHUNKSIZE)
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the fastest of each way counts")
     options = parser.parse_args(argv)
     quotebank.extract(next(articles(1)))  # load the lexicons before timing

@@ -52,18 +52,17 @@ _ROLE = regex.compile(
 
 
 def public_modules(package: str = "quotebank") -> list[str]:
-    """The package and its modules whose names do not start with ``_``, as pdoc should document them.
-
-    pdoc documents a submodule whose name the package's ``__all__`` lists by itself (``quotebank.extract``
-    is also the function ``extract``); naming it again would document it twice.
+    """The package and its modules and subpackages, at any depth, whose names do not start with ``_``, as pdoc
+    should document them.
     """
     root = importlib.import_module(package)
-    listed = set(getattr(root, "__all__", ()))
-    return [package] + [
-        f"{package}.{found.name}"
-        for found in pkgutil.iter_modules(root.__path__)
-        if not found.name.startswith("_") and found.name not in listed
-    ]
+    found = [package]
+    for module in pkgutil.iter_modules(root.__path__):
+        if module.name.startswith("_"):
+            continue
+        name = f"{package}.{module.name}"
+        found.extend(public_modules(name) if module.ispkg else [name])
+    return found
 
 
 def _docstrings(module: pdoc.doc.Module) -> Iterator[tuple[str, str, str | None, str]]:
@@ -120,7 +119,8 @@ def build(output: Path, modules: Sequence[str] | None = None) -> list[str]:
     pdoc.render.configure(docformat="restructuredtext", footer_text="quotebank")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        pdoc.pdoc(*modules, output_directory=output)
+        # pdoc documents the modules of a subpackage it is given: naming them too would add each twice
+        pdoc.pdoc(*(m for m in modules if m.count(".") <= 1), output_directory=output)
     problems = [f"pdoc: {warning.message}" for warning in caught]
     return problems + broken_references(modules)
 

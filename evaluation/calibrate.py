@@ -1,12 +1,12 @@
-"""Compute the confidence table (``quotebank/data/en/confidence.txt``) from annotated articles.
+"""Compute the confidence table (``quotebank/lang/en/confidence.txt``) from annotated articles.
 
     python -m evaluation.calibrate ../shared/eval/polnear.train.jsonl [more.jsonl …] [--out FILE]
 
 Every article is extracted; each quote the reference scorer matches to a gold quote with an annotated
-speaker counts, under its evidence (see :mod:`quotebank.confidence`), as right or wrong. The table holds
-counts only: the confidence a quote gets is computed from them at run time. Calibrate on the training split
-and leave the development split to measure it (``python -m evaluation FILE`` prints the reliability table);
-``python -m evaluation FOLDER --folds N`` calibrates each fold on the others.
+speaker counts, under its evidence (see :mod:`quotebank._pipeline.confidence`), as right or wrong. The table
+holds counts only: the confidence a quote gets is computed from them at run time. Calibrate on the training
+split and leave the development split to measure it (``python -m evaluation FILE`` prints the reliability
+table); ``python -m evaluation FOLDER --folds N`` calibrates each fold on the others.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from evaluation.run import evaluate, load_scorer, observations, read_jsonl
-from quotebank.confidence import Calibration
+from quotebank._pipeline.confidence import Calibration
 
 __all__ = ["main"]
 
@@ -25,7 +25,7 @@ _HEADER = """\
 # kind/speaker kind/quote kind/cue verb, and each prefix; * is every quote), quotes with the right speaker,
 # quotes. Written by `python -m evaluation.calibrate`; see quotebank/confidence.py. Do not edit by hand.
 """
-_DEFAULT = Path(__file__).resolve().parent.parent / "quotebank" / "data" / "en" / "confidence.txt"
+_DEFAULT = Path(__file__).resolve().parent.parent / "quotebank" / "lang" / "en" / "confidence.txt"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ from evaluation.run import (
     prediction_record,
     read_jsonl,
 )
-from quotebank.model import Quote, QuoteKind
+from quotebank.values import Quote, QuoteKind
 
 __all__ = ["fold_of", "main", "predict_reported", "score_articles"]
 

@@ -38,10 +38,10 @@ from typing import Any
 import attrs
 
 import quotebank
-from quotebank.article import parse_article
-from quotebank.confidence import Calibration
-from quotebank.extract import quotes_with_evidence
-from quotebank.model import Quote
+from quotebank._pipeline.confidence import Calibration
+from quotebank._pipeline.run import quotes_with_evidence
+from quotebank._pipeline.structure import parse_article
+from quotebank.values import Quote
 
 __all__ = [
     "BANDS",
@@ -162,7 +162,7 @@ def predict_with_evidence(
     articles: Iterable[dict[str, Any]],
 ) -> Iterator[tuple[dict[str, Any], list[tuple[Quote, str | None]], float]]:
     """(article, its in-scope quotes with the evidence of their confidence, seconds taken) for each article:
-    what :func:`quotebank.extract` does, keeping the evidence (see :mod:`quotebank.confidence`)."""
+    what :func:`quotebank.extract` does, keeping the evidence (see :mod:`quotebank._pipeline.confidence`)."""
     for article in articles:
         began = time.perf_counter()
         parsed = parse_article(article["text"], outlet=article.get("outlet"), published=article.get("date"))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 
-from quotebank.article import parse_article
-from quotebank.bank import QuoteBank
-from quotebank.dates import DateOrder, DateReading
-from quotebank.dedup import QuoteCluster
+from quotebank._pipeline.dates import DateOrder, DateReading
+from quotebank._pipeline.run import extract
+from quotebank._pipeline.structure import parse_article
+from quotebank.collection.bank import QuoteBank
+from quotebank.collection.clusters import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
     BankDamagedError,
@@ -35,8 +36,8 @@ from quotebank.errors import (
     SpeakerNotFoundError,
     UsageError,
 )
-from quotebank.extract import extract
-from quotebank.model import (
+from quotebank.scale.processes import ExtractResult, extract_many
+from quotebank.values import (
     Article,
     DatePrecision,
     Mention,
@@ -48,7 +49,6 @@ from quotebank.model import (
     Speaker,
     SpeakerKind,
 )
-from quotebank.parallel import ExtractResult, extract_many
 
 __all__ = [
     "Article",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quotebank.model import Quote, QuoteList, Speaker
+from quotebank.values import Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy

@@ -5,10 +5,10 @@ With no file it runs on the two seed articles bundled with the package; ``-`` re
 
 ``quotebank add DB FILE…`` stores the articles' quotes in the SQLite bank ``DB``, and ``quotebank search DB
 [--speaker …] [--text …] [--since …] …`` searches it, with the filters of :meth:`QuoteBank.search
-<quotebank.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it opens the bank
-read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status 1 when there is
-some). A first argument ``add``, ``search`` or ``check`` names the subcommand; an article file with one of
-those names can be given as ``./add``.
+<quotebank.collection.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it
+opens the bank read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status
+1 when there is some). A first argument ``add``, ``search`` or ``check`` names the subcommand; an article
+file with one of those names can be given as ``./add``.
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from quotebank import __version__
-from quotebank.bank import QuoteBank
-from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_published
-from quotebank.dedup import QuoteCluster
+from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_published
+from quotebank.collection.bank import QuoteBank
+from quotebank.collection.clusters import QuoteCluster
+from quotebank.collection.store import Store
 from quotebank.errors import QuotebankError, UsageError
-from quotebank.export import (
+from quotebank.io.export import (
     cluster_to_dict,
     date_to_text,
     quotes_to_csv,
@@ -39,11 +40,10 @@ from quotebank.export import (
     write_csv,
     write_jsonl,
 )
-from quotebank.inputs import DEFAULT_DELAY, Fetcher, Input, read_inputs
-from quotebank.model import Article, Quote, QuoteKind
-from quotebank.parallel import article_of, extract_many
-from quotebank.store import Store
-from quotebank.webpages import DEFAULT_TIMEOUT
+from quotebank.readers.files import DEFAULT_DELAY, Fetcher, Input, read_inputs
+from quotebank.readers.webpages import DEFAULT_TIMEOUT
+from quotebank.scale.processes import article_of, extract_many
+from quotebank.values import Article, Quote, QuoteKind
 
 __all__ = ["bundled_seeds", "main", "run"]
 

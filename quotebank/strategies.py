@@ -18,8 +18,8 @@ quotebank's own types, built from generated ground truth; through Hypothesis' en
 
 Supported constructions
 -----------------------
-The generator writes only what quotebank promises to handle (see :mod:`quotebank.attribution` and
-:mod:`quotebank.names`). Each expected quote names the construction that produced it:
+The generator writes only what quotebank promises to handle (see :mod:`quotebank._pipeline.attribution` and
+:mod:`quotebank._pipeline.names`). Each expected quote names the construction that produced it:
 
 ``quote-cue``
     ``"…," Maria Lopez said.``: the quotation, then the speaker and the cue (``said``, ``says``,
@@ -111,7 +111,7 @@ except ImportError as error:  # pragma: no cover -- exercised in a subprocess by
         "(or `pip install 'quotebank[test]'`)"
     ) from error
 
-from quotebank.model import Mention, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
+from quotebank.values import Mention, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 
 _T = TypeVar("_T")
 
@@ -624,7 +624,7 @@ class GeneratedArticle:
         return attrs.evolve(self, blocks=blocks)
 
     def expected_quotes(self) -> QuoteList:
-        """The ground truth as :class:`~quotebank.model.Quote` values (no role, aliases or confidence)."""
+        """The ground truth as :class:`~quotebank.values.Quote` values (no role, aliases or confidence)."""
         by_name = {speaker.name: speaker.kind for speaker in self.speakers}
         return QuoteList(
             Quote(

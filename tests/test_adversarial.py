@@ -68,7 +68,7 @@ def test_nul_and_control_characters_are_text_like_any_other() -> None:
 
 
 def test_every_mark_the_scanner_reads_has_its_hostile_texts() -> None:
-    from quotebank.spans import _MARK  # noqa: PLC0415 -- the scanner's own list, to compare with
+    from quotebank._pipeline.spans import _MARK  # noqa: PLC0415 -- the scanner's own list, to compare with
 
     assert {found.group() for found in _MARK.finditer("".join(MARK_CHARACTERS))} == set(MARK_CHARACTERS)
     assert {f"{pattern}:{mark}" for mark in MARK_CHARACTERS for pattern in MARK_PATTERNS} <= set(SPECIAL)

@@ -8,7 +8,7 @@ import pytest
 
 import quotebank
 from quotebank import InvalidArgumentError, InvalidDateError, InvalidTextError, ParagraphKind, QuotebankError
-from quotebank.dates import parse_date
+from quotebank._pipeline.dates import parse_date
 
 
 def test_paragraph_offsets_point_into_the_text_without_surrounding_space() -> None:

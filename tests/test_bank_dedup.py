@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from quotebank import Quote, QuoteBank, QuoteCluster, QuoteList, Speaker
-from quotebank.dedup import cluster_quotes
+from quotebank.collection.clusters import cluster_quotes
 from tests.conftest import SEEDS
 
 WITKOFF = Speaker("Steve Witkoff")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import quotebank.export
+import quotebank.io.export
 from quotebank import (
     InvalidArgumentError,
     Mention,
@@ -26,8 +26,8 @@ from quotebank import (
     SpeakerKind,
     extract,
 )
-from quotebank.dedup import ClusterList, cluster_quotes
-from quotebank.export import CLUSTER_CSV_FIELDS, CSV_FIELDS, cluster_to_dict, quotes_to_jsonl
+from quotebank.collection.clusters import ClusterList, cluster_quotes
+from quotebank.io.export import CLUSTER_CSV_FIELDS, CSV_FIELDS, cluster_to_dict, quotes_to_jsonl
 from tests.conftest import SEEDS
 
 _TEXT = st.text(max_size=40)
@@ -205,7 +205,7 @@ def test_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyP
     def missing(name: str) -> object:
         raise ImportError(name)
 
-    monkeypatch.setattr(quotebank.export.importlib, "import_module", missing)
+    monkeypatch.setattr(quotebank.io.export.importlib, "import_module", missing)
     with pytest.raises(MissingDependencyError, match=r"quotebank\[pandas\]"):
         QuoteBank().to_dataframe()
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from quotebank import QuoteBank, extract
-from quotebank.store import Store
+from quotebank.collection.store import Store
 
 _RUNS = int(os.environ.get("QUOTEBANK_FAULT_RUNS", "3"))
 

@@ -34,7 +34,7 @@ from quotebank import (
     SchemaVersionError,
 )
 from quotebank.cli import main
-from quotebank.store import Store
+from quotebank.collection.store import Store
 from tests.conftest import SEEDS
 
 KYIV = (SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8")
@@ -220,7 +220,7 @@ def test_a_file_that_may_not_be_changed_opens_read_only(
 ) -> None:
     path = _bank_file(tmp_path)
     # the tests run as root, whom permissions do not stop: the system's answer is simulated
-    monkeypatch.setattr("quotebank.store.os.access", lambda name, mode: False)
+    monkeypatch.setattr("quotebank.collection.store.os.access", lambda name, mode: False)
     with QuoteBank.open(path) as bank:
         assert bank.readonly
         assert len(bank) == 180

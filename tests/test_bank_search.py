@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import quotebank.export
-import quotebank.filters
-import quotebank.store
+import quotebank.collection.filters
+import quotebank.collection.store
+import quotebank.io.export
 from quotebank import (
     InvalidArgumentError,
     InvalidDateError,
@@ -26,7 +26,7 @@ from quotebank import (
     QuoteList,
     Speaker,
 )
-from quotebank.filters import QuoteFilter, stem, words
+from quotebank.collection.filters import QuoteFilter, stem, words
 from tests.conftest import SEEDS
 
 KYIV = SEEDS / "000_39001c3f19b39482.txt"
@@ -67,13 +67,13 @@ def test_iter_search_streams_what_search_finds(bank: QuoteBank, monkeypatch: pyt
     with pytest.raises(InvalidArgumentError):
         bank.iter_search(limit=-1)  # the filters are checked before the first quote is asked for
     decoded: list[object] = []
-    decode = quotebank.export.quote_from_dict
+    decode = quotebank.io.export.quote_from_dict
 
     def counting(data: dict[str, Any]) -> Quote:
         decoded.append(data)
         return decode(data)
 
-    monkeypatch.setattr(quotebank.store, "quote_from_dict", counting)
+    monkeypatch.setattr(quotebank.collection.store, "quote_from_dict", counting)
     quotes = bank.iter_search()
     assert decoded == []
     first = next(quotes)
@@ -209,7 +209,7 @@ def test_bad_filters_are_clear_errors(bank: QuoteBank) -> None:
 
 
 def test_a_pathological_regex_stops_at_its_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.3)
+    monkeypatch.setattr(quotebank.collection.filters, "REGEX_BUDGET_SECONDS", 0.3)
     bank = QuoteBank()
     bank.add('"' + "a" * 28 + '!," Jane Doe said.')
     with pytest.raises(QueryTimeoutError, match=r"took more than 0\.3 s on one quote of 30 characters"):
@@ -221,7 +221,7 @@ def test_a_pathological_regex_stops_at_its_time_budget(monkeypatch: pytest.Monke
 def test_the_regex_budget_is_per_quote_so_a_benign_pattern_reads_any_number(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(quotebank.filters, "REGEX_BUDGET_SECONDS", 0.1)
+    monkeypatch.setattr(quotebank.collection.filters, "REGEX_BUDGET_SECONDS", 0.1)
     test = QuoteFilter.build(pattern=r"\bword\b").pattern_test()
     assert test is not None
     # long texts that take a few milliseconds each, read for several budgets in all

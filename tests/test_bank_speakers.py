@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from quotebank import QuoteBank, Speaker, SpeakerKind, SpeakerNotFoundError, people
-from quotebank.people import SpeakerProfile, SpeakerUsage, merge_speakers, speaker_matcher
+from quotebank import QuoteBank, Speaker, SpeakerKind, SpeakerNotFoundError
+from quotebank.collection import registry
+from quotebank.collection.registry import SpeakerProfile, SpeakerUsage, merge_speakers, speaker_matcher
 from tests.conftest import SEEDS
 
 PERSON = SpeakerKind.PERSON
@@ -229,13 +230,13 @@ def test_a_write_merges_again_only_the_surname_it_names(monkeypatch: pytest.Monk
     bank.add_many(_said(usage.speaker.name.split()[0], "Kim", n) for n, usage in enumerate(_namesakes(40)))
     assert len(bank.speakers("kim")) == 40
     merged: list[int] = []
-    merge = people._merge
+    merge = registry._merge
 
-    def counting(units: list[people._Unit]) -> list[SpeakerProfile]:
+    def counting(units: list[registry._Unit]) -> list[SpeakerProfile]:
         merged.append(len(units))
         return merge(units)
 
-    monkeypatch.setattr(people, "_merge", counting)
+    monkeypatch.setattr(registry, "_merge", counting)
     bank.add(_said("Anna", "Lopez", 1))
     assert [q.speaker_name for q in bank.search(speaker="lopez")] == ["Anna Lopez"]
     assert merged == [1]  # the Kims were not merged again

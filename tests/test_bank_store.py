@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import quotebank.store
+import quotebank.collection.store
 from quotebank import (
     Article,
     BankFileError,
@@ -27,7 +27,7 @@ from quotebank import (
     SchemaVersionError,
     parse_article,
 )
-from quotebank.store import SCHEMA_VERSION, Store
+from quotebank.collection.store import SCHEMA_VERSION, Store
 from tests.conftest import SEEDS
 
 KYIV = (SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ def test_an_error_inside_an_article_leaves_whole_articles_only(
     path = tmp_path / "bank.db"
     bank = QuoteBank.open(path)
     calls = 0
-    real = quotebank.store.quote_to_dict
+    real = quotebank.collection.store.quote_to_dict
 
     def failing(quote: quotebank.Quote) -> dict[str, object]:
         nonlocal calls
@@ -165,7 +165,7 @@ def test_an_error_inside_an_article_leaves_whole_articles_only(
             raise RuntimeError("disk on fire")
         return real(quote)
 
-    monkeypatch.setattr(quotebank.store, "quote_to_dict", failing)
+    monkeypatch.setattr(quotebank.collection.store, "quote_to_dict", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         bank.add_many(_article(n) for n in range(10))
     assert len(bank.articles) == 5
@@ -190,12 +190,12 @@ def test_an_error_in_the_stream_keeps_the_articles_before_it(tmp_path: Path) -> 
 
 _WRITER = """
 import os, signal, sys
-import quotebank.store
+import quotebank.collection.store
 from quotebank import QuoteBank
 
 path, kill_at = sys.argv[1], int(sys.argv[2])
 calls = 0
-real = quotebank.store.quote_to_dict
+real = quotebank.collection.store.quote_to_dict
 
 def quote_to_dict(quote):
     global calls
@@ -204,7 +204,7 @@ def quote_to_dict(quote):
         os.kill(os.getpid(), signal.SIGKILL)  # in the middle of an article, inside a transaction
     return real(quote)
 
-quotebank.store.quote_to_dict = quote_to_dict
+quotebank.collection.store.quote_to_dict = quote_to_dict
 
 def article(number):
     lines = [f"Talks resume in city number {number}"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quotebank.cli import bundled_seeds, main
-from quotebank.export import quote_from_dict
+from quotebank.io.export import quote_from_dict
 
 
 def run(args: list[str], stdin: str = "") -> tuple[int, str, str]:

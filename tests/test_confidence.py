@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import quotebank
-from quotebank.confidence import Calibration, calibration
+from quotebank._pipeline.confidence import Calibration, calibration
 
 
 def test_a_path_seen_often_earns_its_own_share() -> None:

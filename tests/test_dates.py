@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 import quotebank
 from quotebank import DateOrder, DatePrecision, DateReading, QuoteBank, extract, parse_article
+from quotebank._pipeline.dates import coerce_reading, read_date
 from quotebank.cli import main
-from quotebank.dates import coerce_reading, read_date
 from quotebank.errors import InvalidArgumentError, InvalidDateError
-from quotebank.export import date_to_text, quote_from_dict, quotes_to_csv, quotes_to_jsonl, read_jsonl
-from quotebank.frames import quotes_table
-from quotebank.model import Quote
+from quotebank.io.export import date_to_text, quote_from_dict, quotes_to_csv, quotes_to_jsonl, read_jsonl
+from quotebank.scale.tables import quotes_table
+from quotebank.values import Quote
 
 _TABLE = Path(__file__).with_name("date_forms.tsv")
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotebank
-from quotebank.entities import EntityMap, unescape
+from quotebank._pipeline.entities import EntityMap, unescape
 from tests.validity import assert_valid
 
 COPIED = (

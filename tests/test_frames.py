@@ -23,8 +23,8 @@ from quotebank import (
     MissingDependencyError,
     QuoteKind,
 )
-from quotebank.frames import QUOTE_COLUMNS, SPARK_SCHEMA, empty_table, extract_dask, quotes_table
-from quotebank.store import article_key
+from quotebank.collection.store import article_key
+from quotebank.scale.tables import QUOTE_COLUMNS, SPARK_SCHEMA, empty_table, extract_dask, quotes_table
 from tests.conftest import ROOT, SEEDS
 
 ARTICLES = sorted([*SEEDS.glob("*.txt"), *(ROOT / "docs" / "articles").glob("*.txt")])

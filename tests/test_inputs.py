@@ -14,7 +14,7 @@ import pytest
 
 import quotebank
 from quotebank.cli import main
-from quotebank.inputs import decode, find_files, read_inputs
+from quotebank.readers.files import decode, find_files, read_inputs
 
 PAGES = Path(__file__).parent / "pages"
 SAID = '"We will win," said Jane Doe.\n'

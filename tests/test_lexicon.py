@@ -6,9 +6,9 @@ from importlib import resources
 
 import pytest
 
-from quotebank.lexicon import lexicon, read_lines
+from quotebank._pipeline.language import lexicon, read_lines
 
-DATA = resources.files("quotebank").joinpath("data").joinpath("en")
+DATA = resources.files("quotebank").joinpath("lang").joinpath("en")
 FILES = sorted(entry.name for entry in DATA.iterdir() if entry.name.endswith(".txt"))
 
 

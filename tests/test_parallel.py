@@ -34,7 +34,7 @@ from quotebank import (
     extract,
     extract_many,
 )
-from quotebank.parallel import _WORKER, extract_one
+from quotebank.scale.processes import _WORKER, extract_one
 from tests.conftest import SEEDS
 
 SEED_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]

@@ -14,8 +14,8 @@ import pytest
 
 import quotebank
 from quotebank import InvalidArgumentError, MissingDependencyError, QuoteBank
-from quotebank.export import CSV_FIELDS
-from quotebank.parquet import PARQUET_FIELDS, parquet_schema, write_parquet_parts
+from quotebank.io.export import CSV_FIELDS
+from quotebank.io.parquet import PARQUET_FIELDS, parquet_schema, write_parquet_parts
 from tests.conftest import SEEDS
 
 pq = pytest.importorskip("pyarrow.parquet")

@@ -26,7 +26,7 @@ from quotebank import (
     SpeakerKind,
 )
 from quotebank import errors as errors_module
-from quotebank.parallel import extract_one
+from quotebank.scale.processes import extract_one
 from tests.conftest import SEEDS
 
 T = TypeVar("T")

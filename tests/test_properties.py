@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import quotebank
 from quotebank import Quote, QuoteKind, QuoteList
-from quotebank.export import quote_from_dict, quote_to_dict, quotes_to_jsonl
+from quotebank.io.export import quote_from_dict, quote_to_dict, quotes_to_jsonl
 from quotebank.strategies import GeneratedArticle, articles, speaker_names, unrelated_paragraphs
 from tests.validity import assert_valid
 

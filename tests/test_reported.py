@@ -11,9 +11,9 @@ from hypothesis import given, settings
 import quotebank
 from benchmarks.adversarial import HOSTILE, SPECIAL, build, seconds
 from quotebank import QuoteBank, QuoteKind, parse_article
-from quotebank.model import QuoteList
-from quotebank.parallel import extract_many
+from quotebank.scale.processes import extract_many
 from quotebank.strategies import ReportedStatement, reported_statements
+from quotebank.values import QuoteList
 from tests.validity import assert_valid
 
 

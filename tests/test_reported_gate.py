@@ -14,7 +14,7 @@ import pytest
 
 from evaluation.reported import fold_of, predict_reported, score_articles
 from evaluation.run import load_scorer, read_jsonl
-from quotebank.model import Quote
+from quotebank.values import Quote
 from tests.conftest import EVAL_DIR
 
 DEV = EVAL_DIR / "polnear.indirect.dev.jsonl"

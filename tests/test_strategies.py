@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import quotebank
 from quotebank import Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
-from quotebank.lexicon import lexicon
+from quotebank._pipeline.language import lexicon
 from quotebank.strategies import (
     CONSTRUCTIONS,
     DOUBLE_MARK_STYLES,

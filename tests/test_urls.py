@@ -14,8 +14,8 @@ import pytest
 
 import quotebank
 from quotebank.cli import main
-from quotebank.inputs import Fetcher
-from quotebank.webpages import fetch_html
+from quotebank.readers.files import Fetcher
+from quotebank.readers.webpages import fetch_html
 
 PAGES = Path(__file__).parent / "pages"
 SLOW_SECONDS = 3
@@ -109,7 +109,7 @@ def test_requests_to_one_host_wait_for_each_other() -> None:
         return b"<html></html>"
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("quotebank.inputs.fetch_html", fake)
+        patch.setattr("quotebank.readers.files.fetch_html", fake)
         for url in ("https://a.example/1", "https://a.example/2", "https://b.example/1"):
             fetcher(url)
     assert fetched[1] - fetched[0] >= 0.3

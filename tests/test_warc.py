@@ -15,9 +15,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import quotebank
-import quotebank.warc
+import quotebank.readers.warc
 from quotebank.cli import main
-from quotebank.warc import read_warc
+from quotebank.readers.warc import read_warc
 
 PAGES = Path(__file__).parent / "pages"
 COUNCIL = (PAGES / "council-vote.html").read_bytes()
@@ -150,8 +150,8 @@ def test_an_archive_is_streamed_in_bounded_memory(tmp_path: Path) -> None:
 def test_a_page_longer_than_the_limit_is_skipped_with_a_warning(
     archive: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(quotebank.warc, "MAX_PAGE_BYTES", len(STORM) + 1)
-    with caplog.at_level(logging.WARNING, logger="quotebank.warc"):
+    monkeypatch.setattr(quotebank.readers.warc, "MAX_PAGE_BYTES", len(STORM) + 1)
+    with caplog.at_level(logging.WARNING, logger="quotebank.readers.warc"):
         pages = list(read_warc(archive))
     assert [page["url"] for page in pages] == [
         "https://www.northern-weather.example/storm-0",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import quotebank
-from quotebank.webpages import looks_like_html, parse_html
+from quotebank.readers.webpages import looks_like_html, parse_html
 
 PAGES = Path(__file__).parent / "pages"
 COUNCIL = (PAGES / "council-vote.html").read_text(encoding="utf-8")

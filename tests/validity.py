@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import quotebank
 from quotebank import Quote, QuoteKind
-from quotebank.entities import EntityMap, unescape
+from quotebank._pipeline.entities import EntityMap, unescape
 
 
 def assert_valid(text: str, quotes: Sequence[Quote]) -> None:

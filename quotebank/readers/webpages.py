@@ -1,4 +1,4 @@
-"""Web pages: the main text and the metadata of an HTML page, as an :class:`~quotebank.model.Article`.
+"""Web pages: the main text and the metadata of an HTML page, as an :class:`~quotebank.values.Article`.
 
 This needs the optional extra ``pip install 'quotebank[html]'``: trafilatura finds the article's text
 without menus, cookie banners, related links, comments, scripts or styles, and its title, site name, author
@@ -18,10 +18,10 @@ from typing import Any
 import attrs
 import regex
 
-from quotebank.article import parse_article
-from quotebank.dates import DateOrder, coerce_date_order, coerce_published, coerce_reading
+from quotebank._pipeline.dates import DateOrder, coerce_date_order, coerce_published, coerce_reading
+from quotebank._pipeline.structure import parse_article
 from quotebank.errors import FetchError, InvalidArgumentError, InvalidTextError, MissingDependencyError
-from quotebank.model import Article, ParagraphKind
+from quotebank.values import Article, ParagraphKind
 
 __all__ = ["DEFAULT_TIMEOUT", "fetch_html", "looks_like_html", "looks_like_url", "parse_html"]
 
@@ -68,7 +68,8 @@ def parse_html(
     outlet is the page's site name, or the domain of its address, and the url is its canonical address.
     The article's ``text`` is the extracted text, title first, one paragraph a line: quote offsets index it.
     A page without running text gives an article without paragraphs. ``date_order`` is as for
-    :func:`~quotebank.article.parse_article` (the page's own date comes as ISO text, never ambiguous).
+    :func:`~quotebank._pipeline.structure.parse_article` (the page's own date comes as ISO text, never
+    ambiguous).
     """
     if not isinstance(html, str | bytes):
         raise InvalidTextError(f"a web page must be a str or bytes, not {type(html).__name__}")

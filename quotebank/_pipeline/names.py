@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotebank.lexicon import lexicon
-from quotebank.tokens import PUNCT, QUOTE, WORD, Token, without_closing_marks
+from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, without_closing_marks
 
 __all__ = [
     "Phrase",

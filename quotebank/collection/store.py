@@ -1,10 +1,11 @@
-"""Where a :class:`~quotebank.bank.QuoteBank` keeps its articles and quotes: SQLite, in memory or in a file.
+"""Where a :class:`~quotebank.collection.bank.QuoteBank` keeps its articles and quotes: SQLite, in memory or
+in a file.
 
 One schema serves both, so that a bank in memory and a bank on disk behave the same. Quotes are stored as
-their JSON record (:func:`~quotebank.export.quote_to_dict`) without the speaker, who has a row of their
+their JSON record (:func:`~quotebank.io.export.quote_to_dict`) without the speaker, who has a row of their
 own, with the columns search filters on beside it, and their folded words in an FTS5 index. Every query is
-parameterised; the only full-text queries are built here from folded words (see :mod:`quotebank.filters`),
-never from what a user typed.
+parameterised; the only full-text queries are built here from folded words (see
+:mod:`quotebank.collection.filters`), never from what a user typed.
 
 Writes are transactions: a batch of articles commits together, each article inside a savepoint, so that an
 error or a killed process leaves whole articles only. File stores use write-ahead logging, so readers in
@@ -31,6 +32,8 @@ from typing import Any, overload
 import attrs
 import regex
 
+from quotebank.collection.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
+from quotebank.collection.registry import SpeakerUsage
 from quotebank.errors import (
     BankDamagedError,
     BankFileError,
@@ -40,7 +43,7 @@ from quotebank.errors import (
     QuotebankWarning,
     SchemaVersionError,
 )
-from quotebank.export import (
+from quotebank.io.export import (
     date_from_text,
     date_to_text,
     precision_from_text,
@@ -49,9 +52,7 @@ from quotebank.export import (
     speaker_from_dict,
     speaker_to_dict,
 )
-from quotebank.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
-from quotebank.model import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
-from quotebank.people import SpeakerUsage
+from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
 

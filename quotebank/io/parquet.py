@@ -1,11 +1,11 @@
 """Quotes as Parquet files, for DuckDB, Polars, Spark and pandas (``pip install 'quotebank[parquet]'``).
 
-Every file has the flat record schema of the CSV export (:data:`~quotebank.export.CSV_FIELDS`) and
+Every file has the flat record schema of the CSV export (:data:`~quotebank.io.export.CSV_FIELDS`) and
 ``article``, the key of the quote's article where it is known (as :meth:`QuoteBank.to_jsonl
-<quotebank.bank.QuoteBank.to_jsonl>` writes it): :func:`parquet_schema`. ``published`` is a timestamp,
-zoned times in UTC and dates at midnight, so that one column type holds every article's date.
+<quotebank.collection.bank.QuoteBank.to_jsonl>` writes it): :func:`parquet_schema`. ``published`` is a
+timestamp, zoned times in UTC and dates at midnight, so that one column type holds every article's date.
 
-:meth:`QuoteBank.to_parquet <quotebank.bank.QuoteBank.to_parquet>` writes a bank to one file;
+:meth:`QuoteBank.to_parquet <quotebank.collection.bank.QuoteBank.to_parquet>` writes a bank to one file;
 :func:`write_parquet_parts` writes the results of :func:`~quotebank.extract_many` to a folder of files of a
 bounded size, as they come, so that a corpus of any size streams to disk in constant memory. Read a folder
 with ``duckdb.sql("SELECT … FROM 'quotes/*.parquet'")``, ``pyarrow.dataset.dataset("quotes")``,
@@ -21,11 +21,11 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError
-from quotebank.export import CSV_FIELDS
-from quotebank.filters import date_key
-from quotebank.model import Quote
-from quotebank.parallel import ExtractResult
+from quotebank.io.export import CSV_FIELDS
+from quotebank.scale.processes import ExtractResult
+from quotebank.values import Quote
 
 __all__ = ["PARQUET_FIELDS", "parquet_schema", "write_parquet", "write_parquet_parts"]
 

@@ -3,7 +3,7 @@
 A quote's evidence is a path of features, most general first: the attribution rule that found the speaker
 (``after``: ``"…," said X``; ``paragraph``: borrowed from elsewhere in the paragraph; …), the kind of
 mention (name, description, pronoun), the kind of speaker it resolved to, the kind of quote, and the cue's
-verb: ``after/name/person/sentence/say``. ``data/en/confidence.txt`` holds, for every evidence path seen on
+verb: ``after/name/person/sentence/say``. ``lang/en/confidence.txt`` holds, for every evidence path seen on
 annotated news and each of its prefixes, how many quotes had it and how many of those had the right
 speaker (judged by the reference scorer). ``python -m evaluation.calibrate`` computes it again from
 annotated articles.
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from quotebank.lexicon import read_lines
+from quotebank._pipeline.language import read_lines
 
 __all__ = ["Calibration", "calibration"]
 
@@ -77,7 +77,7 @@ class Calibration:
 
 @functools.cache
 def calibration() -> Calibration:
-    """The table shipped in ``data/en/confidence.txt``."""
+    """The table shipped in ``lang/en/confidence.txt``."""
     counts = {}
     for line in read_lines("confidence.txt"):
         path, right, total = line.split()

@@ -12,18 +12,27 @@ from typing import Any
 import attrs
 import regex
 
-from quotebank.article import parse_article
-from quotebank.attribution import Attribution, attribute
-from quotebank.confidence import SEPARATOR, calibration
-from quotebank.dates import DateOrder, coerce_date_order, coerce_reading
-from quotebank.entities import EntityMap
+from quotebank._pipeline.attribution import Attribution, attribute
+from quotebank._pipeline.confidence import SEPARATOR, calibration
+from quotebank._pipeline.coreference import resolve_speakers
+from quotebank._pipeline.dates import DateOrder, coerce_date_order, coerce_reading
+from quotebank._pipeline.entities import EntityMap
+from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.names import Phrase
+from quotebank._pipeline.reported import Statement, find_statements
+from quotebank._pipeline.spans import QuoteSpan, find_spans
+from quotebank._pipeline.structure import parse_article
 from quotebank.errors import InvalidArgumentError
-from quotebank.lexicon import lexicon
-from quotebank.model import Article, Mention, ParagraphKind, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
-from quotebank.names import Phrase
-from quotebank.reported import Statement, find_statements
-from quotebank.spans import QuoteSpan, find_spans
-from quotebank.speakers import resolve_speakers
+from quotebank.values import (
+    Article,
+    Mention,
+    ParagraphKind,
+    Quote,
+    QuoteKind,
+    QuoteList,
+    Speaker,
+    SpeakerKind,
+)
 
 __all__ = ["extract", "quotes_of", "quotes_with_evidence", "with_metadata"]
 
@@ -49,15 +58,15 @@ def extract(
     date_order: DateOrder | str | None = None,
 ) -> QuoteList:
     """Every quotation in a news article, with its speaker, in text order; with ``reported=True`` also
-    reported speech without quotation marks (:attr:`QuoteKind.REPORTED <quotebank.model.QuoteKind>`) and
-    interview answers (:mod:`quotebank.reported`).
+    reported speech without quotation marks (:attr:`QuoteKind.REPORTED <quotebank.values.QuoteKind>`) and
+    interview answers (:mod:`quotebank._pipeline.reported`).
 
     ``text`` is the article's text (a whole HTML document is read as a web page, see
-    :func:`quotebank.webpages.parse_html`) or an :class:`~quotebank.model.Article` already parsed; the
-    caller's ``outlet``, ``published`` and ``url`` win over what the article says. ``source`` (where the
+    :func:`quotebank.readers.webpages.parse_html`) or an :class:`~quotebank.values.Article` already parsed;
+    the caller's ``outlet``, ``published`` and ``url`` win over what the article says. ``source`` (where the
     text came from: a file's path) and ``article_id`` (the caller's identifier of the article) are copied
     to every quote. ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``) reads a date such as ``05/03/2026``,
-    see :func:`~quotebank.article.parse_article`.
+    see :func:`~quotebank._pipeline.structure.parse_article`.
 
     >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
     >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
@@ -103,7 +112,7 @@ def with_metadata(
 
 
 def quotes_of(article: Article) -> QuoteList:
-    """Run the stages after :func:`~quotebank.article.parse_article` on ``article``.
+    """Run the stages after :func:`~quotebank._pipeline.structure.parse_article` on ``article``.
 
     A text with HTML character references is read decoded; the offsets found are mapped back to it.
     """
@@ -112,8 +121,8 @@ def quotes_of(article: Article) -> QuoteList:
 
 def quotes_with_evidence(article: Article) -> list[tuple[Quote, str | None]]:
     """What :func:`quotes_of` gives, each quote with the evidence its confidence was read from (see
-    :mod:`quotebank.confidence`), or None for a quote with no speaker: the calibration script and the
-    evaluation need both."""
+    :mod:`quotebank._pipeline.confidence`), or None for a quote with no speaker: the calibration script and
+    the evaluation need both."""
     entities = EntityMap.of(article.text)
     if entities is None:
         return _quotes(article)

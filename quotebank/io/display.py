@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TypeVar
 
-from quotebank.dedup import QuoteCluster
-from quotebank.model import DatePrecision, Quote
+from quotebank.collection.clusters import QuoteCluster
+from quotebank.values import DatePrecision, Quote
 
 __all__ = ["bank_html", "cluster_html", "clusters_html", "quote_html", "quotes_html"]
 

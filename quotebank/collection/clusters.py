@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, SupportsIndex, TextIO, overload
 
 import attrs
 
-from quotebank.filters import date_key, words
-from quotebank.model import Quote, QuoteList, Speaker
+from quotebank.collection.filters import date_key, words
+from quotebank.values import Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -83,7 +83,7 @@ class QuoteCluster:
         )
 
     def _repr_html_(self) -> str:
-        from quotebank.display import cluster_html  # noqa: PLC0415 -- display imports this module
+        from quotebank.io.display import cluster_html  # noqa: PLC0415 -- display imports this module
 
         return cluster_html(self)
 
@@ -115,23 +115,23 @@ class ClusterList(tuple[QuoteCluster, ...]):
     def to_jsonl(self, target: str | PathLike[str] | TextIO) -> None:
         """One cluster a line, with Quotebank's field names (``quoteID``, ``quotation``, ``speaker``,
         ``date``, ``numOccurrences``, ``urls``) and the member quotes."""
-        from quotebank.export import cluster_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import cluster_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
 
         write_jsonl((cluster_to_dict(cluster) for cluster in self), target)
 
     def to_csv(self, target: str | PathLike[str] | TextIO) -> None:
-        from quotebank.export import write_cluster_csv  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import write_cluster_csv  # noqa: PLC0415 -- export imports this module
 
         write_cluster_csv(self, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """A pandas DataFrame, one row a cluster, dates as datetimes (needs ``quotebank[pandas]``)."""
-        from quotebank.export import clusters_dataframe  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import clusters_dataframe  # noqa: PLC0415 -- export imports this module
 
         return clusters_dataframe(self)
 
     def _repr_html_(self) -> str:
-        from quotebank.display import clusters_html  # noqa: PLC0415 -- display imports this module
+        from quotebank.io.display import clusters_html  # noqa: PLC0415 -- display imports this module
 
         return clusters_html(self)
 

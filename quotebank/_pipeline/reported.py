@@ -1,7 +1,7 @@
 """Reported speech: what a source said, written without quotation marks (``extract(text, reported=True)``).
 
-The reporter's frame is read exactly as for direct quotations (:mod:`quotebank.attribution`): the same
-sentences, the same cues and the same speaker phrases, so pronouns, descriptions, organisations and
+The reporter's frame is read exactly as for direct quotations (:mod:`quotebank._pipeline.attribution`): the
+same sentences, the same cues and the same speaker phrases, so pronouns, descriptions, organisations and
 ``according to`` name the source the same way. Each cue with a speaker then frames a clause:
 
 1. forward: the clause after the cue, to the end of its sentence (``The senator said [the bill would
@@ -21,7 +21,7 @@ Interviews: in an article with question paragraphs (``Q:``), every paragraph und
 (``A:``, ``FELD:``) is the interviewee's, up to the next question. A name label names its speaker; ``A:``
 stands for the interviewee, the first person the article names.
 
-The words that frame statements are language data (``data/en/reported.txt``, ``data/en/interview.txt``).
+The words that frame statements are language data (``lang/en/reported.txt``, ``lang/en/interview.txt``).
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotebank.article import dateline_length, dateline_paragraph
-from quotebank.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
-from quotebank.lexicon import _sections, lexicon
-from quotebank.model import Article, Paragraph, ParagraphKind, QuoteKind
-from quotebank.names import NAME, Phrase, people_named, subject_before
-from quotebank.spans import QuoteSpan
-from quotebank.tokens import QUOTE, WORD, Token, sentences, tokenize
+from quotebank._pipeline.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
+from quotebank._pipeline.language import _sections, lexicon
+from quotebank._pipeline.names import NAME, Phrase, people_named, subject_before
+from quotebank._pipeline.spans import QuoteSpan
+from quotebank._pipeline.structure import dateline_length, dateline_paragraph
+from quotebank._pipeline.tokens import QUOTE, WORD, Token, sentences, tokenize
+from quotebank.values import Article, Paragraph, ParagraphKind, QuoteKind
 
 __all__ = ["Statement", "find_statements"]
 

@@ -1,5 +1,5 @@
-"""Search filters, shared by :meth:`QuoteBank.search <quotebank.bank.QuoteBank.search>` and the
-:class:`~quotebank.model.QuoteList` helpers, so that a filter means the same thing on both.
+"""Search filters, shared by :meth:`QuoteBank.search <quotebank.collection.bank.QuoteBank.search>` and the
+:class:`~quotebank.values.QuoteList` helpers, so that a filter means the same thing on both.
 
 Text is compared as folded words (lowercase, without accents): a query word matches every word of a quote
 that begins with its stem (``exchanges`` -> ``exchang`` matches ``exchange``, ``exchanged``, ``exchanging``).
@@ -16,10 +16,10 @@ from datetime import date, datetime, timezone
 import attrs
 import regex
 
-from quotebank.dates import coerce_published
+from quotebank._pipeline.coreference import fold
+from quotebank._pipeline.dates import coerce_published
 from quotebank.errors import InvalidArgumentError, InvalidQueryError, QueryTimeoutError
-from quotebank.model import Quote, QuoteKind, Speaker
-from quotebank.speakers import fold
+from quotebank.values import Quote, QuoteKind, Speaker
 
 __all__ = [
     "REGEX_BUDGET_SECONDS",

@@ -32,8 +32,9 @@ from typing import Any
 
 import attrs
 
-from quotebank.article import parse_article
-from quotebank.dates import DateOrder, coerce_date_order
+from quotebank._pipeline.dates import DateOrder, coerce_date_order
+from quotebank._pipeline.run import with_metadata
+from quotebank._pipeline.structure import parse_article
 from quotebank.errors import (
     ArticleDecodeError,
     ExtractFailedError,
@@ -42,9 +43,8 @@ from quotebank.errors import (
     InvalidTextError,
     QuotebankError,
 )
-from quotebank.extract import with_metadata
-from quotebank.model import Article, QuoteList
-from quotebank.webpages import looks_like_html, parse_html
+from quotebank.readers.webpages import looks_like_html, parse_html
+from quotebank.values import Article, QuoteList
 
 __all__ = [
     "DEFAULT_CHUNKSIZE",
@@ -64,12 +64,12 @@ _CHUNKS_PER_PROCESS = 2
 reads the next results."""
 _METADATA_KEYS = ("outlet", "published", "url", "source", "id", "crawled")
 # the worker's program: the caller's import path, then the loop that serves chunks (nothing else is imported)
-_WORKER = "import sys; sys.path[:] = sys.argv[1:]; from quotebank.parallel import serve; serve()"
+_WORKER = "import sys; sys.path[:] = sys.argv[1:]; from quotebank.scale.processes import serve; serve()"
 
 ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
 """What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8; a whole HTML document,
-as text or bytes, is read as a web page by :func:`~quotebank.webpages.parse_html`), an
-:class:`~quotebank.model.Article`, a ``(text, {"outlet": …, "published": …, "url": …})`` pair, or a record
+as text or bytes, is read as a web page by :func:`~quotebank.readers.webpages.parse_html`), an
+:class:`~quotebank.values.Article`, a ``(text, {"outlet": …, "published": …, "url": …})`` pair, or a record
 ``{"text": …, "outlet": …, "published": …, "url": …}`` such as a line of JSON Lines or a DataFrame row gives
 (``"html": …`` instead of ``"text"`` for a page's source; other keys are left alone). Pairs and records may
 also say where the article came from, ``"source"`` (a file's path), and give its ``"id"``, which every
@@ -384,7 +384,7 @@ def read_article(item: object, *, date_order: DateOrder | str | None = None) -> 
 
 
 def article_of(item: object, *, date_order: DateOrder | str | None = None) -> Article:
-    """The :class:`~quotebank.model.Article` of an :data:`ArticleInput`, with the item's metadata in place
+    """The :class:`~quotebank.values.Article` of an :data:`ArticleInput`, with the item's metadata in place
     of the article's own; raises a :class:`~quotebank.errors.QuotebankError` for an item that is not one."""
     text, metadata = _unpack(item)
     if isinstance(text, bytes) and looks_like_html(text):

@@ -18,9 +18,9 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from quotebank.lexicon import lexicon
-from quotebank.model import Speaker, SpeakerKind
-from quotebank.names import NAME, PRONOUN, Phrase, split_name
+from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
+from quotebank.values import Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
 
@@ -32,7 +32,7 @@ _UNDECOMPOSED = str.maketrans(
 )
 _FEMALE_TITLES = lexicon().grammar["female_titles"]
 _MALE_TITLES = lexicon().grammar["male_titles"]
-# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from data/en/pronouns.txt)
+# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from lang/en/pronouns.txt)
 _PERSON_PRONOUNS = {
     word: pronoun.gender[0] for word, pronoun in lexicon().pronouns.items() if pronoun.gender != "any"
 }

@@ -2,8 +2,8 @@
 
 :func:`read_inputs` walks the paths it is given (folders recursively, by extension), reads each file and
 yields one :class:`Input` an article: a record that :func:`~quotebank.extract_many` and
-:meth:`QuoteBank.add_many <quotebank.bank.QuoteBank.add_many>` (through
-:func:`~quotebank.parallel.article_of`) accept, with
+:meth:`QuoteBank.add_many <quotebank.collection.bank.QuoteBank.add_many>` (through
+:func:`~quotebank.scale.processes.article_of`) accept, with
 its provenance, or the reason the file or the line could not be read. Nothing is read before it is asked
 for, so a folder of a million files, or a list of them in a file, costs the memory of one.
 
@@ -12,10 +12,10 @@ extension                  read as
 =========================  ==========================================================================
 ``.txt`` (and any file     plain text, one paragraph a line; a byte-order mark says UTF-8, UTF-16 or
 named explicitly)          UTF-32, UTF-16 without one is recognised, else the ``encoding`` given (UTF-8)
-``.html``, ``.htm``        a web page (:func:`~quotebank.webpages.parse_html`), decoded by its charset
+``.html``, ``.htm``        a web page (:func:`~quotebank.readers.webpages.parse_html`), decoded by its charset
 ``.jsonl``                 one record a line: ``text`` or ``html``, and ``outlet``, ``published``,
                            ``url``, ``id`` (the article's own identifier), ``source``
-``.warc``, ``.warc.gz``    a crawl archive's HTML pages (:func:`~quotebank.warc.read_warc`), streamed
+``.warc``, ``.warc.gz``    a crawl archive's HTML pages (:func:`~quotebank.readers.warc.read_warc`), streamed
 ``https://…`` (a path)     a web page, fetched (:class:`Fetcher`)
 =========================  ==========================================================================
 
@@ -38,8 +38,8 @@ from urllib.parse import urlsplit
 import attrs
 
 from quotebank.errors import ArticleDecodeError, InvalidArgumentError, QuotebankError
-from quotebank.warc import WARC_SUFFIXES, is_warc, read_warc
-from quotebank.webpages import DEFAULT_TIMEOUT, fetch_html, looks_like_url
+from quotebank.readers.warc import WARC_SUFFIXES, is_warc, read_warc
+from quotebank.readers.webpages import DEFAULT_TIMEOUT, fetch_html, looks_like_url
 
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_DELAY", "Fetcher", "Input", "decode", "find_files", "read_inputs"]
 
@@ -232,7 +232,7 @@ def _fetched(url: str, defaults: Mapping[str, Any], fetcher: Fetcher | None) -> 
 
 class Fetcher:
     """Fetches web pages politely: one at a time, ``delay`` seconds apart on one host, each within
-    ``timeout`` seconds (:func:`~quotebank.webpages.fetch_html`)."""
+    ``timeout`` seconds (:func:`~quotebank.readers.webpages.fetch_html`)."""
 
     def __init__(
         self, *, timeout: float = DEFAULT_TIMEOUT, delay: float = DEFAULT_DELAY, allow_private: bool = False

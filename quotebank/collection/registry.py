@@ -1,14 +1,16 @@
 """Speakers across articles: the per-article speakers that are one person become one :class:`SpeakerProfile`.
 
-Each article names its speakers on its own (:mod:`quotebank.speakers`); a collection of articles needs to
-know that ``Volodymyr Zelenskyy`` in one and ``Zelensky`` in another are the same man, and that
-``Donald Trump`` and ``Melania Trump`` are not. The rules, with the helpers of :mod:`quotebank.speakers`:
+Each article names its speakers on its own (:mod:`quotebank._pipeline.coreference`); a collection of articles
+needs to know that ``Volodymyr Zelenskyy`` in one and ``Zelensky`` in another are the same man, and that
+``Donald Trump`` and ``Melania Trump`` are not. The rules, with the helpers of
+:mod:`quotebank._pipeline.coreference`:
 
 - full names (given name and surname) merge when the surnames are one name spelled two ways
-  (:func:`~quotebank.speakers.surnames_match`) and the given names agree
-  (:func:`~quotebank.speakers.given_names_match`: nicknames, initials, prefixes), with no middle name in
-  conflict; two groups merge only when every full name of one agrees with every full name of the other, so
-  a name that fits two people (``George Bush``) never bridges ``George W. Bush`` and ``George H. W. Bush``;
+  (:func:`~quotebank._pipeline.coreference.surnames_match`) and the given names agree
+  (:func:`~quotebank._pipeline.coreference.given_names_match`: nicknames, initials, prefixes), with no middle
+  name in conflict; two groups merge only when every full name of one agrees with every full name of the
+  other, so a name that fits two people (``George Bush``) never bridges ``George W. Bush`` and ``George H. W.
+  Bush``;
 - a surname alone (``Zelensky``, ``Mr. Bush``) or an initial (``J. Smith``) joins the one person of the
   collection that it fits; when several fit, a shared office (``president``, ``envoy``) must pick one,
   else it stays apart;
@@ -26,10 +28,10 @@ from datetime import date
 import attrs
 import regex
 
-from quotebank.filters import date_key, words
-from quotebank.lexicon import lexicon
-from quotebank.model import Speaker, SpeakerKind
-from quotebank.speakers import SurnameIndex, given_names_match, surnames_match
+from quotebank._pipeline.coreference import SurnameIndex, given_names_match, surnames_match
+from quotebank._pipeline.language import lexicon
+from quotebank.collection.filters import date_key, words
+from quotebank.values import Speaker, SpeakerKind
 
 __all__ = [
     "SpeakerMerge",
@@ -94,7 +96,7 @@ class SpeakerProfile:
 
     @property
     def speaker(self) -> Speaker:
-        """This speaker as a plain :class:`~quotebank.model.Speaker`."""
+        """This speaker as a plain :class:`~quotebank.values.Speaker`."""
         return Speaker(self.name, self.role, self.aliases, self.kind)
 
     def explain(self) -> str:

@@ -1,4 +1,4 @@
-"""Stage 1: article text to :class:`~quotebank.model.Article`.
+"""Stage 1: article text to :class:`~quotebank.values.Article`.
 
 The text is one paragraph a line, as scraped from a news site. This stage finds the paragraphs (with offsets
 into the original text), the title, the lines that are not running text (bylines, date lines, navigation,
@@ -13,11 +13,18 @@ from datetime import date
 import attrs
 import regex
 
-from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_reading, parse_date, read_date
-from quotebank.entities import EntityMap
+from quotebank._pipeline.dates import (
+    DateOrder,
+    DateReading,
+    coerce_date_order,
+    coerce_reading,
+    parse_date,
+    read_date,
+)
+from quotebank._pipeline.entities import EntityMap
+from quotebank._pipeline.language import lexicon
 from quotebank.errors import InvalidArgumentError, InvalidTextError
-from quotebank.lexicon import lexicon
-from quotebank.model import Article, Paragraph, ParagraphKind
+from quotebank.values import Article, Paragraph, ParagraphKind
 
 __all__ = ["dateline_length", "dateline_paragraph", "parse_article"]
 
@@ -70,17 +77,18 @@ def parse_article(
 
     The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
     a ``datetime`` or a string such as ``"2026-02-05 03:31"``. With ``reported=True`` the article's
-    :attr:`~quotebank.model.Article.quotes` also hold reported speech (see :mod:`quotebank.reported`).
-    ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank.dates.DateOrder`) says how to
-    read a numeric date whose day and month could swap (``05/03/2026``), in ``published`` and in the text;
-    without it such a date reads month first and the article's ``published_ambiguous`` is true.
+    :attr:`~quotebank.values.Article.quotes` also hold reported speech (see
+    :mod:`quotebank._pipeline.reported`). ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see
+    :class:`~quotebank._pipeline.dates.DateOrder`) says how to read a numeric date whose day and month could
+    swap (``05/03/2026``), in ``published`` and in the text; without it such a date reads month first and the
+    article's ``published_ambiguous`` is true.
 
     A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
-    :func:`quotebank.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
+    :func:`quotebank.readers.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
 
     HTML character references (``&ldquo;``, ``&amp;``, ``&#8220;``) are read as the characters they stand
     for; the paragraphs' offsets still index ``text``, and their ``text`` is decoded (see
-    :mod:`quotebank.entities`).
+    :mod:`quotebank._pipeline.entities`).
     """
     if not isinstance(text, str):
         raise InvalidTextError(f"article text must be a str, not {type(text).__name__}")
@@ -88,15 +96,15 @@ def parse_article(
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
     if text[:4].lower() == "http":
-        from quotebank.webpages import looks_like_url  # noqa: PLC0415 -- it reads its text with this module
+        from quotebank.readers.webpages import looks_like_url  # noqa: PLC0415 -- it reads its text with this module
 
         if looks_like_url(text):
             raise InvalidTextError(
                 f"{text.strip()[:80]!r} is a web address, not an article: fetch the page with "
-                "quotebank.webpages.fetch_html, or give the address to the quotebank command"
+                "quotebank.readers.webpages.fetch_html, or give the address to the quotebank command"
             )
     if text.lstrip()[:1] == "<":
-        from quotebank import webpages  # noqa: PLC0415 -- it reads its text with this module
+        from quotebank.readers import webpages  # noqa: PLC0415 -- it reads its text with this module
 
         if webpages.looks_like_html(text):
             page = webpages.parse_html(

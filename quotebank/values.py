@@ -3,7 +3,7 @@
 Every class is frozen and slotted; offsets always point into the original article text, so that
 ``article.text[q.start:q.end] == q.text`` holds for every quote and every mention (when the text holds HTML
 character references such as ``&ldquo;``, ``q.text`` is that slice with them decoded:
-:func:`quotebank.entities.unescape`).
+:func:`quotebank._pipeline.entities.unescape`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from quotebank.errors import InvalidArgumentError
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-    from quotebank.export import Target
-    from quotebank.filters import KindFilter, PatternFilter
+    from quotebank.collection.filters import KindFilter, PatternFilter
+    from quotebank.io.export import Target
 
 __all__ = [
     "Article",
@@ -186,7 +186,7 @@ class Quote:
         )
 
     def _repr_html_(self) -> str:
-        from quotebank.display import quote_html  # noqa: PLC0415 -- display imports this module
+        from quotebank.io.display import quote_html  # noqa: PLC0415 -- display imports this module
 
         return quote_html(self)
 
@@ -216,7 +216,7 @@ class QuoteList(tuple[Quote, ...]):
         return f"QuoteList([{shown}{more}])"
 
     def _repr_html_(self) -> str:
-        from quotebank.display import quotes_html  # noqa: PLC0415 -- display imports this module
+        from quotebank.io.display import quotes_html  # noqa: PLC0415 -- display imports this module
 
         return quotes_html(self)
 
@@ -233,10 +233,10 @@ class QuoteList(tuple[Quote, ...]):
         limit: int | None = None,
     ) -> QuoteList:
         """The quotes that pass every filter given, in this list's order: the filters of
-        :meth:`QuoteBank.search <quotebank.bank.QuoteBank.search>`, with ``speaker`` matched on each quote's
-        own speaker (a bank also knows the other spellings other articles used)."""
-        from quotebank.filters import QuoteFilter  # noqa: PLC0415 -- filters imports this module
-        from quotebank.people import speaker_matcher  # noqa: PLC0415 -- people imports this module
+        :meth:`QuoteBank.search <quotebank.collection.bank.QuoteBank.search>`, with ``speaker`` matched on
+        each quote's own speaker (a bank also knows the other spellings other articles used)."""
+        from quotebank.collection.filters import QuoteFilter  # noqa: PLC0415 -- filters imports this module
+        from quotebank.collection.registry import speaker_matcher  # noqa: PLC0415 -- people imports this module
 
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
@@ -266,19 +266,19 @@ class QuoteList(tuple[Quote, ...]):
         return self.search(since=since, until=until)
 
     def to_jsonl(self, target: Target) -> None:
-        """One JSON object a quote, every field (:func:`~quotebank.export.quote_to_dict`)."""
-        from quotebank.export import quote_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
+        """One JSON object a quote, every field (:func:`~quotebank.io.export.quote_to_dict`)."""
+        from quotebank.io.export import quote_to_dict, write_jsonl  # noqa: PLC0415 -- export imports this module
 
         write_jsonl((quote_to_dict(quote) for quote in self), target)
 
     def to_csv(self, target: Target) -> None:
-        from quotebank.export import write_csv  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import write_csv  # noqa: PLC0415 -- export imports this module
 
         write_csv(self, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """A pandas DataFrame with typed columns (needs ``pip install 'quotebank[pandas]'``)."""
-        from quotebank.export import quotes_dataframe  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import quotes_dataframe  # noqa: PLC0415 -- export imports this module
 
         return quotes_dataframe(self)
 
@@ -334,7 +334,7 @@ class Article:
     @functools.cached_property
     def quotes(self) -> QuoteList:
         """Every quote of the article, in text order: the same result as :func:`quotebank.extract`."""
-        from quotebank.extract import quotes_of  # noqa: PLC0415 -- the pipeline imports this module
+        from quotebank._pipeline.run import quotes_of  # noqa: PLC0415 -- the pipeline imports this module
 
         return quotes_of(self)
 

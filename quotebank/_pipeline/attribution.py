@@ -1,9 +1,9 @@
 """Stage 3: for each quoted span, the cue and the phrase that names its speaker.
 
-Each paragraph that holds a quotation or a cue word is read as a frame (see :mod:`quotebank.tokens`), split
-into sentences. In each sentence every cue (a reporting verb, ``according to``, or a speech noun after a
-possessive: ``his thanks to "…"``) gets its speaker phrase (see :mod:`quotebank.names`). Then each quotation
-takes, in this order:
+Each paragraph that holds a quotation or a cue word is read as a frame (see
+:mod:`quotebank._pipeline.tokens`), split into sentences. In each sentence every cue (a reporting verb,
+``according to``, or a speech noun after a possessive: ``his thanks to "…"``) gets its speaker phrase (see
+:mod:`quotebank._pipeline.names`). Then each quotation takes, in this order:
 
 1. the speaker label of a transcript paragraph (``"PENCE: Well, …``) for everything quoted in it;
 2. the cue right after it: ``"…," said X`` / ``"…," X said`` / ``"…" ― X`` / ``"…": X`` (headlines);
@@ -19,7 +19,7 @@ takes, in this order:
 A cue with no subject of its own (``…, adding that "…"``) takes the speaker of the cue before it in its
 sentence, or else the sentence's subject. Cue words that are often nouns (``state``, ``claims``, ``tweets``)
 count only with a subject that can speak. Speaker phrases are only located here;
-:mod:`quotebank.speakers` turns them into people.
+:mod:`quotebank._pipeline.coreference` turns them into people.
 """
 
 from __future__ import annotations
@@ -30,10 +30,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotebank.article import dateline_length, dateline_paragraph
-from quotebank.lexicon import lexicon
-from quotebank.model import Article, Paragraph, ParagraphKind
-from quotebank.names import (
+from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.names import (
     NAME,
     NOMINAL,
     PRONOUN,
@@ -49,8 +47,10 @@ from quotebank.names import (
     sentence_subject,
     subject_before,
 )
-from quotebank.spans import QuoteSpan
-from quotebank.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
+from quotebank._pipeline.spans import QuoteSpan
+from quotebank._pipeline.structure import dateline_length, dateline_paragraph
+from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
+from quotebank.values import Article, Paragraph, ParagraphKind
 
 __all__ = ["Attribution", "Cue", "attribute"]
 

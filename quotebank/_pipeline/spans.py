@@ -25,8 +25,8 @@ import functools
 import attrs
 import regex
 
-from quotebank.lexicon import lexicon
-from quotebank.model import Article, Paragraph, ParagraphKind
+from quotebank._pipeline.language import lexicon
+from quotebank.values import Article, Paragraph, ParagraphKind
 
 __all__ = ["QuoteSpan", "find_spans"]
 

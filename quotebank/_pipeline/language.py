@@ -1,6 +1,6 @@
 """The language data quotebank reads: cue verbs, titles, roles, pronouns and the like.
 
-Each list is a plain text file under ``quotebank/data/en/``, one item a line, ``#`` starting a comment.
+Each list is a plain text file under ``quotebank/lang/en/``, one item a line, ``#`` starting a comment.
 :func:`lexicon` reads them all once and keeps them in frozen sets and mappings.
 """
 
@@ -58,7 +58,7 @@ def read_lines(name: str) -> list[str]:
     """The items of one data file: comments and blank lines removed, whitespace trimmed."""
     text = (
         resources.files("quotebank")
-        .joinpath("data")
+        .joinpath("lang")
         .joinpath("en")
         .joinpath(name)
         .read_text(encoding="utf-8")

@@ -1,8 +1,8 @@
 """Quotes as plain data: dictionaries for JSON Lines, flat rows for CSV, pandas DataFrames, and back.
 
-Clusters of near-duplicates (:class:`~quotebank.dedup.QuoteCluster`) export with the field names of the
-public Quotebank corpus where they fit (``quoteID``, ``quotation``, ``speaker``, ``date``, ``numOccurrences``,
-``urls``). Every writer takes a path or an open text file.
+Clusters of near-duplicates (:class:`~quotebank.collection.clusters.QuoteCluster`) export with the field
+names of the public Quotebank corpus where they fit (``quoteID``, ``quotation``, ``speaker``, ``date``,
+``numOccurrences``, ``urls``). Every writer takes a path or an open text file.
 
 ``quote_from_dict(quote_to_dict(q)) == q`` for every quote: dates keep whether they carry a time and a zone
 (``2026-02-05T03:31:00+02:00`` keeps its offset), a month-only date is written ``2026-03``, and
@@ -21,10 +21,10 @@ from datetime import date, datetime
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
-from quotebank.dedup import QuoteCluster
+from quotebank.collection.clusters import QuoteCluster
+from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
-from quotebank.filters import date_key
-from quotebank.model import DatePrecision, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotebank.values import DatePrecision, Mention, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]

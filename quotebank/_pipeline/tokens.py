@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import regex
 
-from quotebank.lexicon import lexicon
-from quotebank.spans import QuoteSpan
+from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.spans import QuoteSpan
 
 __all__ = [
     "PUNCT",

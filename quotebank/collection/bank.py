@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
 import attrs
 
-from quotebank.article import parse_article
-from quotebank.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
-from quotebank.dedup import ClusterList, cluster_quotes
+from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
+from quotebank._pipeline.structure import parse_article
+from quotebank.collection.clusters import ClusterList, cluster_quotes
+from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
+from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
+from quotebank.collection.store import Store, StoredArticle, article_key, storable
 from quotebank.errors import (
     BankDamagedError,
     InvalidArgumentError,
@@ -30,7 +33,7 @@ from quotebank.errors import (
     InvalidTextError,
     SpeakerNotFoundError,
 )
-from quotebank.export import (
+from quotebank.io.export import (
     Target,
     check_article_record,
     check_quote_record,
@@ -43,12 +46,9 @@ from quotebank.export import (
     write_csv,
     write_jsonl,
 )
-from quotebank.filters import KindFilter, PatternFilter, QuoteFilter, words
-from quotebank.model import Article, Quote, QuoteList, Speaker
-from quotebank.parallel import article_of
-from quotebank.parquet import write_parquet
-from quotebank.people import SpeakerProfile, SpeakerRegistry
-from quotebank.store import Store, StoredArticle, article_key, storable
+from quotebank.io.parquet import write_parquet
+from quotebank.scale.processes import article_of
+from quotebank.values import Article, Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -118,8 +118,8 @@ class QuoteBank:
     """A collection of quotes from many articles: ``QuoteBank()`` in memory, ``QuoteBank.open(path)`` in a
     SQLite file. Both behave the same.
 
-    ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank.dates.DateOrder`) reads every
-    article's numeric dates such as ``05/03/2026``, unless a call gives its own.
+    ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank._pipeline.dates.DateOrder`)
+    reads every article's numeric dates such as ``05/03/2026``, unless a call gives its own.
     """
 
     _store: Store = attrs.field(factory=lambda: Store.open(None))
@@ -207,8 +207,8 @@ class QuoteBank:
     ) -> Article:
         """Correct the metadata of an article already stored (the same text, or the same url): the values
         given (not ``None``) replace its own and those of its quotes; an article not stored yet is added.
-        ``published`` may also be a :class:`~quotebank.dates.DateReading`, which keeps its precision and
-        whether it is ambiguous.
+        ``published`` may also be a :class:`~quotebank._pipeline.dates.DateReading`, which keeps its
+        precision and whether it is ambiguous.
 
         >>> bank = QuoteBank()
         >>> _ = bank.add('"We will win," said Jane Doe.')
@@ -236,7 +236,7 @@ class QuoteBank:
 
     def add_many(self, items: Iterable[ArticleInput], *, date_order: DateOrder | str | None = None) -> int:
         """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs,
-        :class:`~quotebank.model.Article` objects, or records as :func:`~quotebank.extract_many` reads them
+        :class:`~quotebank.values.Article` objects, or records as :func:`~quotebank.extract_many` reads them
         (``{"text": …}`` or ``{"html": …}`` with their metadata, ``source`` and ``id``), read one by one
         from ``items``. Returns how many were new.
 
@@ -405,7 +405,7 @@ class QuoteBank:
         finds ``exchange``, ``exchanged``), in any case and with or without accents. ``speaker``: a name in
         any spelling, or a profile from :meth:`speakers`. ``regex``: a pattern of the ``regex`` module, run
         with a time budget. ``outlet``: the outlet's name. ``since``, ``until``: dates, inclusive. ``kind``:
-        one or more :class:`~quotebank.model.QuoteKind`. ``limit``: at most this many quotes.
+        one or more :class:`~quotebank.values.QuoteKind`. ``limit``: at most this many quotes.
         """
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
@@ -517,12 +517,12 @@ class QuoteBank:
         return bank
 
     def to_csv(self, target: Target) -> None:
-        """Every quote, one CSV row each (the columns of :data:`~quotebank.export.CSV_FIELDS`)."""
+        """Every quote, one CSV row each (the columns of :data:`~quotebank.io.export.CSV_FIELDS`)."""
         write_csv(self, target)
 
     def to_parquet(self, target: str | PathLike[str]) -> int:
         """Every quote to the Parquet file ``target``, in the order of :meth:`to_jsonl`, with the columns of
-        :data:`~quotebank.parquet.PARQUET_FIELDS` (``article`` is the article's key); how many quotes were
+        :data:`~quotebank.io.parquet.PARQUET_FIELDS` (``article`` is the article's key); how many quotes were
         written. Streams, a row group at a time; needs ``quotebank[parquet]``."""
         rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
         return write_parquet(rows, target)
@@ -537,7 +537,7 @@ class QuoteBank:
         return f"QuoteBank({self.location!r}: {len(self)} quotes from {self._store.article_count()} articles)"
 
     def _repr_html_(self) -> str:
-        from quotebank.display import bank_html  # noqa: PLC0415 -- display is only needed in notebooks
+        from quotebank.io.display import bank_html  # noqa: PLC0415 -- display is only needed in notebooks
 
         return bank_html(self.location, len(self), self._store.article_count(), self.search(limit=10))
 

@@ -22,12 +22,12 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from quotebank.collection.filters import date_key
+from quotebank.collection.store import article_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
-from quotebank.export import date_to_text
-from quotebank.filters import date_key
-from quotebank.model import DatePrecision, Quote, QuoteKind
-from quotebank.parallel import ArticleInput, read_article
-from quotebank.store import article_key
+from quotebank.io.export import date_to_text
+from quotebank.scale.processes import ArticleInput, read_article
+from quotebank.values import DatePrecision, Quote, QuoteKind
 
 if TYPE_CHECKING:
     import dask.bag
@@ -64,8 +64,8 @@ one :class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back
 ``published`` holds zoned times in UTC and the others as written, dates at midnight (one datetime column
 cannot mix zones); ``published_text`` is the date as written, ISO text with its own offset
 (``2026-02-05T03:31:00+02:00``), ``2026-03`` for a month; ``published_precision`` takes the values of
-:class:`~quotebank.model.DatePrecision`, and ``published_ambiguous`` says that the date's day and month could
-swap; ``kind`` takes the values of :class:`~quotebank.model.QuoteKind`; missing strings are ``<NA>``,
+:class:`~quotebank.values.DatePrecision`, and ``published_ambiguous`` says that the date's day and month could
+swap; ``kind`` takes the values of :class:`~quotebank.values.QuoteKind`; missing strings are ``<NA>``,
 missing dates ``NaT``."""
 
 SPARK_SCHEMA = (

@@ -3,7 +3,7 @@
 A date with a time of day comes back as a ``datetime``, a date alone as a ``date``. A result is timezone-aware
 only when the text names a zone or an offset: quotebank never invents one.
 
-:func:`read_date` also says how precise the date is (:class:`~quotebank.model.DatePrecision`: a month alone,
+:func:`read_date` also says how precise the date is (:class:`~quotebank.values.DatePrecision`: a month alone,
 ``March 2026``, reads as its first day with precision ``MONTH``) and whether it is ambiguous: a numeric date
 whose day and month could swap (``05/03/2026``) reads in the caller's :class:`DateOrder` when one is given,
 and otherwise month first (as dateparser does), flagged ``ambiguous``.
@@ -19,9 +19,9 @@ from typing import Any
 import attrs
 import regex
 
+from quotebank._pipeline.language import read_lines
 from quotebank.errors import InvalidArgumentError, InvalidDateError
-from quotebank.lexicon import read_lines
-from quotebank.model import DatePrecision
+from quotebank.values import DatePrecision
 
 __all__ = [
     "DateOrder",
