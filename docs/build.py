@@ -41,6 +41,10 @@ __all__ = [
 ]
 
 DOCS = Path(__file__).resolve().parent
+# The reference documents the package in this checkout, also where a copy of it is installed (``pip install
+# .``): with the checkout first on the path, the name ``quotebank`` means one thing to pdoc and to Python.
+if str(DOCS.parent) not in sys.path:
+    sys.path.insert(0, str(DOCS.parent))
 TUTORIAL = DOCS / "tutorial.ipynb"
 _NOTEBOOK_DATA = ("articles",)
 """What a notebook in docs/ reads, copied beside it into the scratch folder where it runs."""
@@ -176,11 +180,14 @@ def refresh_notebook(path: Path) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the API reference and refresh the tutorial.")
     parser.add_argument("--output", type=Path, default=Path("build") / "api")
+    parser.add_argument("--api-only", action="store_true", help="build the API reference, leave the tutorial")
     options = parser.parse_args(argv)
     problems = build(options.output)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"API reference in {options.output}: {len(problems)} problems")
+    if options.api_only:
+        return 1 if problems else 0
     changed = refresh_notebook(TUTORIAL)
     print(f"{TUTORIAL.name}: {'outputs refreshed' if changed else 'outputs up to date'}")
     return 1 if problems else 0

@@ -8,6 +8,7 @@ import doctest
 import importlib
 import importlib.util
 import pkgutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,6 +165,21 @@ def test_the_api_reference_builds_without_warnings_or_broken_references(tmp_path
     assert 'id="extract_many"' in reference
     tables = (tmp_path / "quotebank" / "scale" / "tables.html").read_text(encoding="utf-8")
     assert 'href="../../quotebank.html#extract_many"' in tables  # a docstring's reference became a link
+
+
+def test_the_api_reference_builds_as_the_readme_says(tmp_path: Path) -> None:
+    # as a user runs it: from the repository root, where the checkout's quotebank folder sits beside the
+    # copy the README's `pip install` put in site-packages (pdoc once refused to choose between them)
+    result = subprocess.run(
+        [sys.executable, "docs/build.py", "--api-only", "--output", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problems" in result.stdout
+    assert (tmp_path / "quotebank" / "collection" / "bank.html").exists()
 
 
 def test_a_broken_reference_in_a_docstring_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
