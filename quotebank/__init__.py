@@ -16,6 +16,7 @@ from quotebank.collection.bank import QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.errors import (
     ArticleDecodeError,
+    ArticleReadError,
     BankDamagedError,
     BankFileError,
     BankFullError,
@@ -53,6 +54,7 @@ from quotebank.values import (
 __all__ = [
     "Article",
     "ArticleDecodeError",
+    "ArticleReadError",
     "BankDamagedError",
     "BankFileError",
     "BankFullError",

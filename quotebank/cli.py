@@ -41,8 +41,9 @@ from quotebank.io.export import (
     write_jsonl,
 )
 from quotebank.readers.files import DEFAULT_DELAY, Fetcher, Input, read_inputs
+from quotebank.readers.items import article_of
 from quotebank.readers.webpages import DEFAULT_TIMEOUT
-from quotebank.scale.processes import article_of, extract_many
+from quotebank.scale.processes import ExtractResult, extract_many
 from quotebank.values import Article, Quote, QuoteKind
 
 __all__ = ["bundled_seeds", "main", "run"]
@@ -77,14 +78,6 @@ def _parser() -> argparse.ArgumentParser:
         help="files or folders (.txt .html .htm .jsonl .warc .warc.gz); '-': standard input; none: the seeds",
     )
     _input_options(parser)
-    parser.add_argument(
-        "-j",
-        "--processes",
-        type=int,
-        default=1,
-        metavar="N",
-        help="extract with N worker processes (default 1; 0: one for each CPU)",
-    )
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     return parser
 
@@ -127,6 +120,20 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         "--allow-private",
         action="store_true",
         help="fetch addresses on private networks (127.0.0.1, 192.168.…)",
+    )
+    parser.add_argument(
+        "--reported",
+        action="store_true",
+        help="also find reported speech without quotation marks ('The mayor said the bridge would reopen.') "
+        "and interview answers",
+    )
+    parser.add_argument(
+        "-j",
+        "--processes",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract with N worker processes (default 1; 0: one for each CPU)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
 
@@ -231,35 +238,12 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         parser.error("give article files, folders or addresses, or --files-from LIST, or --urls LIST")
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, args.files)
-
-    def articles() -> Iterator[Article]:
-        for item in run.items(inputs):
-            try:
-                article = article_of(item, date_order=args.date_order)
-            except QuotebankError as error:
-                run.failed(run.labels.popleft(), error)
-                continue
-            run.labels.popleft()
-            run.read(len(article.quotes))
-            yield article
-
     with QuoteBank.open(args.database) as bank:
         quotes_before, articles_before = len(bank), len(bank.articles)
-        updated = 0
         if args.update:
-            for article in articles():
-                updated += 1
-                # the article's metadata is the options' and the record's over what its text says
-                bank.update(
-                    article,
-                    outlet=article.outlet,
-                    published=_reading(article),
-                    url=article.url,
-                    source=article.source,
-                    article_id=article.id,
-                )
+            updated = _update(bank, run, inputs, args)
         else:
-            bank.add_many(articles())
+            _add_all(bank, run, inputs, args)
         quotes, articles_now = len(bank), len(bank.articles)
         corrected = (
             f"{_count(updated - (articles_now - articles_before), 'article')} updated, "
@@ -273,6 +257,63 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         )
     run.summary()
     return 1 if run.errors else 0
+
+
+def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.Namespace) -> None:
+    """Store the articles of ``inputs``, each one that cannot be read reported under its label."""
+    if args.processes < 0:
+        raise UsageError(f"--processes: {args.processes} is not a number of processes")
+    handed = 0
+
+    def settle(upto: int) -> None:
+        # the articles before a failed one were read: the results come in input order
+        nonlocal handed
+        while handed < upto:
+            run.labels.popleft()
+            run.read(0)
+            handed += 1
+
+    def failed(result: ExtractResult) -> None:
+        nonlocal handed
+        settle(result.index)
+        run.failed(run.labels.popleft(), result.error)
+        handed += 1
+
+    before = len(bank)
+    bank.add_many(
+        run.items(inputs),
+        processes=None if args.processes == 1 else args.processes,
+        reported=args.reported,
+        date_order=args.date_order,
+        on_error=failed,
+    )
+    settle(handed + len(run.labels))
+    run.quotes = len(bank) - before
+
+
+def _update(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.Namespace) -> int:
+    """Correct the metadata of the stored articles of ``inputs`` (and add those not stored); how many."""
+    updated = 0
+    for item in run.items(inputs):
+        label = run.labels.popleft()
+        try:
+            article = article_of(item, reported=args.reported, date_order=args.date_order)
+        except QuotebankError as error:
+            run.failed(label, error)
+            continue
+        # the article's metadata is the options' and the record's over what its text says
+        bank.update(
+            article,
+            outlet=article.outlet,
+            published=_reading(article),
+            url=article.url,
+            source=article.source,
+            article_id=article.id,
+            reported=args.reported,
+        )
+        run.read(len(article.quotes))
+        updated += 1
+    return updated
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -382,7 +423,10 @@ def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     if args.processes < 0:
         raise UsageError(f"--processes: {args.processes} is not a number of processes")
     for result in extract_many(
-        run.items(inputs), processes=args.processes or None, date_order=args.date_order
+        run.items(inputs),
+        processes=args.processes or None,
+        reported=args.reported,
+        date_order=args.date_order,
     ):
         label = run.labels.popleft()
         if result.error is not None:

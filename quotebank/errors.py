@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "ArticleDecodeError",
+    "ArticleReadError",
     "BankDamagedError",
     "BankFileError",
     "BankFullError",
@@ -40,6 +41,12 @@ class InvalidTextError(QuotebankError, TypeError):
 
 class ArticleDecodeError(QuotebankError, ValueError):
     """An article given as bytes is not valid UTF-8 text."""
+
+
+class ArticleReadError(QuotebankError, ValueError):
+    """An article could not be read from where it was to come from: an
+    :class:`~quotebank.readers.files.Input` whose file, line or page could not be read; the message names
+    it."""
 
 
 class InvalidDateError(QuotebankError, ValueError):

@@ -108,7 +108,7 @@ def test_articles_come_back_whole(tmp_path: Path) -> None:
 def test_bad_input_is_a_clear_error() -> None:
     bank = QuoteBank()
     with pytest.raises(InvalidTextError):
-        bank.add(b"bytes")  # type: ignore[arg-type]
+        bank.add(42)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgumentError, match="unknown article metadata"):
         bank.add_many([("text", {"author": "me"})])
     with pytest.raises(InvalidArgumentError):

@@ -34,7 +34,7 @@ from quotebank.values import (
     SpeakerKind,
 )
 
-__all__ = ["extract", "quotes_of", "quotes_with_evidence", "with_metadata"]
+__all__ = ["extract", "quote_metadata", "quotes_of", "quotes_with_evidence", "with_metadata"]
 
 _FOLD = regex.compile(r"[^\w]+")
 _OPENING_CONTEXT = frozenset(",:;—–-([")
@@ -193,12 +193,12 @@ def _statement_quote(article: Article, statement: Statement, speakers: dict[Phra
         mention=mention,
         cue=cue,
         confidence=confidence,
-        **_article_metadata(article),
+        **quote_metadata(article),
         paragraph=statement.paragraph,
     )
 
 
-def _article_metadata(article: Article) -> dict[str, Any]:
+def quote_metadata(article: Article) -> dict[str, Any]:
     """What every quote of an article carries of the article's metadata."""
     return {
         "outlet": article.outlet,
@@ -242,7 +242,7 @@ def _quote(
         mention=mention,
         cue=cue,
         confidence=confidence,
-        **_article_metadata(article),
+        **quote_metadata(article),
         unbalanced=span.unbalanced,
         paragraph=span.paragraph,
     )

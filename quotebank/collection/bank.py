@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import json
 import operator
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from os import PathLike
 from types import TracebackType
@@ -21,16 +22,17 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
-from quotebank._pipeline.structure import parse_article
+from quotebank._pipeline.run import quote_metadata
 from quotebank.collection.clusters import ClusterList, cluster_quotes
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
 from quotebank.collection.store import Store, StoredArticle, article_key, storable
 from quotebank.errors import (
     BankDamagedError,
+    ExtractFailedError,
     InvalidArgumentError,
     InvalidRecordError,
-    InvalidTextError,
+    QuotebankError,
     SpeakerNotFoundError,
 )
 from quotebank.io.export import (
@@ -47,7 +49,8 @@ from quotebank.io.export import (
     write_jsonl,
 )
 from quotebank.io.parquet import write_parquet
-from quotebank.scale.processes import article_of
+from quotebank.readers.items import ArticleInput, article_of, plain_text
+from quotebank.scale.processes import ExtractResult, extract_many
 from quotebank.values import Article, Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
@@ -57,9 +60,7 @@ __all__ = ["Articles", "QuoteBank"]
 
 _BATCH_ARTICLES = 100
 """Articles written in one transaction by add_many: large enough to be fast, small enough to lose little."""
-_METADATA = frozenset(["outlet", "published", "url", "source", "id"])
 
-ArticleInput = str | Article | tuple[str | Article, Mapping[str, Any]]
 SpeakerQuery = str | Speaker | SpeakerProfile
 
 
@@ -174,40 +175,59 @@ class QuoteBank:
 
     def add(
         self,
-        text: str | Article,
+        item: ArticleInput,
         *,
         outlet: str | None = None,
         published: date | str | None = None,
         url: str | None = None,
         source: str | None = None,
         article_id: str | None = None,
+        reported: bool = False,
         date_order: DateOrder | str | None = None,
     ) -> Article:
-        """Extract the quotes of one article and store them; the article stored before when it has the same
-        url or the same text. ``source`` (a file's path) and ``article_id`` (your own identifier) are kept
-        with every quote; ``date_order`` replaces the bank's own for this article."""
+        """Extract the quotes of one article (any :data:`~quotebank.readers.items.ArticleInput`: a text,
+        bytes, an :class:`~quotebank.values.Article`, a record…) and store them; the article stored before
+        when it has the same text or the same url. ``source`` (a file's path) and ``article_id`` (your own identifier)
+        are kept with every quote; the metadata given here wins over the item's own. ``reported=True`` also
+        finds reported speech (see :func:`~quotebank.extract`); ``date_order`` replaces the bank's own for
+        this article.
+
+        An article is stored once. The bank remembers whether its reported speech was extracted
+        (``Article.reported``): adding an article it holds without reported speech with ``reported=True``
+        extracts it again and replaces it and its quotes, in its place (keeping its stored outlet, date, url,
+        source and id where the new one has none); adding it again otherwise changes nothing.
+
+        >>> bank = QuoteBank()
+        >>> text = 'Mayor Jane Doe said the bridge would reopen. "We are ready," she added.'
+        >>> [q.kind.value for q in bank.add(text).quotes]
+        ['sentence']
+        >>> [q.kind.value for q in bank.add(text, reported=True).quotes]
+        ['reported', 'sentence']
+        """
         self._store.check_writable()
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
-        prepared = self._prepare(text, metadata, self._order(date_order))
+        _key, prepared = self._prepare(item, metadata, self._order(date_order), _flag(reported))
         if isinstance(prepared, Article):
             return prepared
-        self._store.write([prepared])
+        self._write([prepared])
         return prepared.article
 
     def update(
         self,
-        text: str | Article,
+        item: ArticleInput,
         *,
         outlet: str | None = None,
         published: date | str | DateReading | None = None,
         url: str | None = None,
         source: str | None = None,
         article_id: str | None = None,
+        reported: bool = False,
         date_order: DateOrder | str | None = None,
     ) -> Article:
         """Correct the metadata of an article already stored (the same text, or the same url): the values
-        given (not ``None``) replace its own and those of its quotes; an article not stored yet is added.
-        ``published`` may also be a :class:`~quotebank._pipeline.dates.DateReading`, which keeps its
+        given (not ``None``) replace its own and those of its quotes; an article not stored yet is added,
+        and one stored without reported speech is extracted again with ``reported=True``, as :meth:`add`
+        does. ``published`` may also be a :class:`~quotebank._pipeline.dates.DateReading`, which keeps its
         precision and whether it is ambiguous.
 
         >>> bank = QuoteBank()
@@ -218,30 +238,43 @@ class QuoteBank:
         """
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
         order = self._order(date_order)
-        prepared = self._prepare(text, metadata, order)
+        key, prepared = self._prepare(item, metadata, order, _flag(reported))
         if isinstance(prepared, StoredArticle):
-            self._store.write([prepared])
+            self._write([prepared])
             return prepared.article
         changes: dict[str, Any] = {name: value for name, value in metadata.items() if value is not None}
         reading = coerce_reading(changes.pop("published", None), order=order)
         if reading is not None:
             changes.update(reading.fields())
-        key = article_key(text.text if isinstance(text, Article) else text)
-        updated = self._store.update_metadata(key, url, changes)
+        updated = self._store.update_metadata(key, url or prepared.url, changes)
         if updated is not None:
             # the registry counts quotes as they are added; a correction may take an outlet or a date away
             # from a speaker, so it counts them again
             self._people.reset()
         return prepared if updated is None else updated
 
-    def add_many(self, items: Iterable[ArticleInput], *, date_order: DateOrder | str | None = None) -> int:
-        """Extract and store many articles: texts, ``(text, {"outlet": …, "published": …, "url": …})`` pairs,
-        :class:`~quotebank.values.Article` objects, or records as :func:`~quotebank.extract_many` reads them
-        (``{"text": …}`` or ``{"html": …}`` with their metadata, ``source`` and ``id``), read one by one
-        from ``items``. Returns how many were new.
+    def add_many(
+        self,
+        items: Iterable[ArticleInput],
+        *,
+        processes: int | None = None,
+        reported: bool = False,
+        date_order: DateOrder | str | None = None,
+        on_error: Callable[[ExtractResult], object] | None = None,
+    ) -> int:
+        """Extract and store many articles, read one by one from ``items``: anything
+        :data:`~quotebank.readers.items.ArticleInput` allows (texts, bytes, ``(text, {"outlet": …})`` pairs,
+        :class:`~quotebank.values.Article` objects, records such as JSON Lines or the file readers give).
+        Returns how many were new (or replaced, see :meth:`add`); articles already stored are not extracted
+        again. ``reported`` and ``date_order`` are as for :meth:`add`.
 
-        Articles are written in transactions of a hundred; when ``items`` or an article fails, the articles
-        before it are kept, whole, and the error is raised. ``date_order`` replaces the bank's own.
+        ``processes``: extract on that many worker processes with :func:`~quotebank.extract_many` (``0``:
+        one for each CPU), storing the articles in input order as their results come; by default, in this
+        process. Articles are written in transactions of a hundred. An article that cannot be read raises its
+        error after the articles before it are stored, whole; with ``on_error``, it is handed to
+        ``on_error`` instead, as the :class:`~quotebank.scale.processes.ExtractResult` that says why
+        (``index`` is its position in ``items``), and the run goes on. An error of ``items`` itself is raised
+        after the articles read before it are stored.
         """
         if not isinstance(items, Iterable):
             raise InvalidArgumentError(f"add_many takes an iterable of articles, not {type(items).__name__}")
@@ -250,16 +283,66 @@ class QuoteBank:
             raise InvalidArgumentError(
                 f"add_many takes an iterable of articles, not one {type(items).__name__}: use add() for one"
             )
+        if processes is not None and (
+            isinstance(processes, bool) or not isinstance(processes, int) or processes < 0
+        ):
+            raise InvalidArgumentError(f"processes must be a whole number of at least 0, not {processes!r}")
+        if on_error is not None and not callable(on_error):
+            raise InvalidArgumentError(f"on_error must be callable, not {type(on_error).__name__}")
         self._store.check_writable()
-        order = self._order(date_order)
+        order, wanted = self._order(date_order), _flag(reported)
+        if processes is None:
+            return self._write_all(self._prepared(items, order, wanted, on_error))
+        return self._write_all(self._extracted(items, processes or None, order, wanted, on_error))
 
-        def new_articles() -> Iterator[StoredArticle]:
-            for item in items:
-                prepared = self._prepare(*_unpack(item), order)
-                if isinstance(prepared, StoredArticle):
-                    yield prepared
+    def _prepared(
+        self,
+        items: Iterable[ArticleInput],
+        order: DateOrder | None,
+        reported: bool,
+        on_error: Callable[[ExtractResult], object] | None,
+    ) -> Iterator[StoredArticle]:
+        """The articles of ``items`` to store, extracted in this process."""
+        for index, item in enumerate(items):
+            try:
+                _key, prepared = self._prepare(item, {}, order, reported)
+            except QuotebankError as error:
+                if on_error is None:
+                    raise
+                on_error(ExtractResult(index, error=error))
+                continue
+            if isinstance(prepared, StoredArticle):
+                yield prepared
 
-        return self._write_all(new_articles())
+    def _extracted(
+        self,
+        items: Iterable[ArticleInput],
+        processes: int | None,
+        order: DateOrder | None,
+        reported: bool,
+        on_error: Callable[[ExtractResult], object] | None,
+    ) -> Iterator[StoredArticle]:
+        """The articles of ``items`` to store, extracted by :func:`~quotebank.extract_many` in its workers;
+        those known to be stored already are not sent."""
+        positions: collections.deque[int] = collections.deque()
+
+        def unknown() -> Iterator[ArticleInput]:
+            for index, item in enumerate(items):
+                if self._stored_before(item, {}, reported)[1] is None:
+                    positions.append(index)
+                    yield item
+
+        for result in extract_many(unknown(), processes=processes, reported=reported, date_order=order):
+            index = positions.popleft()
+            if result.error is not None or result.article is None:
+                failed = attrs.evolve(result, index=index)
+                if on_error is None:
+                    raise failed.error or ExtractFailedError("the article was lost")
+                on_error(failed)
+                continue
+            _key, prepared = self._to_store(result.article, result.quotes)
+            if isinstance(prepared, StoredArticle):
+                yield prepared
 
     def _write_all(self, articles: Iterable[StoredArticle]) -> int:
         """Store a stream of articles in batches; on an error, the articles read before it are stored."""
@@ -269,7 +352,7 @@ class QuoteBank:
         def flush() -> None:
             nonlocal added, pending
             batch, pending = pending, []
-            added += self._store.write(batch)
+            added += self._write(batch)
 
         try:
             for article in articles:
@@ -289,37 +372,71 @@ class QuoteBank:
         order = coerce_date_order(date_order)
         return order if order is not None else self._date_order
 
+    def _write(self, batch: Sequence[StoredArticle]) -> int:
+        replaced = self._store.replacements
+        try:
+            return self._store.write(batch)
+        finally:
+            if self._store.replacements != replaced:
+                # the quotes of a replaced article are gone, and the registry had counted them
+                self._people.reset()
+
     def _prepare(
-        self, text: object, metadata: Mapping[str, Any], order: DateOrder | None
-    ) -> StoredArticle | Article:
-        """The article to store, or the stored one when it is already there."""
-        outlet, published, url = metadata.get("outlet"), metadata.get("published"), metadata.get("url")
-        source, article_id = metadata.get("source"), metadata.get("id")
-        for name, value in (("outlet", outlet), ("url", url), ("source", source), ("article_id", article_id)):
-            if value is not None and not isinstance(value, str):
-                raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
-        if isinstance(text, Article):
-            changes = {name: value for name, value in metadata.items() if value is not None}
-            reading = coerce_reading(changes.pop("published", None), order=order)
-            if reading is not None:
-                changes.update(reading.fields())
-            article = attrs.evolve(text, **changes) if changes else text
-            key = article_key(article.text)
-            stored = self._store.find_article(key, article.url)
-            return stored if stored is not None else StoredArticle(key, article, article.quotes)
-        if not isinstance(text, str):
-            raise InvalidTextError(f"an article must be a str or an Article, not {type(text).__name__}")
-        # what UTF-8 cannot hold is replaced here, so that the quotes and the stored article agree
-        text = storable(text, "article text")
-        outlet, url = storable(outlet, "outlet"), storable(url, "url")
-        key = article_key(text)
-        stored = self._store.find_article(key, url)
+        self, item: object, metadata: Mapping[str, Any], order: DateOrder | None, reported: bool
+    ) -> tuple[str, StoredArticle | Article]:
+        """The article's key, and the article to store or the stored one when there is nothing to store."""
+        for name, value in metadata.items():
+            if name != "published" and value is not None and not isinstance(value, str):
+                option = "article_id" if name == "id" else name
+                raise InvalidArgumentError(f"{option} must be a str or None, not {type(value).__name__}")
+        key, stored = self._stored_before(item, metadata, reported)
         if stored is not None:
-            return stored
-        article = parse_article(text, outlet=outlet, published=published, url=url, date_order=order)
-        if source is not None or article_id is not None:
-            article = attrs.evolve(article, source=source, id=article_id)
-        return StoredArticle(key, article, article.quotes)
+            return key, stored
+        article = article_of(item, reported=reported, date_order=order, metadata=metadata)
+        return self._to_store(article, article.quotes)
+
+    def _stored_before(
+        self, item: object, metadata: Mapping[str, Any], reported: bool
+    ) -> tuple[str, Article | None]:
+        """The key of a plain text, and the stored article that makes extracting it needless, if any."""
+        plain = plain_text(item)
+        if plain is None:
+            return "", None
+        text, url = plain
+        url = metadata.get("url") or url
+        key = article_key(text)
+        stored = self._store.find_article(key, url if isinstance(url, str) else None)
+        return key, stored if stored is not None and (stored.reported or not reported) else None
+
+    def _to_store(self, article: Article, quotes: QuoteList) -> tuple[str, StoredArticle | Article]:
+        """The article's key, and ``article`` ready to store or the stored article it would only repeat."""
+        clean = _storable_article(article)
+        if clean is not article:
+            # quotes taken from the text stored, so that offsets and words agree with it
+            article, quotes = clean, clean.quotes
+        key = article_key(article.text)
+        stored = self._store.find_article(key, article.url)
+        if stored is None:
+            return key, StoredArticle(key, article, quotes)
+        if stored.reported or not article.reported:
+            return key, stored
+        # extracted again for its reported speech: what the caller said of it before still holds
+        source, article_id = self._store.provenance(key, article.url)
+        kept = attrs.evolve(
+            article,
+            outlet=article.outlet if article.outlet is not None else stored.outlet,
+            url=article.url if article.url is not None else stored.url,
+            source=article.source if article.source is not None else source,
+            id=article.id if article.id is not None else article_id,
+        )
+        if article.published is None:
+            kept = attrs.evolve(
+                kept, published=stored.published, published_precision=stored.published_precision
+            )
+        if kept != article:
+            metadata = quote_metadata(kept)
+            quotes = QuoteList(attrs.evolve(quote, **metadata) for quote in quotes)
+        return key, StoredArticle(key, kept, quotes)
 
     # -- the collection ----------------------------------------------------------------------------------
 
@@ -542,24 +659,29 @@ class QuoteBank:
         return bank_html(self.location, len(self), self._store.article_count(), self.search(limit=10))
 
 
+def _storable_article(article: Article) -> Article:
+    """``article`` with what UTF-8 cannot hold replaced (one character for one, with a warning), or itself
+    when there is nothing to replace (nearly always)."""
+    fields = {
+        name: getattr(article, name) for name in ("text", "title", "dateline", "outlet", "url", "byline")
+    }
+    cleaned = {
+        name: storable(value, "article text" if name == "text" else name) for name, value in fields.items()
+    }
+    if cleaned == fields:
+        return article
+    paragraphs = tuple(attrs.evolve(p, text=storable(p.text, "article text")) for p in article.paragraphs)
+    return attrs.evolve(article, **cleaned, paragraphs=paragraphs)
+
+
+def _flag(reported: object) -> bool:
+    if not isinstance(reported, bool):
+        raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
+    return reported
+
+
 def _name_of(query: str | Speaker) -> str:
     return query.name if isinstance(query, Speaker) else query
-
-
-def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
-    if isinstance(item, tuple):
-        if len(item) != 2 or not isinstance(item[1], Mapping):
-            raise InvalidArgumentError("a pair must be (text, {'outlet': …, 'published': …, 'url': …})")
-        unknown = set(item[1]) - _METADATA
-        if unknown:
-            raise InvalidArgumentError(
-                f"unknown article metadata {sorted(unknown)}; known: {sorted(_METADATA)}"
-            )
-        return item[0], item[1]
-    if isinstance(item, Mapping):
-        # a record, as extract_many reads it (a line of JSON Lines, a page of a crawl archive)
-        return article_of(item), {}
-    return item, {}
 
 
 def _staged_records(source: Target) -> Iterator[tuple[str, int | None, str]]:

@@ -56,7 +56,8 @@ from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""Version 2 added ``articles.reported``; a version-1 file gains it when opened for writing."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -85,7 +86,8 @@ CREATE TABLE articles (
     published TEXT,
     byline TEXT,
     paragraphs TEXT NOT NULL,
-    quote_count INTEGER NOT NULL
+    quote_count INTEGER NOT NULL,
+    reported INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE speakers (
     id INTEGER PRIMARY KEY,
@@ -188,6 +190,11 @@ class Store:
         """Numbers for the SQL functions of searches in progress: each search has its own."""
         self.readonly = False
         """Whether writes are refused (opened read-only, or a file this process may not change)."""
+        self._article_columns = _ARTICLE_COLUMNS
+        self.replacements = 0
+        """Articles whose quotes this store replaced (their old quotes are gone: counts made of them are
+        wrong)."""
+        """What an article is read from: a version-1 file opened read-only has no ``reported`` column."""
 
     @classmethod
     def open(cls, path: str | PathLike[str] | None, *, readonly: bool = False, verify: bool = True) -> Store:
@@ -213,12 +220,14 @@ class Store:
         try:
             if readonly:
                 connection.execute("PRAGMA query_only = ON")
-            _prepare(connection, location, readonly=readonly, verify=verify)
+            version = _prepare(connection, location, readonly=readonly, verify=verify)
         except BaseException:
             connection.close()
             raise
         store = cls(connection, location)
         store.readonly = readonly
+        if version < SCHEMA_VERSION:
+            store._article_columns = _ARTICLE_COLUMNS.replace("reported", "0")
         store._open_file = os.path.realpath(location)
         _OPEN_FILES[store._open_file] += 1
         return store
@@ -246,7 +255,7 @@ class Store:
     def find_article(self, key: str, url: str | None) -> Article | None:
         """The stored article with this key or this url, if there is one."""
         row = self._connection.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
+            f"SELECT {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
             (key, url),
         ).fetchone()
         if row is None:
@@ -254,9 +263,23 @@ class Store:
         with self._decoding():
             return _article(row)
 
+    def provenance(self, key: str, url: str | None) -> tuple[str | None, str | None]:
+        """The ``source`` and ``article_id`` of the stored article with this key or url, which only its
+        quotes keep (``None`` for an article without quotes)."""
+        row = self._connection.execute(
+            "SELECT q.record FROM quotes q JOIN articles a ON a.id = q.article_id WHERE"
+            " a.key = ? OR (a.url IS NOT NULL AND a.url = ?) ORDER BY a.key = ? DESC, q.position LIMIT 1",
+            (key, url, key),
+        ).fetchone()
+        if row is None:
+            return None, None
+        with self._decoding():
+            record = json.loads(row[0])
+        return record.get("source"), record.get("article_id")
+
     def articles(self) -> Iterator[Article]:
         """Every article, in the order they were added."""
-        for row in self._connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id"):
+        for row in self._connection.execute(f"SELECT {self._article_columns} FROM articles ORDER BY id"):
             with self._decoding():
                 article = _article(row)
             yield article
@@ -264,7 +287,7 @@ class Store:
     def article_at(self, position: int) -> Article:
         """The article added ``position``-th (from 0)."""
         row = self._connection.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id LIMIT 1 OFFSET ?", (position,)
+            f"SELECT {self._article_columns} FROM articles ORDER BY id LIMIT 1 OFFSET ?", (position,)
         ).fetchone()
         if row is None:
             raise IndexError("article index out of range")
@@ -313,7 +336,9 @@ class Store:
             connection.execute(f"DROP TABLE {table}")
 
     def write(self, batch: Sequence[StoredArticle]) -> int:
-        """Store the articles of ``batch`` that are not stored yet (same key or url); how many were new.
+        """Store the articles of ``batch`` that are not stored yet (same key or url); how many were new. An
+        article stored without its reported speech is stored again, in its place, when it comes back with
+        it (``Article.reported``): that counts as new too.
 
         One transaction for the batch, one savepoint per article: when something fails in the middle of an
         article, that article is undone and the whole articles before it are kept.
@@ -346,26 +371,40 @@ class Store:
         return added
 
     def _insert(self, item: StoredArticle) -> int:
+        """Store one article: 1 when it was new, or replaced a stored one that lacked its reported speech
+        (see :meth:`write`), else 0."""
         article, connection = item.article, self._connection
         url = article.url if item.known_by_url else None
-        if connection.execute(f"SELECT 1 FROM articles WHERE {_SAME_ARTICLE}", (item.key, url)).fetchone():
+        # the article with the same text first: another with the same url may be an older version of it
+        stored = connection.execute(
+            f"SELECT id, reported FROM articles WHERE {_SAME_ARTICLE} ORDER BY key = ? DESC LIMIT 1",
+            (item.key, url, item.key),
+        ).fetchone()
+        if stored is not None and (stored[1] or not article.reported):
             return 0
-        article_id = connection.execute(
-            "INSERT INTO articles (key, url, text, title, dateline, outlet, published, byline, paragraphs,"
-            " quote_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                item.key,
-                storable(article.url, item.key),
-                storable(article.text, item.key),
-                storable(article.title, item.key),
-                storable(article.dateline, item.key),
-                storable(article.outlet, item.key),
-                date_to_text(article.published, article.published_precision),
-                storable(article.byline, item.key),
-                json.dumps([[p.start, p.end, p.kind.value] for p in article.paragraphs]),
-                len(item.quotes),
-            ),
-        ).lastrowid
+        values = (
+            item.key,
+            storable(article.url, item.key),
+            storable(article.text, item.key),
+            storable(article.title, item.key),
+            storable(article.dateline, item.key),
+            storable(article.outlet, item.key),
+            date_to_text(article.published, article.published_precision),
+            storable(article.byline, item.key),
+            json.dumps([[p.start, p.end, p.kind.value] for p in article.paragraphs]),
+            len(item.quotes),
+            int(article.reported),
+        )
+        if stored is None:
+            article_id = connection.execute(
+                f"INSERT INTO articles ({_STORED_COLUMNS}) VALUES ({', '.join('?' * len(values))})", values
+            ).lastrowid
+        else:
+            article_id = stored[0]
+            self._drop_quotes(article_id)
+            assignments = ", ".join(f"{column} = ?" for column in _STORED_COLUMNS.split(", "))
+            connection.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
+            self.replacements += 1
         for position, quote in enumerate(item.quotes):
             quote_id = connection.execute(
                 "INSERT INTO quotes (article_id, position, speaker_id, date_key, outlet_key, kind, record)"
@@ -388,6 +427,17 @@ class Store:
             )
         return 1
 
+    def _drop_quotes(self, article_id: int) -> None:
+        """Delete an article's quotes and their words (the word index keeps no text: it is told the words
+        each quote was indexed with, which its stored text gives again)."""
+        connection = self._connection
+        rows = connection.execute("SELECT id, record FROM quotes WHERE article_id = ?", (article_id,))
+        connection.executemany(
+            "INSERT INTO quote_words (quote_words, rowid, words) VALUES ('delete', ?, ?)",
+            [(quote_id, " ".join(words(json.loads(record)["text"]))) for quote_id, record in rows.fetchall()],
+        )
+        connection.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+
     def update_metadata(self, key: str, url: str | None, changes: dict[str, Any]) -> Article | None:
         """Give the stored article with this key or url, and each of its quotes, the metadata of ``changes``
         (``outlet``, ``published``, ``url``, ``source``, ``id``); the article as it is now, or ``None``
@@ -396,7 +446,7 @@ class Store:
         self.check_writable()
         connection = self._connection
         row = connection.execute(
-            f"SELECT id, {_ARTICLE_COLUMNS} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1", (key, url)
+            f"SELECT id, {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1", (key, url)
         ).fetchone()
         if row is None:
             return None
@@ -622,14 +672,17 @@ class Store:
         return found
 
 
-_ARTICLE_COLUMNS = "key, url, text, title, dateline, outlet, published, byline, paragraphs"
+_ARTICLE_COLUMNS = "key, url, text, title, dateline, outlet, published, byline, paragraphs, reported"
+_STORED_COLUMNS = (
+    "key, url, text, title, dateline, outlet, published, byline, paragraphs, quote_count, reported"
+)
 # the metadata that update_metadata changes: the Article fields with a column, and the quote record's names
 _ARTICLE_FIELDS = ("outlet", "published", "url", "published_precision", "published_ambiguous")
 _RECORD_FIELDS = {"id": "article_id"}
 
 
 def _article(row: tuple[Any, ...]) -> Article:
-    _key, url, text, title, dateline, outlet, published, byline, paragraphs = row
+    _key, url, text, title, dateline, outlet, published, byline, paragraphs, reported = row
     return Article(
         text=text,
         paragraphs=tuple(
@@ -642,6 +695,7 @@ def _article(row: tuple[Any, ...]) -> Article:
         published=date_from_text(published),
         url=url,
         byline=byline,
+        reported=bool(reported),
         published_precision=precision_from_text(published),
     )
 
@@ -710,9 +764,10 @@ def _check_header(location: str) -> None:
         raise SchemaVersionError(f"{location}: not a quotebank database (another program's SQLite file)")
 
 
-def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: bool) -> None:
+def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: bool) -> int:
     """Check that the database is a quotebank store this version can read, with nothing written before the
-    check; create the schema in a new one."""
+    check; create the schema in a new one, bring an older one up to date when it may be written. The
+    schema version the file has now."""
     application_id, version, objects = _header(connection)
     if (application_id, version, objects) == (0, 0, 0) and not readonly:
         # write-ahead logging is a lasting property of the file: switch only a new file, once, before its
@@ -728,13 +783,32 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
             f"{location}: written by a newer quotebank (schema version {version}; this version reads "
             f"{SCHEMA_VERSION}): upgrade quotebank to open it"
         )
-    if version != SCHEMA_VERSION:
+    if version not in (1, SCHEMA_VERSION):
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
     if verify:
         _check_on_open(connection, location)
+    if version == 1 and not readonly:
+        version = _upgrade(connection)
     if not readonly:
         connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+    return int(version)
+
+
+def _upgrade(connection: _Connection) -> int:
+    """Version 1 to 2: articles say whether their reported speech was extracted (none was, before)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version == 1:  # another process may have upgraded the file since the first look
+            connection.execute("ALTER TABLE articles ADD COLUMN reported INTEGER NOT NULL DEFAULT 0")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
 
 
 def _create_schema(connection: _Connection) -> tuple[int, int, int]:

@@ -3,7 +3,7 @@
 :func:`read_inputs` walks the paths it is given (folders recursively, by extension), reads each file and
 yields one :class:`Input` an article: a record that :func:`~quotebank.extract_many` and
 :meth:`QuoteBank.add_many <quotebank.collection.bank.QuoteBank.add_many>` (through
-:func:`~quotebank.scale.processes.article_of`) accept, with
+:func:`~quotebank.readers.items.article_of`) accept, with
 its provenance, or the reason the file or the line could not be read. Nothing is read before it is asked
 for, so a folder of a million files, or a list of them in a file, costs the memory of one.
 

@@ -3,10 +3,11 @@
 This needs the optional extra ``pip install 'quotebank[warc]'`` (warcio, and the ``html`` extra's page
 reader). :func:`read_warc` streams an archive: only successful HTML responses are read, each at most
 :data:`MAX_PAGE_BYTES`, so memory stays bounded however large the archive is. Each page becomes a record
-for :func:`~quotebank.extract_many` (or :meth:`QuoteBank.add_many
-<quotebank.collection.bank.QuoteBank.add_many>` through :func:`~quotebank.scale.processes.article_of`): its
-bytes, its address (``WARC-Target-URI``), its crawl date (``WARC-Date``, the publication date when the page
-gives none), and its ``source``, the archive and the record's offset in it (``crawl.warc.gz@1234``).
+for :func:`~quotebank.extract_many` (or
+:meth:`QuoteBank.add_many <quotebank.collection.bank.QuoteBank.add_many>` through
+:func:`~quotebank.readers.items.article_of`): its bytes, its address (``WARC-Target-URI``), its crawl date
+(``WARC-Date``, the publication date when the page gives none), and its ``source``, the archive and the
+record's offset in it (``crawl.warc.gz@1234``).
 
 warcio was chosen over FastWARC: on 5,000 pages, warcio reads a record in 0.3 ms of CPU and FastWARC in
 0.05 to 0.08 ms, but extracting a page's text and quotations takes about 12 ms, so the faster reader would

@@ -25,36 +25,17 @@ import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
-from typing import Any
 
 import attrs
 
 from quotebank._pipeline.dates import DateOrder, coerce_date_order
-from quotebank._pipeline.run import with_metadata
-from quotebank._pipeline.structure import parse_article
-from quotebank.errors import (
-    ArticleDecodeError,
-    ExtractFailedError,
-    ExtractTimeoutError,
-    InvalidArgumentError,
-    InvalidTextError,
-    QuotebankError,
-)
-from quotebank.readers.webpages import looks_like_html, parse_html
+from quotebank.errors import ExtractFailedError, ExtractTimeoutError, InvalidArgumentError, QuotebankError
+from quotebank.readers.items import ArticleInput, article_of
 from quotebank.values import Article, QuoteList
 
-__all__ = [
-    "DEFAULT_CHUNKSIZE",
-    "ArticleInput",
-    "ExtractResult",
-    "article_of",
-    "extract_many",
-    "extract_one",
-    "read_article",
-]
+__all__ = ["DEFAULT_CHUNKSIZE", "ExtractResult", "extract_many", "extract_one"]
 
 DEFAULT_CHUNKSIZE = 32
 """Articles sent to a worker at a time: a news article takes milliseconds, so a chunk of 32 makes the cost
@@ -62,19 +43,8 @@ of sending work to another process small beside the work itself."""
 _CHUNKS_PER_PROCESS = 2
 """Chunks read ahead for each worker: one being worked on, one waiting, so no worker idles while the caller
 reads the next results."""
-_METADATA_KEYS = ("outlet", "published", "url", "source", "id", "crawled")
 # the worker's program: the caller's import path, then the loop that serves chunks (nothing else is imported)
 _WORKER = "import sys; sys.path[:] = sys.argv[1:]; from quotebank.scale.processes import serve; serve()"
-
-ArticleInput = str | bytes | Article | tuple[str | bytes | Article, Mapping[str, Any]] | Mapping[str, Any]
-"""What :func:`extract_many` reads: an article's text (``bytes`` are read as UTF-8; a whole HTML document,
-as text or bytes, is read as a web page by :func:`~quotebank.readers.webpages.parse_html`), an
-:class:`~quotebank.values.Article`, a ``(text, {"outlet": …, "published": …, "url": …})`` pair, or a record
-``{"text": …, "outlet": …, "published": …, "url": …}`` such as a line of JSON Lines or a DataFrame row gives
-(``"html": …`` instead of ``"text"`` for a page's source; other keys are left alone). Pairs and records may
-also say where the article came from, ``"source"`` (a file's path), and give its ``"id"``, which every
-quote carries as ``article_id``; ``"crawled"``, the date a crawler fetched the page, is its publication
-date when neither the record nor the page gives one."""
 
 
 @attrs.frozen
@@ -85,11 +55,16 @@ class ExtractResult:
     :class:`~quotebank.errors.QuotebankError` that :func:`~quotebank.extract` raised for it (or would have),
     an :class:`~quotebank.errors.ExtractFailedError` when extraction failed unexpectedly, or an
     :class:`~quotebank.errors.ExtractTimeoutError`; ``quotes`` is then empty.
+
+    ``article`` is the article that was read (its text, paragraphs, title and metadata: what a
+    :class:`~quotebank.QuoteBank` stores), or ``None`` with an error. Its quotes are ``quotes``: asking the
+    article for its own would extract them again.
     """
 
     index: int
     quotes: QuoteList = attrs.field(factory=QuoteList)
     error: QuotebankError | None = None
+    article: Article | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -98,21 +73,27 @@ class ExtractResult:
 
 
 def extract_one(
-    item: ArticleInput, *, index: int = 0, date_order: DateOrder | str | None = None
+    item: ArticleInput,
+    *,
+    index: int = 0,
+    reported: bool = False,
+    date_order: DateOrder | str | None = None,
 ) -> ExtractResult:
-    """The quotes of one article of any form :data:`ArticleInput` allows, with ``index`` as its position;
+    """The quotes of one article of any form :data:`~quotebank.readers.items.ArticleInput` allows, with
+    ``index`` as its position;
     an error becomes the result's ``error`` rather than being raised (a
     :class:`~quotebank.errors.QuotebankError` as it is, any other as an
     :class:`~quotebank.errors.ExtractFailedError` that names it).
 
     This is the function :func:`extract_many` runs in its workers; map it over a Dask bag or a Spark RDD to
-    get the same records there. ``date_order`` is as for :func:`~quotebank.extract`.
+    get the same records there. ``reported`` and ``date_order`` are as for :func:`~quotebank.extract`.
 
     >>> extract_one(("'Yes,' she said.", {"published": "someday"}), index=7).error
     InvalidDateError("published='someday' does not read as a date")
     """
     try:
-        return ExtractResult(index, read_article(item, date_order=date_order)[1])
+        article = article_of(item, reported=reported, date_order=date_order)
+        return ExtractResult(index, article.quotes, article=article)
     except QuotebankError as error:
         return ExtractResult(index, error=error)
     except Exception as error:
@@ -129,6 +110,7 @@ def extract_many(
     processes: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
     timeout: float | None = None,
+    reported: bool = False,
     date_order: DateOrder | str | None = None,
 ) -> Iterator[ExtractResult]:
     """The quotes of every article of ``items``, one :class:`ExtractResult` an article, in input order.
@@ -146,8 +128,9 @@ def extract_many(
 
     Arguments are checked here, before any article is read; an article that cannot be read gives a result
     whose ``error`` says why. When ``items`` itself raises, every article read before is still extracted
-    and its result handed out, then the error is raised. ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``)
-    reads every article's dates such as ``05/03/2026``, as :func:`~quotebank.extract` does.
+    and its result handed out, then the error is raised. ``reported=True`` finds reported speech too, and
+    ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``) reads every article's dates such as ``05/03/2026``, as
+    :func:`~quotebank.extract` does. What ``items`` may hold is :data:`~quotebank.readers.items.ArticleInput`.
     """
     if processes is None:
         processes = _available_cpus()
@@ -158,10 +141,23 @@ def extract_many(
         isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
     ):
         raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
-    order = coerce_date_order(date_order)
+    if not isinstance(reported, bool):
+        raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
+    options = _Options(reported, coerce_date_order(date_order))
     if processes == 1 and timeout is None:
-        return (extract_one(item, index=index, date_order=order) for index, item in enumerate(items))
-    return _extract_in_workers(items, processes, chunksize, timeout, order)
+        return (
+            extract_one(item, index=index, reported=reported, date_order=options.date_order)
+            for index, item in enumerate(items)
+        )
+    return _extract_in_workers(items, processes, chunksize, timeout, options)
+
+
+@attrs.frozen
+class _Options:
+    """What every article of a run is extracted with; sent to the workers with each article."""
+
+    reported: bool
+    date_order: DateOrder | None
 
 
 def _available_cpus() -> int:
@@ -214,7 +210,7 @@ def _extract_in_workers(
     processes: int,
     chunksize: int,
     timeout: float | None,
-    order: DateOrder | None,
+    options: _Options,
 ) -> Iterator[ExtractResult]:
     done: dict[int, ExtractResult] = {}
     waiting: collections.deque[dict[int, bytes]] = collections.deque()
@@ -235,7 +231,7 @@ def _extract_in_workers(
                 except Exception as error:
                     failure, read_all = error, True
                 else:
-                    waiting.append(_payloads(start, chunk, done, order))
+                    waiting.append(_payloads(start, chunk, done, options))
                     read += len(chunk)
             while waiting and (len(workers) < processes or len(busy) < len(workers)):
                 idle = next((worker for worker in workers if not worker.remaining), None)
@@ -264,14 +260,14 @@ def _extract_in_workers(
 
 
 def _payloads(
-    start: int, chunk: list[ArticleInput], done: dict[int, ExtractResult], order: DateOrder | None
+    start: int, chunk: list[ArticleInput], done: dict[int, ExtractResult], options: _Options
 ) -> dict[int, bytes]:
-    """The chunk's articles with the date order to read them in, pickled one by one (an article that cannot
+    """The chunk's articles with the options to read them with, pickled one by one (an article that cannot
     be pickled is a result already)."""
     payloads = {}
     for index, item in enumerate(chunk, start):
         try:
-            payloads[index] = pickle.dumps((item, order), protocol=pickle.HIGHEST_PROTOCOL)
+            payloads[index] = pickle.dumps((item, options), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as error:
             done[index] = ExtractResult(index, error=_failed("the article cannot be sent to a worker", error))
     return payloads
@@ -365,102 +361,14 @@ def serve() -> None:
             return
         for index, payload in chunk:
             try:
-                item, order = pickle.loads(payload)
+                item, options = pickle.loads(payload)
             except Exception as error:
                 result = ExtractResult(index, error=_failed("the article cannot be read in a worker", error))
             else:
-                result = extract_one(item, index=index, date_order=order)
+                result = extract_one(
+                    item, index=index, reported=options.reported, date_order=options.date_order
+                )
             try:
                 results.send(result)
             except Exception as error:
                 results.send(ExtractResult(index, error=_failed("the result cannot be sent back", error)))
-
-
-def read_article(item: object, *, date_order: DateOrder | str | None = None) -> tuple[str, QuoteList]:
-    """The text and the quotes of an :data:`ArticleInput`; raises a :class:`~quotebank.errors.QuotebankError`
-    for an item that is not one."""
-    article = article_of(item, date_order=date_order)
-    return article.text, article.quotes
-
-
-def article_of(item: object, *, date_order: DateOrder | str | None = None) -> Article:
-    """The :class:`~quotebank.values.Article` of an :data:`ArticleInput`, with the item's metadata in place
-    of the article's own; raises a :class:`~quotebank.errors.QuotebankError` for an item that is not one."""
-    text, metadata = _unpack(item)
-    if isinstance(text, bytes) and looks_like_html(text):
-        # a page's bytes: its own charset says how to decode them
-        text = parse_html(text, date_order=date_order)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ArticleDecodeError(
-                f"the article is not UTF-8 text: {error.reason} at byte {error.start}"
-            ) from None
-    if not isinstance(text, str | Article):
-        raise InvalidTextError(f"an article must be a str, bytes or an Article, not {type(text).__name__}")
-    published = metadata.get("published")
-    if isinstance(published, datetime) and type(published) is not datetime:
-        # a pandas Timestamp from a data frame: quotes carry the standard type
-        published = datetime.combine(published.date(), published.timetz())
-    # these check the metadata, and raise the error that names what is wrong; on an Article, the caller's
-    # metadata wins and the article's own fills the gaps
-    article = text if isinstance(text, Article) else parse_article(text, date_order=date_order)
-    if published is None and article.published is None:
-        # a crawled page that says nothing of its date was published by the time it was crawled
-        published = metadata.get("crawled")
-    return with_metadata(
-        article,
-        outlet=metadata.get("outlet"),
-        published=published,
-        url=metadata.get("url"),
-        source=metadata.get("source"),
-        article_id=_identifier(metadata.get("id")),
-        date_order=date_order,
-    )
-
-
-def _unpack(item: object) -> tuple[object, Mapping[str, Any]]:
-    """The text and the metadata of an :data:`ArticleInput` (the text is checked by the pipeline)."""
-    if isinstance(item, tuple):
-        if len(item) != 2 or not isinstance(item[1], Mapping):
-            raise InvalidArgumentError(
-                f"a pair must be (text, {{'outlet': …, 'published': …, 'url': …}}), not a {len(item)}-tuple "
-                f"of {', '.join(type(part).__name__ for part in item)}"
-            )
-        unknown = set(item[1]) - set(_METADATA_KEYS)
-        if unknown:
-            raise InvalidArgumentError(
-                f"unknown article metadata {sorted(map(str, unknown))}; known: {list(_METADATA_KEYS)}"
-            )
-        return item[0], item[1]
-    if isinstance(item, Mapping):
-        metadata = {name: item[name] for name in _METADATA_KEYS if not _missing(item.get(name))}
-        if "text" not in item and "html" in item:
-            # the record's address gives the page an outlet (its domain) when the page names none
-            return parse_html(item["html"], url=metadata.get("url")), metadata
-        if "text" not in item:
-            raise InvalidArgumentError(
-                f"an article record needs a 'text' or an 'html' key; it has {sorted(map(str, item))}"
-            )
-        return item["text"], metadata
-    return item, {}
-
-
-def _identifier(value: object) -> str | None:
-    """A record's ``id`` as text: JSON Lines and data frames give numbers as often as strings."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    raise InvalidArgumentError(f"an article's id must be a str or an int, not {type(value).__name__}")
-
-
-def _missing(value: object) -> bool:
-    """``None``, or the NaN, NaT or NA that data frames put where a record has no value."""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)  # noqa: PLR0124 -- NaN and NaT are the values that differ from themselves
-    except TypeError:  # pandas.NA: comparing it gives NA again, which has no truth value
-        return True

@@ -26,7 +26,7 @@ from quotebank.collection.filters import date_key
 from quotebank.collection.store import article_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
 from quotebank.io.export import date_to_text
-from quotebank.scale.processes import ArticleInput, read_article
+from quotebank.readers.items import ArticleInput, article_of
 from quotebank.values import DatePrecision, Quote, QuoteKind
 
 if TYPE_CHECKING:
@@ -97,32 +97,33 @@ def empty_table() -> pandas.DataFrame:
 
 
 def quotes_table(
-    items: Iterable[ArticleInput] | pandas.DataFrame, *, errors: OnError = "raise"
+    items: Iterable[ArticleInput] | pandas.DataFrame, *, reported: bool = False, errors: OnError = "raise"
 ) -> pandas.DataFrame:
     """The quotes of ``items`` as a pandas DataFrame, one row a quote, in the order of the articles and of
     the quotes in each, with the columns of :data:`QUOTE_COLUMNS`.
 
-    ``items`` holds articles in any form :func:`~quotebank.extract_many` reads, or is a pandas DataFrame with
-    a ``text`` column and optional ``outlet``, ``published`` and ``url`` columns (what Spark's
-    ``mapInPandas`` hands over). An article that cannot be read raises its
-    :class:`~quotebank.errors.QuotebankError` with ``errors="raise"``, and is left out with
-    ``errors="skip"``.
+    ``items`` holds articles in any form :data:`~quotebank.readers.items.ArticleInput` allows, or is a pandas
+    DataFrame whose rows are such records: a ``text`` (or ``html``) column and optional ``outlet``,
+    ``published``, ``url``, ``source`` and ``id`` columns (what Spark's ``mapInPandas`` hands over). An
+    article that cannot be read raises its :class:`~quotebank.errors.QuotebankError` with
+    ``errors="raise"``, and is left out with ``errors="skip"``. ``reported=True`` finds reported speech
+    too, as :func:`~quotebank.extract` does.
     """
-    if errors not in ("raise", "skip"):
-        raise InvalidArgumentError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    _check_options(reported, errors)
     pd = _pandas()
     if isinstance(items, pd.DataFrame):
         items = items.to_dict("records")
     columns: dict[str, list[Any]] = {name: [] for name in QUOTE_COLUMNS}
     for item in items:
         try:
-            text, quotes = read_article(item)
+            article = article_of(item, reported=reported)
+            quotes = article.quotes
         except QuotebankError:
             if errors == "raise":
                 raise
             continue
         if quotes:
-            key = article_key(text)
+            key = article_key(article.text)
             for quote in quotes:
                 _append(columns, key, quote)
     types = {
@@ -162,8 +163,15 @@ def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
         columns[name].append(value)
 
 
+def _check_options(reported: object, errors: object) -> None:
+    if not isinstance(reported, bool):
+        raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
+    if errors not in ("raise", "skip"):
+        raise InvalidArgumentError(f"errors must be 'raise' or 'skip', not {errors!r}")
+
+
 def extract_dask(
-    articles: dask.bag.Bag | dask.dataframe.DataFrame, *, errors: OnError = "raise"
+    articles: dask.bag.Bag | dask.dataframe.DataFrame, *, reported: bool = False, errors: OnError = "raise"
 ) -> dask.dataframe.DataFrame:
     """The quotes of a Dask bag or DataFrame of articles, as a lazy Dask DataFrame with the columns of
     :data:`QUOTE_COLUMNS`, one partition for each partition of ``articles``.
@@ -171,10 +179,9 @@ def extract_dask(
     A bag holds articles in any form :func:`~quotebank.extract_many` reads (texts, pairs, records such as
     ``bag.map(json.loads)`` gives for JSON Lines); a DataFrame has a ``text`` column and optional ``outlet``,
     ``published`` and ``url`` columns. Nothing runs until ``.compute()`` or a write (``.to_parquet(…)``);
-    ``errors`` is as for :func:`quotes_table`. Needs ``pip install 'quotebank[dask]'``.
+    ``reported`` and ``errors`` are as for :func:`quotes_table`. Needs ``pip install 'quotebank[dask]'``.
     """
-    if errors not in ("raise", "skip"):
-        raise InvalidArgumentError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    _check_options(reported, errors)
     try:
         bag_module = importlib.import_module("dask.bag")
         frame_module = importlib.import_module("dask.dataframe")
@@ -184,10 +191,12 @@ def extract_dask(
     meta = empty_table()
     quotes: dask.dataframe.DataFrame
     if isinstance(articles, frame_module.DataFrame):
-        quotes = articles.map_partitions(quotes_table, errors=errors, meta=meta)
+        quotes = articles.map_partitions(quotes_table, reported=reported, errors=errors, meta=meta)
         return quotes
     if isinstance(articles, bag_module.Bag):
-        parts = [delayed(quotes_table)(part, errors=errors) for part in articles.to_delayed()]
+        parts = [
+            delayed(quotes_table)(part, reported=reported, errors=errors) for part in articles.to_delayed()
+        ]
         quotes = frame_module.from_delayed(parts, meta=meta, verify_meta=False)
         return quotes
     raise InvalidArgumentError(f"articles must be a Dask bag or DataFrame, not {type(articles).__name__}")
