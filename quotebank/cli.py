@@ -233,23 +233,23 @@ def _cluster_rows(clusters: Sequence[QuoteCluster], out: TextIO) -> None:
 
 def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     parser = _add_parser()
-    args = parser.parse_args(argv)
+    # options may come between the bank and the files: quotebank add DB --reported FILE…
+    args = parser.parse_intermixed_args(argv)
     if not args.files and not args.files_from and not args.urls:
         parser.error("give article files, folders or addresses, or --files-from LIST, or --urls LIST")
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, args.files)
     with QuoteBank.open(args.database) as bank:
         quotes_before, articles_before = len(bank), len(bank.articles)
-        if args.update:
-            updated = _update(bank, run, inputs, args)
-        else:
-            _add_all(bank, run, inputs, args)
+        store = _update if args.update else _add_all
+        changed = store(bank, run, inputs, args)
         quotes, articles_now = len(bank), len(bank.articles)
-        corrected = (
-            f"{_count(updated - (articles_now - articles_before), 'article')} updated, "
-            if args.update
-            else ""
-        )
+        again = changed - (articles_now - articles_before)
+        corrected = ""
+        if args.update:
+            corrected = f"{_count(again, 'article')} updated, "
+        elif again:
+            corrected = f"{_count(again, 'article')} extracted again for reported speech, "
         out.write(
             f"{args.database}: {corrected}{_count(articles_now - articles_before, 'new article')} with "
             f"{_count(quotes - quotes_before, 'quote')}; the bank holds {_count(quotes, 'quote')} "
@@ -259,8 +259,9 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
     return 1 if run.errors else 0
 
 
-def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.Namespace) -> None:
-    """Store the articles of ``inputs``, each one that cannot be read reported under its label."""
+def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.Namespace) -> int:
+    """Store the articles of ``inputs``, each one that cannot be read reported under its label; how many
+    were stored (new, or extracted again for their reported speech)."""
     if args.processes < 0:
         raise UsageError(f"--processes: {args.processes} is not a number of processes")
     handed = 0
@@ -280,7 +281,7 @@ def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse
         handed += 1
 
     before = len(bank)
-    bank.add_many(
+    stored = bank.add_many(
         run.items(inputs),
         processes=None if args.processes == 1 else args.processes,
         reported=args.reported,
@@ -289,6 +290,7 @@ def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse
     )
     settle(handed + len(run.labels))
     run.quotes = len(bank) - before
+    return stored
 
 
 def _update(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.Namespace) -> int:
