@@ -1,5 +1,5 @@
-"""Reported speech in a bank: ``reported=`` on every way in, the article's flag kept in the store, the rule for
-an article added again with reported speech, and add_many on worker processes."""
+"""Reported speech in a bank: ``reported=`` on every way in, the article's flag kept in the store, the rule
+for an article added again with reported speech, and add_many on worker processes."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from quotebank import (
 )
 from quotebank.cli import main
 from quotebank.frames import quotes_table
+from quotebank.items import ArticleInput
 
 TEXT = (
     "Mayor Jane Doe said the bridge would reopen on Monday.\n"
@@ -123,7 +124,12 @@ def test_the_flag_survives_the_file_and_an_old_file_is_upgraded(tmp_path: Path) 
 
 
 def test_add_many_on_worker_processes_stores_the_same_in_order() -> None:
-    items = [TEXT, OTHER.encode(), {"text": "No quotation at all."}, (TEXT + "\nMore.", {"outlet": "Daily"})]
+    items: list[ArticleInput] = [
+        TEXT,
+        OTHER.encode(),
+        {"text": "No quotation at all."},
+        (TEXT + "\nMore.", {"outlet": "Daily"}),
+    ]
     serial, parallel = QuoteBank(), QuoteBank()
     assert serial.add_many(items, reported=True) == 4
     assert parallel.add_many(items, processes=2, reported=True) == 4
@@ -143,7 +149,8 @@ def test_add_many_on_workers_raises_the_first_failure_after_storing_what_came_be
 def test_on_error_sees_every_failure_and_the_run_goes_on(processes: int | None) -> None:
     failures: list[ExtractResult] = []
     bank = QuoteBank()
-    stored = bank.add_many([b"\xff", TEXT, 42, OTHER], processes=processes, on_error=failures.append)
+    items: list[object] = [b"\xff", TEXT, 42, OTHER]
+    stored = bank.add_many(items, processes=processes, on_error=failures.append)  # type: ignore[arg-type]
     assert stored == 2 and len(bank.articles) == 2
     assert [(f.index, type(f.error)) for f in failures] == [(0, ArticleDecodeError), (2, InvalidTextError)]
 
