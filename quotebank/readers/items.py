@@ -97,13 +97,14 @@ def article_of(
     if metadata is not None:
         given.update((name, value) for name, value in metadata.items() if value is not None)
     content = unpacked.content
+    # a page's address gives it an outlet (its domain) when the page names none
+    url = given.get("url")
     if unpacked.page:
-        # the record's address gives the page an outlet (its domain) when the page names none
-        content = parse_html(_page_source(content), url=given.get("url"), date_order=date_order)
+        content = parse_html(_page_source(content), url=url, date_order=date_order)
     elif isinstance(content, bytes | bytearray):
-        content = _decoded(bytes(content), date_order)
+        content = _decoded(bytes(content), url, date_order)
     if isinstance(content, str):
-        article = parse_article(content, reported=reported, date_order=date_order)
+        article = parse_article(content, url=url, reported=reported, date_order=date_order)
     elif isinstance(content, Article):
         article = content
     else:
@@ -183,10 +184,10 @@ def _page_source(content: object) -> str | bytes:
     return content
 
 
-def _decoded(data: bytes, date_order: DateOrder | str | None) -> str | Article:
+def _decoded(data: bytes, url: str | None, date_order: DateOrder | str | None) -> str | Article:
     if looks_like_html(data):
         # a page's bytes: its own charset says how to decode them
-        return parse_html(data, date_order=date_order)
+        return parse_html(data, url=url, date_order=date_order)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
