@@ -196,6 +196,7 @@ def test_dataframes_have_typed_columns() -> None:
         "numOccurrences",
         "outlets",
         "urls",
+        "kinds",
     ]
     assert clusters["numOccurrences"].tolist() == [2, 1]
     assert pandas.api.types.is_datetime64_any_dtype(clusters["date"])

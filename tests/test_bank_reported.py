@@ -3,6 +3,7 @@ for an article added again with reported speech, and add_many on worker processe
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sqlite3
@@ -20,6 +21,7 @@ from quotebank import (
     QuoteKind,
 )
 from quotebank.cli import main
+from quotebank.export import cluster_to_dict, write_cluster_csv
 from quotebank.frames import quotes_table
 from quotebank.items import ArticleInput
 
@@ -204,3 +206,31 @@ def test_the_command_line_add_reports_unreadable_articles_and_goes_on(tmp_path: 
         assert f"{bad}:1: an article must be" in err and f"{bad}:2: not a JSON record" in err
         assert "2 articles" in err.splitlines()[-1] and "2 errors" in err.splitlines()[-1]
         assert out.startswith(f"{database}: 2 new articles")
+
+
+def test_exports_and_clusters_carry_the_kind(tmp_path: Path) -> None:
+    bank = QuoteBank()
+    bank.add(TEXT, reported=True, outlet="Courier")
+    bank.add(
+        TEXT.replace("Mayor", "The mayor,").replace("Doe said", "Doe, said"), reported=True, outlet="Daily"
+    )
+    copy = QuoteBank.read_jsonl(_jsonl(bank))
+    assert kinds(copy) == kinds(bank) and list(copy) == list(bank)
+    bank.to_csv(tmp_path / "quotes.csv")
+    with (tmp_path / "quotes.csv").open(encoding="utf-8") as stream:
+        assert [row["kind"] for row in csv.DictReader(stream)] == kinds(bank)
+    assert list(bank.to_dataframe()["kind"].astype(str)) == kinds(bank)
+    clusters = bank.clusters()
+    assert [cluster_to_dict(c)["kinds"] for c in clusters] == [kinds(c.quotes)[:1] for c in clusters]
+    assert {c.text for c in bank.clusters(kind="reported")} == {q.text for q in bank.search(kind="reported")}
+    write_cluster_csv(clusters, tmp_path / "clusters.csv")
+    with (tmp_path / "clusters.csv").open(encoding="utf-8") as stream:
+        assert "reported" in {row["kinds"] for row in csv.DictReader(stream)}
+    assert "reported" in {kind for row in bank.clusters().to_dataframe()["kinds"] for kind in row}
+
+
+def _jsonl(bank: QuoteBank) -> io.StringIO:
+    stream = io.StringIO()
+    bank.to_jsonl(stream)
+    stream.seek(0)
+    return stream

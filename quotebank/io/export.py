@@ -422,8 +422,14 @@ def write_csv(
         writer.writerows(csv_rows(quotes, source=source))
 
 
+def _kinds(cluster: QuoteCluster) -> list[str]:
+    """The kinds of a cluster's quotes, each once, in order: direct and reported quotes count apart."""
+    return list(dict.fromkeys(quote.kind.value for quote in cluster.quotes))
+
+
 def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
-    """A cluster with Quotebank's field names, plus its outlets and its member quotes."""
+    """A cluster with Quotebank's field names, plus its outlets, the kinds of its quotes
+    (:class:`~quotebank.model.QuoteKind` values) and its member quotes."""
     return {
         "quoteID": cluster.quote_id,
         "quotation": cluster.text,
@@ -432,15 +438,16 @@ def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
         "numOccurrences": cluster.occurrences,
         "urls": list(cluster.urls),
         "outlets": list(cluster.outlets),
+        "kinds": _kinds(cluster),
         "quotes": [quote_to_dict(quote) for quote in cluster.quotes],
     }
 
 
-CLUSTER_CSV_FIELDS = ("quoteID", "quotation", "speaker", "date", "numOccurrences", "outlets", "urls")
+CLUSTER_CSV_FIELDS = ("quoteID", "quotation", "speaker", "date", "numOccurrences", "outlets", "urls", "kinds")
 
 
 def write_cluster_csv(clusters: Iterable[QuoteCluster], target: Target) -> None:
-    """One row a cluster; outlets are separated by ``; `` and urls by spaces."""
+    """One row a cluster; outlets and kinds are separated by ``; ``, urls by spaces."""
     with _opened(target, "w") as stream:
         writer = csv.DictWriter(stream, fieldnames=CLUSTER_CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
@@ -448,6 +455,7 @@ def write_cluster_csv(clusters: Iterable[QuoteCluster], target: Target) -> None:
             record = cluster_to_dict(cluster)
             record["outlets"] = "; ".join(cluster.outlets)
             record["urls"] = " ".join(cluster.urls)
+            record["kinds"] = "; ".join(record["kinds"])
             del record["quotes"]
             writer.writerow(record)
 
@@ -499,7 +507,8 @@ def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
 
 
 def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:
-    """A DataFrame, one row a cluster, with Quotebank's column names; ``date`` is a datetime column."""
+    """A DataFrame, one row a cluster, with Quotebank's column names and ``kinds`` (the kinds of its quotes);
+    ``date`` is a datetime column."""
     pd = _pandas()
     clusters = list(clusters)
     frame = pd.DataFrame(
@@ -510,6 +519,7 @@ def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:
             "numOccurrences": pd.Series([c.occurrences for c in clusters], dtype="int64"),
             "outlets": [list(c.outlets) for c in clusters],
             "urls": [list(c.urls) for c in clusters],
+            "kinds": [_kinds(c) for c in clusters],
         }
     )
     frame.insert(3, "date", _datetimes([c.first_seen for c in clusters]))
