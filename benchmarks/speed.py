@@ -99,20 +99,29 @@ def _extract(text: str) -> object:
     return quotebank.extract(text)
 
 
+def _extract_reported(text: str) -> object:
+    return quotebank.extract(text, reported=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-growth", action="store_true", help="skip the 10x and 100x texts")
+    parser.add_argument("--reported", action="store_true", help="extract reported speech too (reported=True)")
     options = parser.parse_args(argv)
+    extract = _extract_reported if options.reported else _extract
 
     texts = corpora()
     imported, dated = _start_up()
-    print(f"quotebank speed: Python {platform.python_version()}, one core, {platform.machine()}")
+    print(
+        f"quotebank speed: Python {platform.python_version()}, one core, {platform.machine()}"
+        + (", reported=True" if options.reported else "")
+    )
     print(f"start-up: import {imported:.2f} s; the first date only dateparser reads {dated:.2f} s\n")
 
     print(f"{'text':<24} {'articles':>8} {'chars':>11} {'extract chars/s':>16} {'parse_article chars/s':>22}")
     for name, group in texts.items():
         size = sum(map(len, group))
-        extract_speed = _throughput(_extract, group)
+        extract_speed = _throughput(extract, group)
         parse_speed = _throughput(_parse, group)
         print(f"{name:<24} {len(group):>8,} {size:>11,} {extract_speed:>16,.0f} {parse_speed:>22,.0f}")
 
@@ -128,16 +137,14 @@ def main(argv: list[str] | None = None) -> None:
     first = 0.0
     for factor in factors:
         text = "\n".join([base] * factor)
-        elapsed = seconds(
-            lambda text=text: quotebank.extract(text), repeat=1 if factor > 1 else 3, pause_gc=False
-        )
+        elapsed = seconds(lambda text=text: extract(text), repeat=1 if factor > 1 else 3, pause_gc=False)
         first = first or elapsed
         speed = len(text) / elapsed
         print(f"{f'{factor}x':<24} {len(text):>20,} {elapsed:>9.2f} {speed:>16,.0f} {elapsed / first:>7.1f}")
 
     text = "\n".join([base] * factors[-1])
     megabytes = len(text.encode("utf-8")) / 1e6
-    peak = _peak_bytes(lambda: quotebank.extract(text)) / 1e6
+    peak = _peak_bytes(lambda: extract(text)) / 1e6
     print(
         f"\npeak memory of extract: {peak:,.0f} MB for {megabytes:,.1f} MB of input ({peak / megabytes:.1f}x)"
     )

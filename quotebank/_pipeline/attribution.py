@@ -52,7 +52,7 @@ from quotebank._pipeline.structure import dateline_length, dateline_paragraph
 from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
 from quotebank.values import Article, Paragraph, ParagraphKind
 
-__all__ = ["Attribution", "Cue", "attribute"]
+__all__ = ["Attribution", "Cue", "Frames", "attribute", "lowercase_words_of"]
 
 _WORDS = regex.compile(r"[a-z]+")
 _LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
@@ -109,10 +109,16 @@ class _Sentence:
     headline: bool
 
 
-def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attribution | None], list[Phrase]]:
+def attribute(
+    article: Article,
+    spans: Sequence[QuoteSpan],
+    *,
+    frames: Frames | None = None,
+) -> tuple[list[Attribution | None], list[Phrase]]:
     """The attribution of every span (``None`` for an unattributed one), and every speaker phrase of the
     article (also those of cues without a quotation, and sentence subjects), which name the people
-    pronouns may refer to."""
+    pronouns may refer to. ``frames``, when given, keeps the article's lowercase words and the tokens of
+    each rough sentence read, for reported speech to read again without tokenising twice."""
     text = article.text
     by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
     for index, span in enumerate(spans):
@@ -122,7 +128,7 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     phrases: list[Phrase] = []
     if not spans:
         return results, phrases  # no quotation: nobody to attribute, nobody to name
-    lowercase_words = _lowercase_words(article)
+    lowercase_words = frames.lowercase_words if frames is not None else lowercase_words_of(article)
     previous: Attribution | None = None  # the last attribution of the previous body paragraph
     opening = dateline_paragraph(article.paragraphs)
     dateline_index = -1 if opening is None else opening.index
@@ -147,7 +153,10 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
         tokens = []
         for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
             if inside or not _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
-                tokens.extend(tokenize(text, start, end, inside, lowercase_words))
+                sentence = tokenize(text, start, end, inside, lowercase_words)
+                if frames is not None:
+                    frames.tokens[start, end] = sentence
+                tokens.extend(sentence)
         if not tokens:
             previous, introducer = None, None
             continue
@@ -183,7 +192,31 @@ def attribute(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Attrib
     return results, phrases
 
 
-def _lowercase_words(article: Article) -> frozenset[str]:
+@attrs.define
+class Frames:
+    """What attribution read of an article that reported speech reads again: the words the article writes
+    in lowercase, and the tokens of each rough sentence, by its (start, end)."""
+
+    lowercase_words: frozenset[str]
+    tokens: dict[tuple[int, int], list[Token]] = attrs.Factory(dict)
+
+    @classmethod
+    def of(cls, article: Article) -> Frames:
+        return cls(lowercase_words_of(article))
+
+    def take(self, text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]) -> list[Token]:
+        """The tokens of ``text[start:end]``: those attribution made, handed over once, or new ones. Only
+        sentence starts change on tokens, and attribution saw the sentence in its paragraph: they are
+        cleared for a reading of the sentence alone."""
+        tokens = self.tokens.pop((start, end), None)
+        if tokens is None:
+            return tokenize(text, start, end, quotes, self.lowercase_words)
+        for token in tokens:
+            token.initial = False
+        return tokens
+
+
+def lowercase_words_of(article: Article) -> frozenset[str]:
     """The words the article writes in lowercase, collected paragraph by paragraph: a list of every word of a
     long article at once would take several times the article's size."""
     distinct: set[str] = set()

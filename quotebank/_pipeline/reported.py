@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from quotebank._pipeline.attribution import _CUE_WORDS, Cue, _cues, _sentences_with_quotes, _SubjectOf
+from quotebank._pipeline.attribution import _CUE_WORDS, Cue, Frames, _cues, _sentences_with_quotes, _SubjectOf
 from quotebank._pipeline.language import _sections, lexicon
 from quotebank._pipeline.names import NAME, Phrase, people_named, subject_before
 from quotebank._pipeline.spans import QuoteSpan
@@ -42,7 +42,6 @@ from quotebank.values import Article, Paragraph, ParagraphKind, QuoteKind
 __all__ = ["Statement", "find_statements"]
 
 _WORDS = regex.compile(r"[a-z]+")
-_LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
 _DATA = _sections("reported.txt")
 _CLAUSE_VERBS = _DATA["clause_verbs"]
 _COMPLEMENTISERS = _DATA["complementisers"]
@@ -97,14 +96,18 @@ class Statement:
     confidence: float
 
 
-def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[Statement], list[Phrase]]:
+def find_statements(
+    article: Article, spans: Sequence[QuoteSpan], *, frames: Frames | None = None
+) -> tuple[list[Statement], list[Phrase]]:
     """The reported statements of ``article`` in text order, and every speaker phrase met on the way (the
-    people later pronouns may refer to)."""
+    people later pronouns may refer to). ``frames``: what attribution read of the article, so that no
+    sentence is tokenised twice."""
     text = article.text
     by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
     for index, span in enumerate(spans):
         by_paragraph.setdefault(span.paragraph, []).append((index, span))
-    lowercase_words = _lowercase_words(article)
+    frames = frames if frames is not None else Frames.of(article)
+    lowercase_words = frames.lowercase_words
     opening = dateline_paragraph(article.paragraphs)
     dateline_index = -1 if opening is None else opening.index
     found: list[Statement] = []
@@ -130,7 +133,7 @@ def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[
         for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
             if _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
                 continue
-            tokens = tokenize(text, start, end, inside, lowercase_words)
+            tokens = frames.take(text, start, end, inside)
             for lo, hi in sentences(tokens):
                 cues = _cues(tokens, lo, hi, _SubjectOf(tokens, lo, hi))
                 phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
@@ -139,13 +142,6 @@ def find_statements(article: Article, spans: Sequence[QuoteSpan]) -> tuple[list[
         if statement.phrase is not None:
             phrases.append(statement.phrase)
     return found, phrases
-
-
-def _lowercase_words(article: Article) -> frozenset[str]:
-    distinct: set[str] = set()
-    for paragraph in article.paragraphs:
-        distinct.update(_LOWERCASE_WORDS.findall(article.text, paragraph.start, paragraph.end))
-    return frozenset(distinct)
 
 
 def _title_statements(text: str, paragraph: Paragraph, lowercase_words: frozenset[str]) -> list[Statement]:

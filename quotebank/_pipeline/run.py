@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import regex
 
-from quotebank._pipeline.attribution import Attribution, attribute
+from quotebank._pipeline.attribution import Attribution, Frames, attribute
 from quotebank._pipeline.confidence import SEPARATOR, calibration
 from quotebank._pipeline.coreference import resolve_speakers
 from quotebank._pipeline.dates import DateOrder, coerce_date_order, coerce_reading
@@ -157,10 +157,12 @@ def _restored(quote: Quote, entities: EntityMap) -> Quote:
 
 def _quotes(article: Article) -> list[tuple[Quote, str | None]]:
     spans = find_spans(article)
-    attributions, phrases = attribute(article, spans)
+    # reported speech reads the sentences attribution has tokenised again: it takes them over
+    frames = Frames.of(article) if article.reported else None
+    attributions, phrases = attribute(article, spans, frames=frames)
     statements: list[Statement] = []
-    if article.reported:
-        statements, more = find_statements(article, spans)
+    if frames is not None:
+        statements, more = find_statements(article, spans, frames=frames)
         phrases = [*phrases, *more]
     speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
     quotes = [

@@ -187,8 +187,8 @@ class QuoteBank:
     ) -> Article:
         """Extract the quotes of one article (any :data:`~quotebank.readers.items.ArticleInput`: a text,
         bytes, an :class:`~quotebank.values.Article`, a record…) and store them; the article stored before
-        when it has the same text or the same url. ``source`` (a file's path) and ``article_id`` (your own identifier)
-        are kept with every quote; the metadata given here wins over the item's own. ``reported=True`` also
+        when it has the same text or the same url. ``source`` (a file's path) and ``article_id`` (your own
+        identifier) are kept with every quote; the metadata given here wins over the item's own. ``reported=True`` also
         finds reported speech (see :func:`~quotebank.extract`); ``date_order`` replaces the bank's own for
         this article.
 
