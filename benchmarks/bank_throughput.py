@@ -4,6 +4,7 @@ Run by hand (not a test):
 
     python benchmarks/bank_throughput.py                 # 100,000 quotes in a temporary SQLite file
     python benchmarks/bank_throughput.py --quotes 20000 --memory
+    python benchmarks/bank_throughput.py --quotes 20000 --add-only --processes 2 [--reported]
 
 The articles are made up but shaped like news: five paragraphs of one quotation each, said by one of a few
 hundred people, published by one of twenty outlets over a year; one quotation in ten is reported again by
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -73,6 +75,12 @@ def _articles(total_quotes: int, seed: int = 7) -> Iterator[tuple[str, dict[str,
         yield "\n".join(paragraphs), metadata
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the worker processes that have ended (extract_many's, once add_many returns)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed(action: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     result = action()
@@ -119,14 +127,30 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=100_000, help="how many quotes to add")
     parser.add_argument("--memory", action="store_true", help="a bank in memory instead of a SQLite file")
     parser.add_argument("--queries", type=int, default=200, help="searches of each kind")
+    parser.add_argument(
+        "--processes", type=int, default=None, help="add_many extracts on N worker processes (0: every CPU)"
+    )
+    parser.add_argument("--reported", action="store_true", help="extract reported speech too")
+    parser.add_argument("--add-only", action="store_true", help="stop after add_many")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
         bank = QuoteBank() if args.memory else QuoteBank.open(Path(folder) / "bench.db")
-        elapsed, added = _timed(lambda: bank.add_many(_articles(args.quotes)))
+        started, children = time.process_time(), _children_cpu()
+        elapsed, added = _timed(
+            lambda: bank.add_many(_articles(args.quotes), processes=args.processes, reported=args.reported)
+        )
+        cpu, workers = time.process_time() - started, _children_cpu() - children
         quotes = len(bank)
-        print(f"add_many: {added:,} articles, {quotes:,} quotes in {elapsed:.1f} s")
+        where = "in this process" if args.processes is None else f"processes={args.processes}"
+        print(f"add_many ({where}): {added:,} articles, {quotes:,} quotes in {elapsed:.1f} s")
         print(f"  {added / elapsed:,.0f} articles/s, {quotes / elapsed:,.0f} quotes/s (extraction included)")
+        print(
+            f"  CPU: this process {cpu:.1f} s ({quotes / cpu:,.0f} quotes a second), "
+            f"workers {workers:.1f} s; {quotes / (cpu + workers):,.0f} quotes per CPU second in all"
+        )
+        if args.add_only:
+            return
 
         export = Path(folder) / "bank.jsonl"
         bank.to_jsonl(export)
