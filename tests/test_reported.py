@@ -223,3 +223,37 @@ def test_a_headline_says_what_its_source_said() -> None:
 )
 def test_promises_charges_passives_and_long_subjects(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _reported(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "A spokesman for Cal Fire, Mark Reilly, said crews were making steady progress.",
+            "Mark Reilly",
+            "A spokesman for Cal Fire",
+        ),
+        (  # the organisation holds "and", where a noun phrase stops
+            "A spokesman for the California Department of Forestry and Fire Protection, Mark Reilly, said "
+            "crews were making steady progress.",
+            "Mark Reilly",
+            "A spokesman for the California Department of Forestry and Fire Protection",
+        ),
+        (  # British: no determiner, and a member of parliament
+            "Labour MP for Leeds Central, Alex Sobel, warned the delay would cost the region billions.",
+            "Alex Sobel",
+            "Labour MP for Leeds Central",
+        ),
+        ("Labour MP Alex Sobel warned the delay would cost the region billions.", "Alex Sobel", "Labour MP"),
+    ],
+)
+def test_a_description_then_the_name_between_commas(text: str, name: str, role: str) -> None:
+    """Newsroom styles tried as a new user would: the name after the description is the speaker, of the
+    reported clause and of a direct quotation alike."""
+    [quote] = [q for q in quotebank.extract(text, reported=True) if q.kind is QuoteKind.REPORTED]
+    assert quote.speaker is not None and (quote.speaker.name, quote.speaker.role) == (name, role)
+    cue = text.index(" said") if " said" in text else text.index(" warned")
+    direct = text[:cue] + ' said: "We are making progress."'
+    assert [(q.speaker_name, q.speaker.role if q.speaker else None) for q in quotebank.extract(direct)] == [
+        (name, role)
+    ]

@@ -119,6 +119,15 @@ def _is_description(tokens: Sequence[Token], phrase: Phrase) -> bool:
     )
 
 
+def _serves(tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """``Labour MP for Leeds Central``: a role and whom it serves, which describes the name set off by
+    commas after it (in parentheses after it comes a party tag: ``Speaker of the House Paul Ryan (R)``)."""
+    return any(
+        _is_role_word(tokens[i]) and tokens[i + 1].text in _PREPOSITIONS
+        for i in range(phrase.first, phrase.last)
+    )
+
+
 def _abbreviated(token: Token) -> bool:
     """Whether a full stop after this token ends an abbreviation, an initial or a party tag."""
     if token.kind != WORD:
@@ -340,11 +349,11 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
         return found  # "Sanders, celebrating a victory in Vermont, is pledging …"
     inner_words = [t for t in tokens[inner_first:end] if t.kind == WORD]
     last_end = tokens[end - 1].end
-    if (
-        len(inner_words) <= 4
-        and all(_is_name_word(t) for t in inner_words)
-        and _is_description(tokens, found)
-    ):
+    named = len(inner_words) <= 4 and all(_is_name_word(t) for t in inner_words)
+    if named and not _is_description(tokens, found):
+        found = _across_and(tokens, found, lo)
+    apposition = tokens[inner_first - 1].text == ","
+    if named and (_is_description(tokens, found) or (apposition and _serves(tokens, found))):
         # a description, then the name: "her senior policy adviser, Jake Sullivan, said"
         description = " ".join(t.text for t in tokens[found.first : found.last + 1])
         return Phrase(
@@ -363,6 +372,19 @@ def _parenthesis_subject(tokens: Sequence[Token], inner_first: int, end: int, lo
     if found.extra_role is not None:
         extra_role = f"{found.extra_role}, {extra_role}"  # "Roy Cooper (D), McCrory's opponent"
     return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.core_end)
+
+
+def _across_and(tokens: Sequence[Token], found: Phrase, lo: int) -> Phrase:
+    """``A spokesman for the Department of Forestry and Fire Protection, Mark Reilly,``: a description
+    whose organisation holds ``and`` (a noun phrase stops there), when the name that follows shows it is
+    one; ``found`` itself otherwise."""
+    joint = found.first - 1
+    if joint - 1 < lo or tokens[joint].lower != "and" or not tokens[joint].text.islower():
+        return found
+    before = _phrase_ending(tokens, joint - 1, lo)
+    if before is None or before.kind == PRONOUN or not _is_description(tokens, before):
+        return found
+    return Phrase(before.first, found.last, before.start, found.end, found.kind)
 
 
 def _party_or_apposition(tokens: Sequence[Token], first: int, end: int) -> str | None:
