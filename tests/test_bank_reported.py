@@ -234,3 +234,17 @@ def _jsonl(bank: QuoteBank) -> io.StringIO:
     bank.to_jsonl(stream)
     stream.seek(0)
     return stream
+
+
+def test_extracted_again_the_metadata_given_before_wins_over_the_texts_own() -> None:
+    """The text names its outlet ('By …, Associated Press'); the caller gave another when adding it first,
+    and gives a date now: each keeps what was given."""
+    wire = "By Rosa Delgado, Associated Press\n" + TEXT
+    for processes in (None, 2):
+        bank = QuoteBank()
+        bank.add(wire, outlet="Test Desk", article_id="w1")
+        assert bank.add_many([(wire, {"published": "2026-02-05"})], processes=processes, reported=True) == 1
+        [article] = bank.articles
+        assert (article.outlet, article.reported, str(article.published)) == ("Test Desk", True, "2026-02-05")
+        assert {(q.outlet, q.article_id) for q in bank} == {("Test Desk", "w1")}
+        assert bank.add(wire, outlet="Gazette").outlet == "Test Desk"  # nothing to extract: nothing changes

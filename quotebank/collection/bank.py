@@ -49,7 +49,7 @@ from quotebank.io.export import (
     write_jsonl,
 )
 from quotebank.io.parquet import write_parquet
-from quotebank.readers.items import ArticleInput, article_of, plain_text
+from quotebank.readers.items import ArticleInput, article_of, given_metadata, plain_text
 from quotebank.scale.processes import ExtractResult, extract_many
 from quotebank.values import Article, Quote, QuoteList, Speaker
 
@@ -194,8 +194,9 @@ class QuoteBank:
 
         An article is stored once. The bank remembers whether its reported speech was extracted
         (``Article.reported``): adding an article it holds without reported speech with ``reported=True``
-        extracts it again and replaces it and its quotes, in its place (keeping its stored outlet, date, url,
-        source and id where the new one has none); adding it again otherwise changes nothing.
+        extracts it again and replaces it and its quotes, in its place: its outlet, date, url, source and id
+        are those given now, else those the bank holds, else what its text says. Adding it again otherwise
+        changes nothing (:meth:`update` corrects metadata).
 
         >>> bank = QuoteBank()
         >>> text = 'Mayor Jane Doe said the bridge would reopen. "We are ready," she added.'
@@ -324,23 +325,23 @@ class QuoteBank:
     ) -> Iterator[StoredArticle]:
         """The articles of ``items`` to store, extracted by :func:`~quotebank.extract_many` in its workers;
         those known to be stored already are not sent."""
-        positions: collections.deque[int] = collections.deque()
+        positions: collections.deque[tuple[int, dict[str, Any]]] = collections.deque()
 
         def unknown() -> Iterator[ArticleInput]:
             for index, item in enumerate(items):
                 if self._stored_before(item, {}, reported)[1] is None:
-                    positions.append(index)
+                    positions.append((index, given_metadata(item)))
                     yield item
 
         for result in extract_many(unknown(), processes=processes, reported=reported, date_order=order):
-            index = positions.popleft()
+            index, given = positions.popleft()
             if result.error is not None or result.article is None:
                 failed = attrs.evolve(result, index=index)
                 if on_error is None:
                     raise failed.error or ExtractFailedError("the article was lost")
                 on_error(failed)
                 continue
-            _key, prepared = self._to_store(result.article, result.quotes)
+            _key, prepared = self._to_store(result.article, result.quotes, given)
             if isinstance(prepared, StoredArticle):
                 yield prepared
 
@@ -393,7 +394,8 @@ class QuoteBank:
         if stored is not None:
             return key, stored
         article = article_of(item, reported=reported, date_order=order, metadata=metadata)
-        return self._to_store(article, article.quotes)
+        given = {**given_metadata(item), **{k: v for k, v in metadata.items() if v is not None}}
+        return self._to_store(article, article.quotes, given)
 
     def _stored_before(
         self, item: object, metadata: Mapping[str, Any], reported: bool
@@ -408,8 +410,11 @@ class QuoteBank:
         stored = self._store.find_article(key, url if isinstance(url, str) else None)
         return key, stored if stored is not None and (stored.reported or not reported) else None
 
-    def _to_store(self, article: Article, quotes: QuoteList) -> tuple[str, StoredArticle | Article]:
-        """The article's key, and ``article`` ready to store or the stored article it would only repeat."""
+    def _to_store(
+        self, article: Article, quotes: QuoteList, given: Mapping[str, Any]
+    ) -> tuple[str, StoredArticle | Article]:
+        """The article's key, and ``article`` ready to store or the stored article it would only repeat.
+        ``given``: the metadata the caller gave with it, which wins over what the bank holds of it."""
         clean = _storable_article(article)
         if clean is not article:
             # quotes taken from the text stored, so that offsets and words agree with it
@@ -420,16 +425,22 @@ class QuoteBank:
             return key, StoredArticle(key, article, quotes)
         if stored.reported or not article.reported:
             return key, stored
-        # extracted again for its reported speech: what the caller said of it before still holds
+        # extracted again for its reported speech: what the bank holds of it wins over what its text says,
+        # and what the caller gives now wins over both
         source, article_id = self._store.provenance(key, article.url)
+        held: dict[str, Any] = {
+            "outlet": stored.outlet,
+            "url": stored.url,
+            "source": source,
+            "id": article_id,
+        }
+        if "article_id" in given:
+            given = {**given, "id": given["article_id"]}
         kept = attrs.evolve(
             article,
-            outlet=article.outlet if article.outlet is not None else stored.outlet,
-            url=article.url if article.url is not None else stored.url,
-            source=article.source if article.source is not None else source,
-            id=article.id if article.id is not None else article_id,
+            **{name: value for name, value in held.items() if name not in given and value is not None},
         )
-        if article.published is None:
+        if "published" not in given and stored.published is not None:
             kept = attrs.evolve(
                 kept, published=stored.published, published_precision=stored.published_precision
             )

@@ -53,7 +53,7 @@ from quotebank.readers.files import Input
 from quotebank.readers.webpages import looks_like_html, parse_html
 from quotebank.values import Article
 
-__all__ = ["METADATA_KEYS", "ArticleInput", "article_of", "plain_text"]
+__all__ = ["METADATA_KEYS", "ArticleInput", "article_of", "given_metadata", "plain_text"]
 
 METADATA_KEYS = ("outlet", "published", "url", "source", "id", "article_id", "crawled")
 """The metadata an article may come with: where and when it was published, ``source`` (a file's path) and
@@ -145,6 +145,15 @@ def plain_text(item: object) -> tuple[str, object] | None:
     if unpacked.page or not isinstance(content, str) or looks_like_html(content):
         return None
     return content, unpacked.metadata.get("url")
+
+
+def given_metadata(item: object) -> dict[str, Any]:
+    """The metadata an input gives with its article (a pair's or a record's), without reading it; nothing
+    for other inputs and for items that are not inputs at all."""
+    try:
+        return _unpack(item).metadata
+    except QuotebankError:
+        return {}
 
 
 def _unpack(item: object) -> _Unpacked:
