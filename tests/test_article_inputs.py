@@ -18,9 +18,9 @@ from quotebank import (
     extract_many,
     parse_article,
 )
-from quotebank.frames import quotes_table
-from quotebank.inputs import Input
-from quotebank.items import article_of
+from quotebank.readers.files import Input
+from quotebank.readers.items import article_of
+from quotebank.scale.tables import quotes_table
 
 TEXT = '"We will rebuild," Mayor Jane Doe said on Monday.'
 

@@ -21,9 +21,9 @@ from quotebank import (
     QuoteKind,
 )
 from quotebank.cli import main
-from quotebank.export import cluster_to_dict, write_cluster_csv
-from quotebank.frames import quotes_table
-from quotebank.items import ArticleInput
+from quotebank.io.export import cluster_to_dict, write_cluster_csv
+from quotebank.readers.items import ArticleInput
+from quotebank.scale.tables import quotes_table
 
 TEXT = (
     "Mayor Jane Doe said the bridge would reopen on Monday.\n"

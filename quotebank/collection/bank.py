@@ -188,9 +188,9 @@ class QuoteBank:
         """Extract the quotes of one article (any :data:`~quotebank.readers.items.ArticleInput`: a text,
         bytes, an :class:`~quotebank.values.Article`, a record…) and store them; the article stored before
         when it has the same text or the same url. ``source`` (a file's path) and ``article_id`` (your own
-        identifier) are kept with every quote; the metadata given here wins over the item's own. ``reported=True`` also
-        finds reported speech (see :func:`~quotebank.extract`); ``date_order`` replaces the bank's own for
-        this article.
+        identifier) are kept with every quote; the metadata given here wins over the item's own.
+        ``reported=True`` also finds reported speech (see :func:`~quotebank.extract`); ``date_order``
+        replaces the bank's own for this article.
 
         An article is stored once. The bank remembers whether its reported speech was extracted
         (``Article.reported``): adding an article it holds without reported speech with ``reported=True``
