@@ -429,7 +429,7 @@ def _kinds(cluster: QuoteCluster) -> list[str]:
 
 def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
     """A cluster with Quotebank's field names, plus its outlets, the kinds of its quotes
-    (:class:`~quotebank.model.QuoteKind` values) and its member quotes."""
+    (:class:`~quotebank.values.QuoteKind` values) and its member quotes."""
     return {
         "quoteID": cluster.quote_id,
         "quotation": cluster.text,
