@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 __all__ = [
     "Article",
     "DatePrecision",
+    "Gender",
+    "GenderEvidence",
+    "GenderEvidenceKind",
     "Mention",
     "Paragraph",
     "ParagraphKind",
@@ -74,6 +77,74 @@ class SpeakerKind(str, enum.Enum):
     UNNAMED = "unnamed"
     """A source described but not named: ``a senior official``, ``a person familiar with the talks``."""
     UNKNOWN = "unknown"
+
+
+class Gender(str, enum.Enum):
+    """A person's gender as the articles show it. Organisations and unnamed sources are always ``UNKNOWN``."""
+
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+    """A person the article refers to with singular *they* (or the honorific *Mx*)."""
+    UNKNOWN = "unknown"
+
+
+class GenderEvidenceKind(str, enum.Enum):
+    """What a gender was read from, strongest first: the article's own words come before the name table."""
+
+    PRONOUN = "pronoun"
+    """A pronoun the article uses for the speaker (``"…," she said``)."""
+    HONORIFIC = "honorific"
+    """A title of address: ``Mr``, ``Mrs``, ``Ms``, ``Sir``, ``Dame``, ``Mx``."""
+    ROLE_WORD = "role word"
+    """A gendered word of the speaker's role: ``spokeswoman``, ``chairman``, ``mother``."""
+    GIVEN_NAME = "given name"
+    """The given name, in a table of names most people who carry them share a gender (the weakest: it never
+    overrides what the article says)."""
+
+    @property
+    def strength(self) -> int:
+        """The rank of this kind: 0 is the strongest."""
+        return _EVIDENCE_ORDER.index(self)
+
+
+_EVIDENCE_ORDER = tuple(GenderEvidenceKind)
+
+
+@attrs.frozen
+class GenderEvidence:
+    """One kind of evidence for one gender: the words seen (``she``, ``her``; ``Ms``) and how often they
+    were seen (mentions in an article; summed over the articles of a collection)."""
+
+    kind: GenderEvidenceKind
+    gender: Gender
+    words: tuple[str, ...]
+    count: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.kind.value} {', '.join(self.words)} ({self.gender.value}, {self.count}x)"
+
+
+def decided_gender(evidence: Iterable[GenderEvidence]) -> Gender:
+    """The gender the strongest kind of evidence points to (``evidence`` strongest first); within one kind,
+    the gender seen most often; ``UNKNOWN`` without evidence or on a tie."""
+    by_kind: dict[GenderEvidenceKind, dict[Gender, int]] = {}
+    for item in evidence:
+        counts = by_kind.setdefault(item.kind, {})
+        counts[item.gender] = counts.get(item.gender, 0) + item.count
+    if not by_kind:
+        return Gender.UNKNOWN
+    counts = by_kind[min(by_kind, key=lambda kind: kind.strength)]
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return Gender.UNKNOWN
+    return ranked[0][0]
+
+
+def conflicting_evidence(evidence: Iterable[GenderEvidence]) -> bool:
+    """Whether the article's own words (pronouns, honorifics, role words) point to more than one gender; the
+    name table disagreeing with them is no conflict (it says what most people of that name are)."""
+    return len({item.gender for item in evidence if item.kind is not GenderEvidenceKind.GIVEN_NAME}) > 1
 
 
 class ParagraphKind(str, enum.Enum):
@@ -124,12 +195,24 @@ class Speaker:
 
     ``name`` is the fullest form of the name the article uses, without titles; ``role`` holds the title or
     description (``U.S. special envoy``); ``aliases`` holds every surface form seen, in order of appearance.
+    ``gender`` is read from ``gender_evidence`` (strongest first, see :class:`GenderEvidenceKind`); only a
+    person has any.
     """
 
     name: str
     role: str | None = None
     aliases: tuple[str, ...] = ()
     kind: SpeakerKind = SpeakerKind.UNKNOWN
+    gender_evidence: tuple[GenderEvidence, ...] = ()
+
+    @property
+    def gender(self) -> Gender:
+        return decided_gender(self.gender_evidence)
+
+    @property
+    def gender_conflicting(self) -> bool:
+        """Whether the article's words disagree on the gender (see :func:`conflicting_evidence`)."""
+        return conflicting_evidence(self.gender_evidence)
 
     def __str__(self) -> str:
         return self.name

@@ -24,7 +24,17 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
-from quotebank.values import DatePrecision, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotebank.values import (
+    DatePrecision,
+    Gender,
+    GenderEvidence,
+    GenderEvidenceKind,
+    Mention,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+)
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -43,6 +53,8 @@ __all__ = [
     "csv_rows",
     "date_from_text",
     "date_to_text",
+    "evidence_from_dict",
+    "evidence_to_dict",
     "numbered_jsonl",
     "precision_from_text",
     "quote_from_dict",
@@ -125,12 +137,33 @@ def precision_from_text(text: str | None) -> DatePrecision | None:
     return DatePrecision.MONTH if len(text) == _MONTH_TEXT else DatePrecision.DAY
 
 
+def evidence_to_dict(evidence: GenderEvidence) -> dict[str, Any]:
+    return {
+        "kind": evidence.kind.value,
+        "gender": evidence.gender.value,
+        "words": list(evidence.words),
+        "count": evidence.count,
+    }
+
+
+def evidence_from_dict(data: Mapping[str, Any]) -> GenderEvidence:
+    return GenderEvidence(
+        GenderEvidenceKind(data["kind"]),
+        Gender(data["gender"]),
+        tuple(str(word) for word in data["words"]),
+        int(data.get("count", 1)),
+    )
+
+
 def speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
+    """A speaker as JSON-ready data; ``gender`` is written for readers, and read back from the evidence."""
     return {
         "name": speaker.name,
         "role": speaker.role,
         "aliases": list(speaker.aliases),
         "kind": speaker.kind.value,
+        "gender": speaker.gender.value,
+        "gender_evidence": [evidence_to_dict(evidence) for evidence in speaker.gender_evidence],
     }
 
 
@@ -140,6 +173,7 @@ def speaker_from_dict(data: Mapping[str, Any]) -> Speaker:
         role=data.get("role"),
         aliases=tuple(data.get("aliases", ())),
         kind=SpeakerKind(data.get("kind", "unknown")),
+        gender_evidence=tuple(evidence_from_dict(item) for item in data.get("gender_evidence", ())),
     )
 
 
@@ -381,6 +415,8 @@ def check_article_record(record: Mapping[str, Any], line: int) -> None:
 
 _QUOTE_KINDS = frozenset(kind.value for kind in QuoteKind)
 _SPEAKER_KINDS = frozenset(kind.value for kind in SpeakerKind)
+_EVIDENCE_KINDS = frozenset(kind.value for kind in GenderEvidenceKind)
+_GENDERS = frozenset(gender.value for gender in Gender)
 
 
 def _check_speaker(speaker: object, fail: Callable[[str, object, str], NoReturn], text: Any) -> None:
@@ -398,6 +434,29 @@ def _check_speaker(speaker: object, fail: Callable[[str, object, str], NoReturn]
     kind = speaker.get("kind", SpeakerKind.UNKNOWN.value)
     if not isinstance(kind, str) or kind not in _SPEAKER_KINDS:
         fail("speaker.kind", kind, f"one of {', '.join(sorted(_SPEAKER_KINDS))} is wanted")
+    evidence = speaker.get("gender_evidence", [])
+    if not isinstance(evidence, list) or not all(_evidence_record(item) for item in evidence):
+        fail(
+            "speaker.gender_evidence",
+            evidence,
+            "a list of {kind, gender, words, count} objects with known kinds and genders is wanted",
+        )
+
+
+def _evidence_record(item: object) -> bool:
+    if not isinstance(item, dict):
+        return False
+    words = item.get("words")
+    count = item.get("count", 1)
+    return (
+        item.get("kind") in _EVIDENCE_KINDS
+        and item.get("gender") in _GENDERS
+        and isinstance(words, list)
+        and all(isinstance(word, str) for word in words)
+        and isinstance(count, int)
+        and not isinstance(count, bool)
+        and count >= 1
+    )
 
 
 def _check_published(value: object, fail: Callable[[str, object, str], NoReturn]) -> None:
