@@ -141,6 +141,21 @@ def decided_gender(evidence: Iterable[GenderEvidence]) -> Gender:
     return ranked[0][0]
 
 
+def combined_evidence(evidence: Iterable[GenderEvidence]) -> tuple[GenderEvidence, ...]:
+    """The evidence of several articles as one: the same kind and gender joined (their words and counts
+    added up), strongest first, then most often seen."""
+    joined: dict[tuple[GenderEvidenceKind, Gender], tuple[dict[str, None], int]] = {}
+    for item in evidence:
+        words, count = joined.get((item.kind, item.gender), ({}, 0))
+        words.update(dict.fromkeys(item.words))
+        joined[item.kind, item.gender] = words, count + item.count
+    result = [
+        GenderEvidence(kind, gender, tuple(words), count) for (kind, gender), (words, count) in joined.items()
+    ]
+    result.sort(key=lambda item: (item.kind.strength, -item.count))
+    return tuple(result)
+
+
 def conflicting_evidence(evidence: Iterable[GenderEvidence]) -> bool:
     """Whether the article's own words (pronouns, honorifics, role words) point to more than one gender; the
     name table disagreeing with them is no conflict (it says what most people of that name are)."""

@@ -21,7 +21,7 @@ import attrs
 from quotebank._pipeline.gender import gender_evidence, pronoun_gender, word_gender
 from quotebank._pipeline.language import lexicon
 from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
-from quotebank.values import Gender, Speaker, SpeakerKind
+from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
 
@@ -143,14 +143,11 @@ class _Entity:
             role = max(self.roles, key=lambda r: len(r.split()), default=None)
             extra = self.extra_roles[0] if self.extra_roles else None
             full_role = ", ".join(part for part in (role, extra) if part) or None
-            evidence = ()
+            evidence: tuple[GenderEvidence, ...] = ()
             if self.kind is SpeakerKind.PERSON:
                 evidence = gender_evidence(
                     pronouns=self.pronouns,
-                    # each word once: one mention may reach the entity by two phrases
-                    role_words=dict.fromkeys(
-                        word for role in (*self.roles, *self.extra_roles) for word in role.split()
-                    ),
+                    role_words=[word for role in (*self.roles, *self.extra_roles) for word in role.split()],
                     given=self.given[0] if self.given else None,
                     given_as_written=self.name.split()[0] if self.given else None,
                 )
@@ -239,7 +236,7 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
 
     described = _descriptions(text, descriptions)
     result: dict[Phrase, Speaker] = dict(described)
-    _described_antecedents(text, pronouns, described, singular, result, owner)
+    _described_antecedents(text, pronouns, described, singular, result, owner=owner)
     # freeze only now, when every alias and every pronoun's evidence is in
     result.update((phrase, entity.freeze()) for phrase, entity in owner.items())
     for phrase in pronouns:
@@ -254,6 +251,7 @@ def _described_antecedents(
     described: dict[Phrase, Speaker],
     singular: dict[Phrase, tuple[int, _Entity]],
     result: dict[Phrase, Speaker],
+    *,
     owner: dict[Phrase, _Entity],
 ) -> None:
     """A pronoun that names nobody refers to the nearest source described before it, if one is close:

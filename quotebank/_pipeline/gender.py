@@ -16,9 +16,9 @@ import functools
 from collections.abc import Iterable
 
 from quotebank._pipeline.language import lexicon, read_lines
-from quotebank.values import Gender, GenderEvidence, GenderEvidenceKind
+from quotebank.values import Gender, GenderEvidence, GenderEvidenceKind, Speaker, SpeakerKind
 
-__all__ = ["gender_evidence", "name_gender", "pronoun_gender", "word_gender"]
+__all__ = ["gender_evidence", "name_gender", "pronoun_gender", "stored_speaker_evidence", "word_gender"]
 
 _PRONOUN_GENDERS = {"male": Gender.MALE, "female": Gender.FEMALE}
 _NAME_GENDERS = {"m": Gender.MALE, "f": Gender.FEMALE}
@@ -90,8 +90,8 @@ def gender_evidence(
     *, pronouns: Iterable[str], role_words: Iterable[str], given: str | None, given_as_written: str | None
 ) -> tuple[GenderEvidence, ...]:
     """The evidence of one person's gender in one article, strongest first: ``pronouns`` the article
-    resolved to them, as written; the words of their roles (honorifics included); their folded given name
-    and that name as written."""
+    resolved to them, as written; the words of their roles (honorifics included), each counted once; their
+    folded given name and that name as written."""
     found: dict[tuple[GenderEvidenceKind, Gender], dict[str, int]] = {}
 
     def note(kind: GenderEvidenceKind, gender: Gender, word: str) -> None:
@@ -102,9 +102,13 @@ def gender_evidence(
         gender = pronoun_gender(pronoun)
         if gender is not None:
             note(GenderEvidenceKind.PRONOUN, gender, pronoun.lower())
+    seen = set()
     for word in role_words:
         known = word_gender(word)
-        if known is not None:
+        key = word.lower().rstrip(".")
+        # once an article: 'Mr.' and 'Mr' in two of its roles are one honorific
+        if known is not None and key not in seen:
+            seen.add(key)
             note(*known, word)
     if given is not None:
         gender = name_gender(given)
@@ -116,3 +120,20 @@ def gender_evidence(
     ]
     evidence.sort(key=lambda item: (item.kind.strength, -item.count))
     return tuple(evidence)
+
+
+def stored_speaker_evidence(speaker: Speaker, pronouns: Iterable[str]) -> tuple[GenderEvidence, ...]:
+    """The evidence of a speaker stored before genders were kept, as near as the stored data allows: the
+    words of its role, the pronouns that name it next to its quotes (``pronouns``), and its given name."""
+    from quotebank.speakers import fold  # noqa: PLC0415 -- speakers imports this module
+
+    if speaker.kind is not SpeakerKind.PERSON:
+        return ()
+    words = speaker.name.split()
+    given = words[0] if len(words) > 1 and words[0][:1].isupper() else None
+    return gender_evidence(
+        pronouns=pronouns,
+        role_words=(speaker.role or "").replace(",", " ").split(),
+        given=fold(given) if given is not None else None,
+        given_as_written=given,
+    )

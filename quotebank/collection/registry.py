@@ -31,7 +31,15 @@ import regex
 from quotebank._pipeline.coreference import SurnameIndex, given_names_match, surnames_match
 from quotebank._pipeline.language import lexicon
 from quotebank.collection.filters import date_key, words
-from quotebank.values import Speaker, SpeakerKind
+from quotebank.values import (
+    Gender,
+    GenderEvidence,
+    Speaker,
+    SpeakerKind,
+    combined_evidence,
+    conflicting_evidence,
+    decided_gender,
+)
 
 __all__ = [
     "SpeakerMerge",
@@ -79,7 +87,8 @@ class SpeakerProfile:
     """One speaker of a collection: the per-article speakers merged into it, with what the collection holds.
 
     ``name`` is the full name most quoted; ``aliases`` every form any article used; ``merges`` says which
-    names were merged and why.
+    names were merged and why. ``gender_evidence`` gathers the evidence of every article (a person's only),
+    strongest first; ``gender_conflicting`` says when the articles' words disagree.
     """
 
     name: str
@@ -93,11 +102,20 @@ class SpeakerProfile:
     speakers: tuple[Speaker, ...]
     """The per-article speakers that are this one."""
     merges: tuple[SpeakerMerge, ...] = ()
+    gender_evidence: tuple[GenderEvidence, ...] = ()
+
+    @property
+    def gender(self) -> Gender:
+        return decided_gender(self.gender_evidence)
+
+    @property
+    def gender_conflicting(self) -> bool:
+        return conflicting_evidence(self.gender_evidence)
 
     @property
     def speaker(self) -> Speaker:
         """This speaker as a plain :class:`~quotebank.values.Speaker`."""
-        return Speaker(self.name, self.role, self.aliases, self.kind)
+        return Speaker(self.name, self.role, self.aliases, self.kind, self.gender_evidence)
 
     def explain(self) -> str:
         """The merges behind this profile, one a line."""
@@ -108,7 +126,8 @@ class SpeakerProfile:
     def __repr__(self) -> str:
         dates = "–".join(d.isoformat() for d in (self.first_seen, self.last_seen) if d is not None)
         return (
-            f"SpeakerProfile({self.name!r}, role={self.role!r}, quotes={self.quote_count}, "
+            f"SpeakerProfile({self.name!r}, role={self.role!r}, gender={self.gender.value!r}, "
+            f"quotes={self.quote_count}, "
             f"outlets={list(self.outlets)!r}, dates={dates or None!r}, aliases={list(self.aliases)!r})"
         )
 
@@ -537,6 +556,9 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
         last_seen=max(dated_last, key=date_key) if dated_last else None,
         speakers=tuple(u.speaker for u in members),
         merges=tuple(merges),
+        gender_evidence=combined_evidence(e for u in members for e in u.speaker.gender_evidence)
+        if kind is SpeakerKind.PERSON
+        else (),
     )
 
 

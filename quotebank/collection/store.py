@@ -32,6 +32,7 @@ from typing import Any, overload
 import attrs
 import regex
 
+from quotebank._pipeline.gender import stored_speaker_evidence
 from quotebank.collection.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
 from quotebank.collection.registry import SpeakerUsage
 from quotebank.errors import (
@@ -56,7 +57,9 @@ from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: speaker records hold the evidence of the speaker's gender (a bank of version 1 is upgraded when it is
+opened for writing)."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -728,13 +731,63 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
             f"{location}: written by a newer quotebank (schema version {version}; this version reads "
             f"{SCHEMA_VERSION}): upgrade quotebank to open it"
         )
-    if version != SCHEMA_VERSION:
+    if version in _UPGRADES and readonly:
+        raise SchemaVersionError(
+            f"{location}: written by an older quotebank (schema version {version}); open it once without "
+            "readonly to upgrade it"
+        )
+    if version not in _UPGRADES and version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
     if verify:
         _check_on_open(connection, location)
+    if version in _UPGRADES:
+        _upgrade(connection)
     if not readonly:
         connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _speaker_genders(connection: _Connection) -> None:
+    """Version 1 to 2: each person's gender evidence, from what the bank stored of them (their role, their
+    given name, the pronouns that name them next to their quotes)."""
+    rows = connection.execute(
+        """
+        SELECT s.id, s.record, json_group_array(json_extract(q.record, '$.mention.text'))
+        FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id
+        """
+    ).fetchall()
+    for speaker_id, record, mentions in rows:
+        data = json.loads(record)
+        speaker = speaker_from_dict(data)
+        pronouns = [mention for mention in json.loads(mentions) if isinstance(mention, str)]
+        evidence = stored_speaker_evidence(speaker, pronouns)
+        upgraded = json.dumps(
+            speaker_to_dict(attrs.evolve(speaker, gender_evidence=evidence)),
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        connection.execute("UPDATE speakers SET record = ? WHERE id = ?", (upgraded, speaker_id))
+
+
+_UPGRADES = {1: _speaker_genders}
+"""What turns a bank of each older version into one of the next."""
+
+
+def _upgrade(connection: _Connection) -> None:
+    """Bring a bank of an older version up to :data:`SCHEMA_VERSION`, in one transaction."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # another process may have upgraded it since the first look
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        while version in _UPGRADES:
+            _UPGRADES[version](connection)
+            version += 1
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
 
 
 def _create_schema(connection: _Connection) -> tuple[int, int, int]:
