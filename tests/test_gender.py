@@ -76,10 +76,10 @@ def test_the_evidence_is_listed_strongest_first() -> None:
 
 
 def test_the_name_table_never_overrides_the_article() -> None:
-    # 'Margaret' is a woman's name in the table; the article calls this Margaret 'he'
-    speaker = _speaker('"We will rebuild," said Margaret Osei. "Soon," he added.', "Margaret Osei")
+    # 'Margaret' is a woman's name in the table; the article calls this Margaret 'Mr.'
+    speaker = _speaker('"We will rebuild," said Mr. Margaret Osei. "Soon," he added.', "Margaret Osei")
     assert speaker.gender is Gender.MALE
-    assert speaker.gender_evidence[0].kind is PRONOUN
+    assert [e.kind for e in speaker.gender_evidence[:2]] == [PRONOUN, HONORIFIC]
     assert any(e.kind is GIVEN_NAME and e.gender is Gender.FEMALE for e in speaker.gender_evidence)
     assert not speaker.gender_conflicting  # the table says what most people of a name are: no conflict
 
@@ -92,6 +92,20 @@ def test_conflicting_words_of_an_article_are_reported() -> None:
         (HONORIFIC, Gender.FEMALE),
         (ROLE_WORD, Gender.MALE),
     }
+
+
+def test_a_surname_under_an_honorific_joins_the_person_of_its_gender() -> None:
+    text = (
+        '"We will win," said Hillary Clinton. Her husband Bill Clinton spoke later. "She will," Mr. Clinton '
+        'said. Hillary Clinton added: "Yes." "It is close," Mr. Clinton said.'
+    )
+    by_text = {q.text: q.speaker for q in extract(text)}
+    assert by_text["It is close,"] is not None
+    assert by_text["It is close,"].name == "Bill Clinton"
+    assert by_text["It is close,"].gender is Gender.MALE
+    assert by_text["Yes."] is not None
+    assert by_text["Yes."].name == "Hillary Clinton"
+    assert not by_text["Yes."].gender_conflicting
 
 
 def test_a_surname_alone_without_other_evidence_has_no_gender() -> None:

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from quotebank._pipeline.gender import gender_evidence, pronoun_gender, word_gender
+from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import lexicon
 from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
@@ -368,13 +368,19 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
         if i in assigned:
             continue
         surname = mention.surname
-        candidates = [e for e in similar(surname) if e.given]
+        shown = _role_gender([mention.role] if mention.role else [])
+
+        def fits(entity: _Entity, shown: Gender | None = shown) -> bool:
+            # 'Mr. Clinton' is not Hillary Clinton: a surname under an honorific joins a person of its gender
+            return shown is None or _entity_gender(entity) in (None, shown)
+
+        candidates = [e for e in similar(surname) if e.given and fits(e)]
         if not candidates and len(surname) > 2:
-            candidates = [e for e in given_index.get(surname, []) if e.given]
+            candidates = [e for e in given_index.get(surname, []) if e.given and fits(e)]
         if len(candidates) > 1:
             candidates = [_nearest(candidates, mention.position)]
         if not candidates:
-            candidates = [e for e in similar(surname) if not e.given]
+            candidates = [e for e in similar(surname) if not e.given and fits(e)]
         if candidates:
             match = candidates[0]
         else:
@@ -442,18 +448,29 @@ def _kind_and_gender(
     if any(w in org_words for w in name_words) or entity.name.casefold() in lexicon().places:
         return SpeakerKind.ORGANISATION, None  # a country or a city speaks for its government
     role_words = {fold(w) for role in entity.roles for w in role.split()}
-    # the honorific first (a 'Mrs.' before a man's name is a woman's), then role words, then the name
-    shown = sorted(
-        (known for word in role_words if (known := word_gender(word)) is not None),
-        key=lambda known: known[0].strength,
-    )
-    gender = shown[0][1] if shown else None
-    if gender is None and entity.given:
-        gender = _NAME_GENDERS.get(given_names.get(entity.given[0], ""))
+    gender = _entity_gender(entity)
     titled = bool(role_words & lexicon().titles)
     if gender is not None or titled or entity.given:
         return SpeakerKind.PERSON, gender
     return SpeakerKind.UNKNOWN, None
+
+
+def _role_gender(roles: Iterable[str]) -> Gender | None:
+    """The gender the words of ``roles`` show: an honorific's first, then a role word's."""
+    shown = sorted(
+        (known for role in roles for word in role.split() if (known := word_gender(fold(word))) is not None),
+        key=lambda known: known[0].strength,
+    )
+    return shown[0][1] if shown else None
+
+
+def _entity_gender(entity: _Entity) -> Gender | None:
+    """The gender of an entity's roles' words (a 'Mrs.' before a man's name is a woman's), else of its given
+    name in the name table."""
+    gender = _role_gender(entity.roles)
+    if gender is None and entity.given:
+        gender = name_gender(entity.given[0])
+    return gender
 
 
 def _role_holder(
