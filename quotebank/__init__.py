@@ -10,11 +10,11 @@ from __future__ import annotations
 import logging
 
 from quotebank._pipeline.dates import DateOrder, DateReading
-from quotebank._pipeline.run import extract
 from quotebank._pipeline.structure import parse_article
-from quotebank.collection.bank import QuoteBank
+from quotebank.collection.bank import AddedArticle, QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.errors import (
+    AmbiguousSpeakerError,
     ArticleDecodeError,
     BankDamagedError,
     BankFileError,
@@ -54,6 +54,8 @@ from quotebank.values import (
 )
 
 __all__ = [
+    "AddedArticle",
+    "AmbiguousSpeakerError",
     "Article",
     "ArticleDecodeError",
     "BankDamagedError",

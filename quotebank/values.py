@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, SupportsIndex, overload
 
@@ -19,9 +20,12 @@ import attrs
 from quotebank.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
+    from os import PathLike
+
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
     from quotebank.collection.filters import KindFilter, PatternFilter
+    from quotebank.collection.stats import SourceStats, SpeakerTable
     from quotebank.io.export import Target
 
 __all__ = [
@@ -308,6 +312,12 @@ class QuoteList(tuple[Quote, ...]):
             return QuoteList(super().__getitem__(index))
         return super().__getitem__(index)
 
+    def __add__(self, other: tuple[Quote, ...]) -> QuoteList:  # type: ignore[override]
+        """The quotes of both lists, this one's first: a :class:`QuoteList` again."""
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return QuoteList(itertools.chain(self, other))
+
     def __repr__(self) -> str:
         shown = ", ".join(repr(quote) for quote in self[:_REPR_QUOTES])
         more = f", … {len(self) - _REPR_QUOTES} more" if len(self) > _REPR_QUOTES else ""
@@ -369,10 +379,19 @@ class QuoteList(tuple[Quote, ...]):
 
         write_jsonl((quote_to_dict(quote) for quote in self), target)
 
-    def to_csv(self, target: Target) -> None:
+    def to_csv(self, target: Target, *, excel: bool = False) -> None:
+        """One row a quote (:data:`~quotebank.io.export.CSV_FIELDS`); ``excel`` for spreadsheet programs: a
+        UTF-8 byte-order mark, and no column that is empty in every row (see
+        :func:`~quotebank.io.export.write_csv`)."""
         from quotebank.io.export import write_csv  # noqa: PLC0415 -- export imports this module
 
-        write_csv(self, target)
+        write_csv(self, target, excel=excel)
+
+    def to_excel(self, target: str | PathLike[str]) -> None:
+        """An Excel workbook of these quotes, one row a quote (needs ``quotebank[excel]``: openpyxl)."""
+        from quotebank.export import write_excel  # noqa: PLC0415 -- export imports this module
+
+        write_excel(self, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """A pandas DataFrame with typed columns (needs ``pip install 'quotebank[pandas]'``)."""
@@ -380,14 +399,20 @@ class QuoteList(tuple[Quote, ...]):
 
         return quotes_dataframe(self)
 
-    @property
-    def speakers(self) -> tuple[Speaker, ...]:
-        """The distinct speakers of these quotes, in order of first appearance."""
-        seen: dict[Speaker, None] = {}
-        for quote in self:
-            if quote.speaker is not None:
-                seen.setdefault(quote.speaker)
-        return tuple(seen)
+    def speakers(self) -> SpeakerTable:
+        """The speakers of these quotes, merged across articles as a bank merges them, most quoted first:
+        the table :meth:`QuoteBank.speakers <quotebank.bank.QuoteBank.speakers>` gives for a bank."""
+        from quotebank.stats import speaker_table  # noqa: PLC0415 -- stats imports this module
+
+        return speaker_table(self)
+
+    def source_stats(self, by: str | Sequence[str] | None = "outlet") -> SourceStats:
+        """These quotes counted by who said them (gender, kind of source), per outlet and/or month: see
+        :meth:`QuoteBank.source_stats <quotebank.bank.QuoteBank.source_stats>`."""
+        from quotebank.stats import source_stats, speaker_table  # noqa: PLC0415 -- stats imports this module
+
+        people = {s: profile.speaker for profile in speaker_table(self) for s in profile.speakers}
+        return source_stats(self, by=by, person=lambda speaker: people.get(speaker, speaker))
 
 
 @attrs.frozen

@@ -68,6 +68,8 @@ class SpeakerUsage:
     outlets: frozenset[str] = frozenset()
     first_seen: date | None = None
     last_seen: date | None = None
+    articles: int = 0
+    """How many articles these quotes come from."""
 
 
 @attrs.frozen
@@ -103,6 +105,10 @@ class SpeakerProfile:
     """The per-article speakers that are this one."""
     merges: tuple[SpeakerMerge, ...] = ()
     gender_evidence: tuple[GenderEvidence, ...] = ()
+    article_count: int = 0
+    """How many articles quote this speaker."""
+    roles: tuple[str, ...] = ()
+    """Every role the articles give, most quoted first (``role`` is the first)."""
 
     @property
     def gender(self) -> Gender:
@@ -285,6 +291,7 @@ def _combined(a: SpeakerUsage, b: SpeakerUsage) -> SpeakerUsage:
         a.outlets | b.outlets,
         min(firsts, key=date_key) if firsts else None,
         max(lasts, key=date_key) if lasts else None,
+        a.articles + b.articles,
     )
 
 
@@ -545,9 +552,10 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
     )
     dated_first = [u.first_seen for u in members if u.first_seen is not None]
     dated_last = [u.last_seen for u in members if u.last_seen is not None]
+    roles = sorted(role_counts, key=lambda r: -role_counts[r])
     return SpeakerProfile(
         name=name,
-        role=max(role_counts, key=lambda r: role_counts[r]) if role_counts else None,
+        role=roles[0] if roles else None,
         aliases=tuple(aliases),
         kind=kind,
         quote_count=sum(u.quote_count for u in members),
@@ -559,6 +567,8 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
         gender_evidence=combined_evidence(e for u in members for e in u.speaker.gender_evidence)
         if kind is SpeakerKind.PERSON
         else (),
+        article_count=sum(u.articles for u in members),
+        roles=tuple(roles),
     )
 
 

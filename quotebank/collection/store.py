@@ -543,11 +543,12 @@ class Store:
         quotes whose ids are above ``after`` and at most ``upto``: what was added since a registry looked."""
         rows = self._connection.execute(
             """
-            SELECT s.id, s.record, count(*),
+            SELECT s.id, s.record, count(*), count(DISTINCT q.article_id),
                    json_group_array(DISTINCT json_extract(q.record, '$.outlet')),
                    min(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END),
                    max(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END)
-            FROM (SELECT speaker_id, date_key, record, json_extract(record, '$.published') AS published
+            FROM (SELECT speaker_id, article_id, date_key, record,
+                         json_extract(record, '$.published') AS published
                   FROM quotes WHERE id > ? AND id <= ?) q
             JOIN speakers s ON s.id = q.speaker_id
             GROUP BY s.id
@@ -555,7 +556,7 @@ class Store:
             (UNDATED, UNDATED, after, upto),
         )
         usages = []
-        for speaker_id, record, count, outlets, first, last in rows:
+        for speaker_id, record, count, articles, outlets, first, last in rows:
             with self._decoding():
                 usages.append(
                     (
@@ -566,6 +567,7 @@ class Store:
                             frozenset(outlet for outlet in json.loads(outlets) if outlet is not None),
                             _date_after_key(first),
                             _date_after_key(last),
+                            int(articles),
                         ),
                     )
                 )

@@ -56,6 +56,8 @@ __all__ = [
     "evidence_from_dict",
     "evidence_to_dict",
     "numbered_jsonl",
+    "opened_for_writing",
+    "pandas_module",
     "precision_from_text",
     "quote_from_dict",
     "quote_to_dict",
@@ -67,6 +69,7 @@ __all__ = [
     "speaker_to_dict",
     "write_cluster_csv",
     "write_csv",
+    "write_excel",
     "write_jsonl",
 ]
 
@@ -302,6 +305,21 @@ def _opened(target: Target, mode: Literal["r", "w"]) -> Iterator[TextIO]:
         raise InvalidArgumentError(f"expected a path or an open text file, not {type(target).__name__}")
 
 
+@contextlib.contextmanager
+def opened_for_writing(target: Target, *, excel: bool = False) -> Iterator[TextIO]:
+    """``target`` open for writing text (see :func:`_opened`); with ``excel``, the UTF-8 byte-order mark
+    first, which spreadsheet programs need to read the file as UTF-8 rather than their local code page."""
+    with _opened(target, "w") as stream:
+        if excel:
+            stream.write("\ufeff")
+        yield stream
+
+
+def pandas_module() -> Any:
+    """The pandas module, or :class:`~quotebank.errors.MissingDependencyError` saying how to install it."""
+    return _pandas()
+
+
 def write_jsonl(records: Iterable[Mapping[str, Any]], target: Target) -> None:
     """One JSON object a line, to a path or an open text file."""
     with _opened(target, "w") as stream:
@@ -471,14 +489,63 @@ def _check_published(value: object, fail: Callable[[str, object, str], NoReturn]
 
 
 def write_csv(
-    quotes: Iterable[Quote], target: Target, *, source: str | None = None, header: bool = True
+    quotes: Iterable[Quote],
+    target: Target,
+    *,
+    source: str | None = None,
+    header: bool = True,
+    excel: bool = False,
 ) -> None:
-    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file."""
-    with _opened(target, "w") as stream:
-        writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS, lineterminator="\n")
+    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file.
+
+    ``excel`` writes for spreadsheet programs: the UTF-8 byte-order mark first (without it they read the
+    file in their local code page, and every accent and curly quote comes out wrong), and only the columns
+    that hold something in some row (programs that read the file want the same columns every time: they
+    get all of them without ``excel``). A spreadsheet holds about a million rows, so the rows are gathered
+    first."""
+    rows: Iterable[dict[str, Any]] = csv_rows(quotes, source=source)
+    fields: Sequence[str] = CSV_FIELDS
+    if excel:
+        rows = list(rows)
+        used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
+        fields = [name for name in CSV_FIELDS if name in used]
+    with opened_for_writing(target, excel=excel) as stream:
+        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         if header:
             writer.writeheader()
-        writer.writerows(csv_rows(quotes, source=source))
+        writer.writerows(rows)
+
+
+def write_excel(quotes: Iterable[Quote], target: str | PathLike[str]) -> None:
+    """An Excel workbook with one sheet, one row a quote: the columns of :data:`CSV_FIELDS` that hold
+    something in some row, numbers and booleans typed. Needs ``quotebank[excel]`` (openpyxl)."""
+    try:
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise MissingDependencyError("to_excel needs openpyxl: pip install 'quotebank[excel]'") from None
+    if not isinstance(target, str | PathLike):
+        raise InvalidArgumentError(f"an Excel workbook is written to a path, not {type(target).__name__}")
+    rows = list(csv_rows(quotes))
+    used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
+    fields = [name for name in CSV_FIELDS if name in used]
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("quotes")
+    sheet.append(fields)
+    for row in rows:
+        sheet.append([_excel_value(row[name]) for name in fields])
+    workbook.save(target)
+
+
+_EXCEL_TEXT_LIMIT = 32767
+"""The most characters an Excel cell holds."""
+
+
+def _excel_value(value: object) -> object:
+    # Excel cells hold no control characters (openpyxl refuses them) and at most 32,767 characters
+    if isinstance(value, str):
+        cleaned = "".join(ch if ch >= " " or ch in "\t\n" else " " for ch in value)
+        return cleaned[:_EXCEL_TEXT_LIMIT]
+    return value
 
 
 def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
