@@ -244,4 +244,4 @@ def test_bank_html_and_reprs() -> None:
     assert repr(QuoteList(bank)).endswith(", … 20 more])")
     assert repr(bank.articles) == "<30 articles>"
     profile = bank.speaker("doe")
-    assert repr(profile).startswith("SpeakerProfile('Jane Doe', role=None, quotes=30")
+    assert repr(profile).startswith("SpeakerProfile('Jane Doe', role=None, gender='female', quotes=30")
