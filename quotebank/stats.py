@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from quotebank.errors import InvalidArgumentError
+from quotebank.errors import InvalidQueryError
 from quotebank.export import Target, date_to_text, opened_for_writing, pandas_module
 from quotebank.filters import date_key
 from quotebank.model import Gender, Quote, QuoteKind, Speaker, SpeakerKind
@@ -342,7 +342,7 @@ def _grouping(by: str | Sequence[str] | None) -> tuple[str, ...]:
     names = (by,) if isinstance(by, str) else tuple(by) if by is not None else ()
     unknown = [name for name in names if name not in _GROUPINGS]
     if unknown or not all(isinstance(name, str) for name in names):
-        raise InvalidArgumentError(f"by must be 'outlet', 'month', both or None, not {by!r}")
+        raise InvalidQueryError(f"by must be 'outlet', 'month', both or None, not {by!r}")
     return tuple(name for name in ("outlet", "month") if name in names)
 
 

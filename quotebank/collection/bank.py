@@ -23,15 +23,12 @@ import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank._pipeline.structure import parse_article
-from quotebank.collection.clusters import ClusterList, cluster_quotes
-from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
-from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
-from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
-from quotebank.collection.store import Store, StoredArticle, article_key, storable
+from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes
 from quotebank.errors import (
     AmbiguousSpeakerError,
     BankDamagedError,
     InvalidArgumentError,
+    InvalidQueryError,
     InvalidRecordError,
     InvalidTextError,
     SpeakerNotFoundError,
@@ -56,6 +53,7 @@ from quotebank.values import Article, Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
+    from matplotlib.figure import Figure
 
 __all__ = ["AddedArticle", "Articles", "QuoteBank"]
 
@@ -542,6 +540,46 @@ class QuoteBank:
         quotes = self._select(attrs.evolve(wanted, limit=None), speaker)
         found = cluster_quotes(quotes, person=lambda s: person_of.get(s, s) if s is not None else None)
         return found if limit is None else found[:limit]
+
+    # -- charts (quotebank[charts]) ----------------------------------------------------------------------
+
+    def chart_women_share(
+        self,
+        by: str | Sequence[str] = "outlet",
+        *,
+        kind: KindFilter | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> Figure:
+        """A chart of the share of women among the people quoted: a bar per outlet (``by="outlet"``), a line
+        over the months (``"month"``), or a line per outlet over the months (``("outlet", "month")``), from
+        :meth:`source_stats` with the same filters. Returns a matplotlib figure (``quotebank[charts]``)."""
+        from quotebank.charts import women_share_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        return women_share_chart(self.source_stats(by, kind=kind, since=since, until=until))
+
+    def chart_top_speakers(self, *, limit: int = 15) -> Figure:
+        """A chart of the ``limit`` most quoted speakers, coloured by gender (``quotebank[charts]``)."""
+        from quotebank.charts import top_speakers_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        return top_speakers_chart(self.speakers(), limit=limit)
+
+    def chart_cluster_timeline(self, quotation: str | QuoteCluster) -> Figure:
+        """A chart of who reported a quotation when, the first report marked: ``quotation`` is a cluster, or
+        words of it (the most widely reported cluster that :meth:`clusters` finds with them). Raises
+        :class:`~quotebank.errors.InvalidQueryError` when no quotation has those words."""
+        from quotebank.charts import cluster_timeline_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        if isinstance(quotation, QuoteCluster):
+            return cluster_timeline_chart(quotation)
+        if not isinstance(quotation, str):
+            raise InvalidArgumentError(
+                f"quotation must be words or a QuoteCluster, not {type(quotation).__name__}"
+            )
+        found = self.clusters(quotation)
+        if not found:
+            raise InvalidQueryError(f"no quotation has the words {quotation!r}")
+        return cluster_timeline_chart(max(found, key=lambda cluster: cluster.occurrences))
 
     # -- exports -----------------------------------------------------------------------------------------
 

@@ -548,7 +548,9 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
             aliases.setdefault(alias)
     kinds = {u.speaker.kind for u in members}
     kind = next(
-        (k for k in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION) if k in kinds), SpeakerKind.UNKNOWN
+        # an unnamed source stays one: the source counts tell people, organisations and unnamed sources apart
+        (k for k in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.UNNAMED) if k in kinds),
+        SpeakerKind.UNKNOWN,
     )
     dated_first = [u.first_seen for u in members if u.first_seen is not None]
     dated_last = [u.last_seen for u in members if u.last_seen is not None]
