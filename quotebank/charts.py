@@ -9,7 +9,9 @@ method for each: :meth:`QuoteBank.chart_women_share <quotebank.bank.QuoteBank.ch
 
 from __future__ import annotations
 
+import functools
 import importlib
+import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -36,15 +38,30 @@ _OTHER_SOURCE = "#7f8c8d"
 _WIDTH = 7.0
 _ROW_INCHES = 0.35
 _MIN_HEIGHT = 2.5
+_NOTEBOOK_DPI = 80
 
 
-def _figure(height: float) -> Figure:
+@functools.cache
+def _chart_class() -> type[Figure]:
+    """A matplotlib figure that a notebook shows as a picture without pyplot (whose inline display is set up
+    only once pyplot is imported)."""
     try:
         module = importlib.import_module("matplotlib.figure")
     except ImportError:
         raise MissingDependencyError("charts need matplotlib: pip install 'quotebank[charts]'") from None
-    figure: Figure = module.Figure(figsize=(_WIDTH, max(_MIN_HEIGHT, height)), layout="constrained")
-    return figure
+
+    class Chart(module.Figure):  # type: ignore[misc,name-defined]
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=_NOTEBOOK_DPI)
+            return buffer.getvalue()
+
+    chart: type[Figure] = Chart
+    return chart
+
+
+def _figure(height: float) -> Figure:
+    return _chart_class()(figsize=(_WIDTH, max(_MIN_HEIGHT, height)), layout="constrained")
 
 
 def women_share_chart(stats: SourceStats) -> Figure:

@@ -42,6 +42,9 @@ __all__ = [
     "QuoteList",
     "Speaker",
     "SpeakerKind",
+    "combined_evidence",
+    "conflicting_evidence",
+    "decided_gender",
 ]
 
 
@@ -230,7 +233,8 @@ class Speaker:
 
     @property
     def gender_conflicting(self) -> bool:
-        """Whether the article's words disagree on the gender (see :func:`conflicting_evidence`)."""
+        """Whether the article's words disagree on the gender (see
+        :func:`~quotebank.model.conflicting_evidence`)."""
         return conflicting_evidence(self.gender_evidence)
 
     def __str__(self) -> str:
