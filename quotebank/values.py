@@ -211,7 +211,7 @@ class Mention:
     end: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Speaker:
     """Who said a quote, named canonically within one article.
 
@@ -239,6 +239,13 @@ class Speaker:
 
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        # the gender, not its evidence: the evidence is listed by gender_evidence
+        return (
+            f"Speaker(name={self.name!r}, role={self.role!r}, aliases={self.aliases!r}, kind={self.kind!r}, "
+            f"gender={self.gender!r})"
+        )
 
 
 @attrs.frozen
