@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebank import Gender, GenderEvidenceKind, QuoteBank, SchemaVersionError, Speaker, SpeakerKind, extract
+from quotebank import Gender, GenderEvidenceKind, QuoteBank, QuotebankWarning, Speaker, SpeakerKind, extract
 
 PRONOUN, HONORIFIC, ROLE_WORD, GIVEN_NAME = GenderEvidenceKind
 
@@ -180,8 +180,8 @@ def test_a_bank_of_version_1_is_upgraded_with_the_evidence_its_data_holds(tmp_pa
     with QuoteBank.open(path) as bank:
         bank.add('"We will rebuild," said Mrs. Pat Quill. "Soon," she added. "Yes," the ministry said.')
     _as_version_1(path)
-    with pytest.raises(SchemaVersionError, match="older quotebank"):
-        QuoteBank.open(path, readonly=True)
+    with pytest.warns(QuotebankWarning, match="older quotebank"), QuoteBank.open(path, readonly=True) as old:
+        assert old.speaker("Quill").gender is Gender.UNKNOWN
     with QuoteBank.open(path) as bank:
         quill = bank.speaker("Quill")
         ministry = bank.speaker("ministry")

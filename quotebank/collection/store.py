@@ -59,7 +59,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"
 
 SCHEMA_VERSION = 2
 """2: speaker records hold the evidence of the speaker's gender (a bank of version 1 is upgraded when it is
-opened for writing)."""
+opened for writing, and read as it is, with a warning, when opened read-only)."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -734,15 +734,18 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
             f"{SCHEMA_VERSION}): upgrade quotebank to open it"
         )
     if version in _UPGRADES and readonly:
-        raise SchemaVersionError(
-            f"{location}: written by an older quotebank (schema version {version}); open it once without "
-            "readonly to upgrade it"
+        # an older bank reads as it is: what it lacks (its speakers' gender evidence) reads as unknown
+        warnings.warn(
+            f"{location}: written by an older quotebank (schema version {version}): its speakers' genders "
+            "read as unknown until it is opened once without readonly, which upgrades it",
+            QuotebankWarning,
+            stacklevel=4,
         )
     if version not in _UPGRADES and version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
     if verify:
         _check_on_open(connection, location)
-    if version in _UPGRADES:
+    if version in _UPGRADES and not readonly:
         _upgrade(connection)
     if not readonly:
         connection.execute("PRAGMA synchronous = NORMAL")
