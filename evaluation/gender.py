@@ -26,13 +26,13 @@ from typing import Any
 from unittest import mock
 
 import attrs
-from quotebank.gender import name_gender
-from quotebank.model import Gender, GenderEvidenceKind, Speaker, SpeakerKind
-from quotebank.speakers import fold
 
 import quotebank
 from evaluation.run import read_jsonl
 from quotebank import speakers as coreference
+from quotebank._pipeline.coreference import fold
+from quotebank._pipeline.gender import name_gender
+from quotebank.values import Gender, GenderEvidenceKind, Speaker, SpeakerKind
 
 __all__ = ["GenderScores", "main", "measure"]
 

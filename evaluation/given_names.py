@@ -10,7 +10,7 @@
 The table keeps a name when at least :data:`MIN_BIRTHS` people born from :data:`FIRST_YEAR` on carry it and
 at least :data:`MIN_SHARE` of them were recorded with one sex: a strong majority, so that the table is right
 for most people of that name. It is the weakest evidence of a speaker's gender (see
-:class:`quotebank.model.GenderEvidenceKind`): it never overrides what an article says.
+:class:`quotebank.values.GenderEvidenceKind`): it never overrides what an article says.
 """
 
 from __future__ import annotations

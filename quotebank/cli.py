@@ -5,12 +5,12 @@ With no file it runs on the two seed articles bundled with the package; ``-`` re
 
 ``quotebank add DB FILE…`` stores the articles' quotes in the SQLite bank ``DB``, and ``quotebank search DB
 [--speaker …] [--text …] [--since …] …`` searches it, with the filters of :meth:`QuoteBank.search
-<quotebank.collection.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it opens the bank
-read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status 1 when there is
-some). ``quotebank stats DB --by outlet|month|outlet,month|all [--format table|csv]`` counts who gets
-quoted (:meth:`QuoteBank.source_stats <quotebank.collection.bank.QuoteBank.source_stats>`). A first argument ``add``,
-``search``, ``stats`` or ``check`` names the subcommand; an article file with one of those names can be
-given as ``./add``.
+<quotebank.collection.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it
+opens the bank read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status
+1 when there is some). ``quotebank stats DB --by outlet|month|outlet,month|all [--format table|csv]``
+counts who gets quoted (:meth:`QuoteBank.source_stats
+<quotebank.collection.bank.QuoteBank.source_stats>`). A first argument ``add``, ``search``, ``stats`` or
+``check`` names the subcommand; an article file with one of those names can be given as ``./add``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from quotebank import __version__
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_published
 from quotebank.collection.bank import QuoteBank
 from quotebank.collection.clusters import QuoteCluster
+from quotebank.collection.store import Store
 from quotebank.errors import QuotebankError, UsageError
 from quotebank.io.display import shown_text
 from quotebank.io.export import (

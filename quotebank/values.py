@@ -234,7 +234,7 @@ class Speaker:
     @property
     def gender_conflicting(self) -> bool:
         """Whether the article's words disagree on the gender (see
-        :func:`~quotebank.model.conflicting_evidence`)."""
+        :func:`~quotebank.values.conflicting_evidence`)."""
         return conflicting_evidence(self.gender_evidence)
 
     def __str__(self) -> str:
@@ -400,7 +400,7 @@ class QuoteList(tuple[Quote, ...]):
 
     def to_excel(self, target: str | PathLike[str]) -> None:
         """An Excel workbook of these quotes, one row a quote (needs ``quotebank[excel]``: openpyxl)."""
-        from quotebank.export import write_excel  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import write_excel  # noqa: PLC0415 -- export imports this module
 
         write_excel(self, target)
 
@@ -412,15 +412,16 @@ class QuoteList(tuple[Quote, ...]):
 
     def speakers(self) -> SpeakerTable:
         """The speakers of these quotes, merged across articles as a bank merges them, most quoted first:
-        the table :meth:`QuoteBank.speakers <quotebank.bank.QuoteBank.speakers>` gives for a bank."""
-        from quotebank.stats import speaker_table  # noqa: PLC0415 -- stats imports this module
+        the table :meth:`QuoteBank.speakers <quotebank.collection.bank.QuoteBank.speakers>` gives for a
+        bank."""
+        from quotebank.collection.stats import speaker_table  # noqa: PLC0415 -- stats imports this module
 
         return speaker_table(self)
 
     def source_stats(self, by: str | Sequence[str] | None = "outlet") -> SourceStats:
         """These quotes counted by who said them (gender, kind of source), per outlet and/or month: see
-        :meth:`QuoteBank.source_stats <quotebank.bank.QuoteBank.source_stats>`."""
-        from quotebank.stats import source_stats, speaker_table  # noqa: PLC0415 -- stats imports this module
+        :meth:`QuoteBank.source_stats <quotebank.collection.bank.QuoteBank.source_stats>`."""
+        from quotebank.collection.stats import source_stats, speaker_table  # noqa: PLC0415 -- stats imports this module
 
         people = {s: profile.speaker for profile in speaker_table(self) for s in profile.speakers}
         return source_stats(self, by=by, person=lambda speaker: people.get(speaker, speaker))

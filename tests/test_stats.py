@@ -22,7 +22,7 @@ from quotebank import (
     parse_article,
 )
 from quotebank.cli import main
-from quotebank.stats import SPEAKER_COLUMNS, SourceStats, SpeakerTable
+from quotebank.collection.stats import SPEAKER_COLUMNS, SourceStats, SpeakerTable
 
 COURIER_MARCH = '"We will rebuild," said Mayor Jane Doe. "Soon," she added. "No," said John Roe.'
 COURIER_APRIL = '"It is done," said Jane Doe. "Yes," the ministry said.'

@@ -31,7 +31,7 @@ _GENERATIONAL = lexicon().grammar["generational"]
 _UNDECOMPOSED = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"}
 )
-# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from data/en/pronouns.txt)
+# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from lang/en/pronouns.txt)
 _PERSON_PRONOUNS = {
     word: gender
     for word in lexicon().pronouns

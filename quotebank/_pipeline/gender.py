@@ -1,6 +1,6 @@
 """A person's gender with the evidence for it, from the words of one article.
 
-The evidence, strongest first (:class:`~quotebank.model.GenderEvidenceKind`): the pronouns the article
+The evidence, strongest first (:class:`~quotebank.values.GenderEvidenceKind`): the pronouns the article
 resolves to the speaker (``he``, ``she``; a singular ``they`` for a nonbinary person), honorifics (``Mr``,
 ``Mrs``, ``Ms``, ``Mx``), gendered role words (``spokeswoman``, ``chairman``, ``mother``), and last the
 given name, in a table of names that most of the people who carry them share a sex at birth (built from the
@@ -125,7 +125,7 @@ def gender_evidence(
 def stored_speaker_evidence(speaker: Speaker, pronouns: Iterable[str]) -> tuple[GenderEvidence, ...]:
     """The evidence of a speaker stored before genders were kept, as near as the stored data allows: the
     words of its role, the pronouns that name it next to its quotes (``pronouns``), and its given name."""
-    from quotebank.speakers import fold  # noqa: PLC0415 -- speakers imports this module
+    from quotebank._pipeline.coreference import fold  # noqa: PLC0415 -- speakers imports this module
 
     if speaker.kind is not SpeakerKind.PERSON:
         return ()

@@ -24,6 +24,10 @@ import attrs
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank._pipeline.structure import parse_article
 from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes
+from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
+from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
+from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
+from quotebank.collection.store import Store, StoredArticle, article_key, storable
 from quotebank.errors import (
     AmbiguousSpeakerError,
     BankDamagedError,
@@ -92,7 +96,7 @@ class AddedArticle:
 
     @property
     def quotes(self) -> QuoteList:
-        """The article's quotes (:attr:`Article.quotes <quotebank.model.Article.quotes>`)."""
+        """The article's quotes (:attr:`Article.quotes <quotebank.values.Article.quotes>`)."""
         return self.article.quotes
 
     def __repr__(self) -> str:
@@ -554,13 +558,13 @@ class QuoteBank:
         """A chart of the share of women among the people quoted: a bar per outlet (``by="outlet"``), a line
         over the months (``"month"``), or a line per outlet over the months (``("outlet", "month")``), from
         :meth:`source_stats` with the same filters. Returns a matplotlib figure (``quotebank[charts]``)."""
-        from quotebank.charts import women_share_chart  # noqa: PLC0415 -- matplotlib is optional
+        from quotebank.io.charts import women_share_chart  # noqa: PLC0415 -- matplotlib is optional
 
         return women_share_chart(self.source_stats(by, kind=kind, since=since, until=until))
 
     def chart_top_speakers(self, *, limit: int = 15) -> Figure:
         """A chart of the ``limit`` most quoted speakers, coloured by gender (``quotebank[charts]``)."""
-        from quotebank.charts import top_speakers_chart  # noqa: PLC0415 -- matplotlib is optional
+        from quotebank.io.charts import top_speakers_chart  # noqa: PLC0415 -- matplotlib is optional
 
         return top_speakers_chart(self.speakers(), limit=limit)
 
@@ -568,7 +572,7 @@ class QuoteBank:
         """A chart of who reported a quotation when, the first report marked: ``quotation`` is a cluster, or
         words of it (the most widely reported cluster that :meth:`clusters` finds with them). Raises
         :class:`~quotebank.errors.InvalidQueryError` when no quotation has those words."""
-        from quotebank.charts import cluster_timeline_chart  # noqa: PLC0415 -- matplotlib is optional
+        from quotebank.io.charts import cluster_timeline_chart  # noqa: PLC0415 -- matplotlib is optional
 
         if isinstance(quotation, QuoteCluster):
             return cluster_timeline_chart(quotation)

@@ -2,7 +2,7 @@
 
 A compact table (speaker, how the article names them, the cue, the quote, its kind and confidence, outlet,
 date), every value escaped; the quote without the comma its sentence lent it (``"We will win," she said``
-shows ``We will win``: the :class:`~quotebank.model.Quote` keeps its exact span). Long quotes are
+shows ``We will win``: the :class:`~quotebank.values.Quote` keeps its exact span). Long quotes are
 shortened (the whole text is in the cell's tooltip) and long lists show their first and last rows only, so
 that a list of a hundred thousand quotes displays as fast as a list of ten.
 """

@@ -1,10 +1,10 @@
 """Who gets quoted: the speaker table and source-diversity counts of a bank or a list of quotes.
 
 :class:`SpeakerTable` is what ``bank.speakers()`` and ``quotes.speakers()`` give: the speakers, most quoted
-first, as a tuple of :class:`~quotebank.people.SpeakerProfile` that shows as a table in a notebook and
-converts to a DataFrame. :class:`SourceStats` is what ``bank.source_stats()`` gives: per outlet and/or month,
-how many quotes came from women, men, nonbinary people and people of unknown gender, and from people,
-organisations and unnamed sources, direct and reported speech apart.
+first, as a tuple of :class:`~quotebank.collection.registry.SpeakerProfile` that shows as a table in a
+notebook and converts to a DataFrame. :class:`SourceStats` is what ``bank.source_stats()`` gives: per
+outlet and/or month, how many quotes came from women, men, nonbinary people and people of unknown gender,
+and from people, organisations and unnamed sources, direct and reported speech apart.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from quotebank.collection.filters import date_key
+from quotebank.collection.registry import SpeakerProfile, SpeakerUsage, merge_speakers
 from quotebank.errors import InvalidQueryError
-from quotebank.export import Target, date_to_text, opened_for_writing, pandas_module
-from quotebank.filters import date_key
-from quotebank.model import Gender, Quote, QuoteKind, Speaker, SpeakerKind
-from quotebank.people import SpeakerProfile, SpeakerUsage, merge_speakers
+from quotebank.io.export import Target, date_to_text, opened_for_writing, pandas_module
+from quotebank.values import Gender, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -64,7 +64,7 @@ def _table_html(caption: str, header: Sequence[str], rows: Sequence[Sequence[str
 
 class SpeakerTable(tuple[SpeakerProfile, ...]):
     """The speakers of a bank or of a list of quotes, most quoted first: a tuple of
-    :class:`~quotebank.people.SpeakerProfile` with a table view (:data:`SPEAKER_COLUMNS`)."""
+    :class:`~quotebank.collection.registry.SpeakerProfile` with a table view (:data:`SPEAKER_COLUMNS`)."""
 
     __slots__ = ()
 
@@ -197,7 +197,7 @@ class SourceRow:
     month: str | None
     """``2026-03``; ``None`` for undated quotes (or when the grouping is not by month)."""
     reported: bool
-    """Whether these are reported speech (:attr:`QuoteKind.REPORTED <quotebank.model.QuoteKind>`)."""
+    """Whether these are reported speech (:attr:`QuoteKind.REPORTED <quotebank.values.QuoteKind>`)."""
     quotes: int = 0
     female: int = 0
     male: int = 0

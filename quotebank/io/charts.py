@@ -2,9 +2,9 @@
 
 Each function returns a :class:`matplotlib.figure.Figure` made without pyplot, so that it works with any
 backend, headless included (a notebook shows it; ``figure.savefig("chart.png")`` writes it). The bank has a
-method for each: :meth:`QuoteBank.chart_women_share <quotebank.bank.QuoteBank.chart_women_share>`,
-:meth:`~quotebank.bank.QuoteBank.chart_top_speakers` and
-:meth:`~quotebank.bank.QuoteBank.chart_cluster_timeline`.
+method for each: :meth:`QuoteBank.chart_women_share <quotebank.collection.bank.QuoteBank.chart_women_share>`,
+:meth:`~quotebank.collection.bank.QuoteBank.chart_top_speakers` and
+:meth:`~quotebank.collection.bank.QuoteBank.chart_cluster_timeline`.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from quotebank.dedup import QuoteCluster
+from quotebank.collection.clusters import QuoteCluster
+from quotebank.collection.filters import date_key
+from quotebank.collection.registry import SpeakerProfile
+from quotebank.collection.stats import SourceStats
 from quotebank.errors import MissingDependencyError
-from quotebank.filters import date_key
-from quotebank.model import Gender, SpeakerKind
-from quotebank.people import SpeakerProfile
-from quotebank.stats import SourceStats
+from quotebank.values import Gender, SpeakerKind
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
