@@ -29,7 +29,7 @@ import attrs
 
 import quotebank
 from evaluation.run import read_jsonl
-from quotebank import speakers as coreference
+from quotebank._pipeline import coreference
 from quotebank._pipeline.coreference import fold
 from quotebank._pipeline.gender import name_gender
 from quotebank.values import Gender, GenderEvidenceKind, Speaker, SpeakerKind

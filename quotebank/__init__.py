@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from quotebank._pipeline.dates import DateOrder, DateReading
+from quotebank._pipeline.run import extract
 from quotebank._pipeline.structure import parse_article
 from quotebank.collection.bank import AddedArticle, QuoteBank
 from quotebank.collection.clusters import QuoteCluster
