@@ -156,7 +156,11 @@ def notebook_outputs(notebook: Any) -> list[list[tuple[str, str]]]:
             continue
         outputs = []
         for output in cell.outputs:
-            if output.output_type == "stream":
+            if output.output_type == "stream" and outputs and outputs[-1][0] == output.name:
+                # the kernel cuts printed text into chunks wherever its buffer is flushed, which varies
+                # from run to run: the text counts, not where it was cut
+                outputs[-1] = (output.name, outputs[-1][1] + output.text)
+            elif output.output_type == "stream":
                 outputs.append((output.name, output.text))
             elif output.output_type in ("execute_result", "display_data"):
                 outputs += [(kind, output.data[kind]) for kind in _COMPARED_OUTPUTS if kind in output.data]

@@ -12,9 +12,10 @@ import logging
 from quotebank._pipeline.dates import DateOrder, DateReading
 from quotebank._pipeline.run import extract
 from quotebank._pipeline.structure import parse_article
-from quotebank.collection.bank import QuoteBank
+from quotebank.collection.bank import AddedArticle, QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.errors import (
+    AmbiguousSpeakerError,
     ArticleDecodeError,
     ArticleReadError,
     BankDamagedError,
@@ -41,6 +42,9 @@ from quotebank.scale.processes import ExtractResult, extract_many
 from quotebank.values import (
     Article,
     DatePrecision,
+    Gender,
+    GenderEvidence,
+    GenderEvidenceKind,
     Mention,
     Paragraph,
     ParagraphKind,
@@ -52,6 +56,8 @@ from quotebank.values import (
 )
 
 __all__ = [
+    "AddedArticle",
+    "AmbiguousSpeakerError",
     "Article",
     "ArticleDecodeError",
     "ArticleReadError",
@@ -66,6 +72,9 @@ __all__ = [
     "ExtractResult",
     "ExtractTimeoutError",
     "FetchError",
+    "Gender",
+    "GenderEvidence",
+    "GenderEvidenceKind",
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidQueryError",

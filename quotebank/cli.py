@@ -7,8 +7,10 @@ With no file it runs on the two seed articles bundled with the package; ``-`` re
 [--speaker …] [--text …] [--since …] …`` searches it, with the filters of :meth:`QuoteBank.search
 <quotebank.collection.bank.QuoteBank.search>` (``--clusters`` shows near-duplicates as one quotation); it
 opens the bank read-only. ``quotebank check DB`` reads the whole bank file and lists any damage (exit status
-1 when there is some). A first argument ``add``, ``search`` or ``check`` names the subcommand; an article
-file with one of those names can be given as ``./add``.
+1 when there is some). ``quotebank stats DB --by outlet|month|outlet,month|all [--format table|csv]``
+counts who gets quoted (:meth:`QuoteBank.source_stats
+<quotebank.collection.bank.QuoteBank.source_stats>`). A first argument ``add``, ``search``, ``stats`` or
+``check`` names the subcommand; an article file with one of those names can be given as ``./add``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from quotebank.collection.bank import QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.store import Store
 from quotebank.errors import QuotebankError, UsageError
+from quotebank.io.display import shown_text
 from quotebank.io.export import (
     cluster_to_dict,
     date_to_text,
@@ -51,7 +54,7 @@ __all__ = ["bundled_seeds", "main", "run"]
 _QUOTE_WIDTH = 64
 _SPEAKER_WIDTH = 22
 _OUTLET_WIDTH = 16
-_SUBCOMMANDS = ("add", "search", "check")
+_SUBCOMMANDS = ("add", "search", "stats", "check")
 
 
 def bundled_seeds() -> list[Path]:
@@ -151,13 +154,18 @@ def _table(name: str, quotes: Sequence[Quote], out: TextIO) -> None:
         mark = "!" if quote.unbalanced else " "
         out.write(
             f"  {number:>3}  {speaker:<{_SPEAKER_WIDTH}}  {quote.kind.value:<12} "
-            f"{mark}{_shorten(quote.text, _QUOTE_WIDTH)}\n"
+            f"{mark}{_shorten(shown_text(quote.text), _QUOTE_WIDTH)}\n"
         )
 
 
 def _subcommands_help() -> str:
     """The subcommands, each with its description, for ``quotebank --help``."""
-    parsers = {"add": _add_parser(), "search": _search_parser(), "check": _check_parser()}
+    parsers = {
+        "add": _add_parser(),
+        "search": _search_parser(),
+        "stats": _stats_parser(),
+        "check": _check_parser(),
+    }
     lines = [f"  {name:<8}{parsers[name].description}" for name in _SUBCOMMANDS if name in parsers]
     return "subcommands (quotebank SUBCOMMAND --help for their options):\n" + "\n".join(lines)
 
@@ -200,6 +208,11 @@ def _search_parser() -> argparse.ArgumentParser:
         "--clusters", action="store_true", help="one row per quotation, near-duplicates merged"
     )
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    parser.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheet programs: a UTF-8 byte-order mark, no column that is empty in every row",
+    )
     return parser
 
 
@@ -214,7 +227,7 @@ def _quote_rows(quotes: Sequence[Quote], out: TextIO) -> None:
         day = (date_to_text(quote.published, quote.published_precision) or "")[:10]
         outlet = _shorten(quote.outlet or "", _OUTLET_WIDTH)
         speaker = _shorten(quote.speaker_name or "?", _SPEAKER_WIDTH)
-        text = _shorten(quote.text, _QUOTE_WIDTH)
+        text = _shorten(shown_text(quote.text), _QUOTE_WIDTH)
         out.write(f"{day:<10}  {outlet:<{_OUTLET_WIDTH}}  {speaker:<{_SPEAKER_WIDTH}}  {text}\n")
     out.write(f"{_count(len(quotes), 'quote')}\n")
 
@@ -226,7 +239,7 @@ def _cluster_rows(clusters: Sequence[QuoteCluster], out: TextIO) -> None:
         speaker = _shorten(cluster.speaker_name or "?", _SPEAKER_WIDTH)
         out.write(
             f"{day:<10}  {cluster.occurrences:>7}  {speaker:<{_SPEAKER_WIDTH}}  "
-            f"{_shorten(cluster.text, _QUOTE_WIDTH)}\n"
+            f"{_shorten(shown_text(cluster.text), _QUOTE_WIDTH)}\n"
         )
     out.write(f"{_count(len(clusters), 'quotation')}\n")
 
@@ -318,6 +331,40 @@ def _update(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse.
     return updated
 
 
+_GROUPINGS = {"outlet": ("outlet",), "month": ("month",), "outlet,month": ("outlet", "month"), "all": ()}
+
+
+def _stats_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotebank stats",
+        description="Who gets quoted: a bank's quotes counted by the speakers' gender and kind of source.",
+    )
+    parser.add_argument("database", metavar="DB", help="the SQLite bank file")
+    parser.add_argument(
+        "--by", choices=tuple(_GROUPINGS), default="outlet", help="one row per outlet, month, both, or all"
+    )
+    parser.add_argument("--since", help="the earliest publication date, e.g. 2026-02-01")
+    parser.add_argument("--until", help="the latest publication date, inclusive")
+    parser.add_argument("--kind", action="append", choices=[k.value for k in QuoteKind], help="quote kind")
+    parser.add_argument("--format", choices=("table", "csv"), default="table", help="output format")
+    parser.add_argument(
+        "--excel", action="store_true", help="CSV for spreadsheet programs (a UTF-8 byte-order mark first)"
+    )
+    return parser
+
+
+def _stats(argv: Sequence[str], out: TextIO) -> int:
+    args = _stats_parser().parse_args(argv)
+    _check_dates(args, ("since", "until"))
+    with QuoteBank.open(args.database, readonly=True) as bank:
+        stats = bank.source_stats(_GROUPINGS[args.by], kind=args.kind, since=args.since, until=args.until)
+    if args.format == "csv":
+        stats.to_csv(out, excel=args.excel)
+    else:
+        out.write(stats.text_table())
+    return 0
+
+
 def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotebank check",
@@ -366,7 +413,7 @@ def _search(argv: Sequence[str], out: TextIO) -> int:
         if args.format == "jsonl":
             out.write(quotes_to_jsonl(quotes))
         elif args.format == "csv":
-            write_csv(quotes, out)
+            write_csv(quotes, out, excel=args.excel)
         else:
             _quote_rows(quotes, out)
     return 0
@@ -403,6 +450,8 @@ def main(
                 return _add(arguments[1:], out, err)
             if arguments[0] == "check":
                 return _check(arguments[1:], out)
+            if arguments[0] == "stats":
+                return _stats(arguments[1:], out)
             return _search(arguments[1:], out)
         except QuotebankError as error:
             err.write(f"quotebank {arguments[0]}: {error}\n")

@@ -96,6 +96,15 @@ class SpeakerNotFoundError(QuotebankError, LookupError):
     """No speaker in the collection goes by the name asked for."""
 
 
+class AmbiguousSpeakerError(QuotebankError, LookupError):
+    """More than one speaker of the collection answers to the name asked for (two different Smiths): the
+    message lists them, and ``candidates`` holds their profiles."""
+
+    def __init__(self, message: str, candidates: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class MissingDependencyError(QuotebankError, ImportError):
     """An optional feature needs a package that is not installed (``to_dataframe`` needs pandas)."""
 

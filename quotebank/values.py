@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, SupportsIndex, overload
 
@@ -19,14 +20,20 @@ import attrs
 from quotebank.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
+    from os import PathLike
+
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
     from quotebank.collection.filters import KindFilter, PatternFilter
+    from quotebank.collection.stats import SourceStats, SpeakerTable
     from quotebank.io.export import Target
 
 __all__ = [
     "Article",
     "DatePrecision",
+    "Gender",
+    "GenderEvidence",
+    "GenderEvidenceKind",
     "Mention",
     "Paragraph",
     "ParagraphKind",
@@ -35,6 +42,9 @@ __all__ = [
     "QuoteList",
     "Speaker",
     "SpeakerKind",
+    "combined_evidence",
+    "conflicting_evidence",
+    "decided_gender",
 ]
 
 
@@ -74,6 +84,89 @@ class SpeakerKind(str, enum.Enum):
     UNNAMED = "unnamed"
     """A source described but not named: ``a senior official``, ``a person familiar with the talks``."""
     UNKNOWN = "unknown"
+
+
+class Gender(str, enum.Enum):
+    """A person's gender as the articles show it. Organisations and unnamed sources are always ``UNKNOWN``."""
+
+    FEMALE = "female"
+    MALE = "male"
+    NONBINARY = "nonbinary"
+    """A person the article refers to with singular *they* (or the honorific *Mx*)."""
+    UNKNOWN = "unknown"
+
+
+class GenderEvidenceKind(str, enum.Enum):
+    """What a gender was read from, strongest first: the article's own words come before the name table."""
+
+    PRONOUN = "pronoun"
+    """A pronoun the article uses for the speaker (``"…," she said``)."""
+    HONORIFIC = "honorific"
+    """A title of address: ``Mr``, ``Mrs``, ``Ms``, ``Sir``, ``Dame``, ``Mx``."""
+    ROLE_WORD = "role word"
+    """A gendered word of the speaker's role: ``spokeswoman``, ``chairman``, ``mother``."""
+    GIVEN_NAME = "given name"
+    """The given name, in a table of names most people who carry them share a gender (the weakest: it never
+    overrides what the article says)."""
+
+    @property
+    def strength(self) -> int:
+        """The rank of this kind: 0 is the strongest."""
+        return _EVIDENCE_ORDER.index(self)
+
+
+_EVIDENCE_ORDER = tuple(GenderEvidenceKind)
+
+
+@attrs.frozen
+class GenderEvidence:
+    """One kind of evidence for one gender: the words seen (``she``, ``her``; ``Ms``) and how often they
+    were seen (mentions in an article; summed over the articles of a collection)."""
+
+    kind: GenderEvidenceKind
+    gender: Gender
+    words: tuple[str, ...]
+    count: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.kind.value} {', '.join(self.words)} ({self.gender.value}, {self.count}x)"
+
+
+def decided_gender(evidence: Iterable[GenderEvidence]) -> Gender:
+    """The gender the strongest kind of evidence points to (``evidence`` strongest first); within one kind,
+    the gender seen most often; ``UNKNOWN`` without evidence or on a tie."""
+    by_kind: dict[GenderEvidenceKind, dict[Gender, int]] = {}
+    for item in evidence:
+        counts = by_kind.setdefault(item.kind, {})
+        counts[item.gender] = counts.get(item.gender, 0) + item.count
+    if not by_kind:
+        return Gender.UNKNOWN
+    counts = by_kind[min(by_kind, key=lambda kind: kind.strength)]
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return Gender.UNKNOWN
+    return ranked[0][0]
+
+
+def combined_evidence(evidence: Iterable[GenderEvidence]) -> tuple[GenderEvidence, ...]:
+    """The evidence of several articles as one: the same kind and gender joined (their words and counts
+    added up), strongest first, then most often seen."""
+    joined: dict[tuple[GenderEvidenceKind, Gender], tuple[dict[str, None], int]] = {}
+    for item in evidence:
+        words, count = joined.get((item.kind, item.gender), ({}, 0))
+        words.update(dict.fromkeys(item.words))
+        joined[item.kind, item.gender] = words, count + item.count
+    result = [
+        GenderEvidence(kind, gender, tuple(words), count) for (kind, gender), (words, count) in joined.items()
+    ]
+    result.sort(key=lambda item: (item.kind.strength, -item.count))
+    return tuple(result)
+
+
+def conflicting_evidence(evidence: Iterable[GenderEvidence]) -> bool:
+    """Whether the article's own words (pronouns, honorifics, role words) point to more than one gender; the
+    name table disagreeing with them is no conflict (it says what most people of that name are)."""
+    return len({item.gender for item in evidence if item.kind is not GenderEvidenceKind.GIVEN_NAME}) > 1
 
 
 class ParagraphKind(str, enum.Enum):
@@ -118,21 +211,41 @@ class Mention:
     end: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Speaker:
     """Who said a quote, named canonically within one article.
 
     ``name`` is the fullest form of the name the article uses, without titles; ``role`` holds the title or
     description (``U.S. special envoy``); ``aliases`` holds every surface form seen, in order of appearance.
+    ``gender`` is read from ``gender_evidence`` (strongest first, see :class:`GenderEvidenceKind`); only a
+    person has any.
     """
 
     name: str
     role: str | None = None
     aliases: tuple[str, ...] = ()
     kind: SpeakerKind = SpeakerKind.UNKNOWN
+    gender_evidence: tuple[GenderEvidence, ...] = ()
+
+    @property
+    def gender(self) -> Gender:
+        return decided_gender(self.gender_evidence)
+
+    @property
+    def gender_conflicting(self) -> bool:
+        """Whether the article's words disagree on the gender (see
+        :func:`~quotebank.values.conflicting_evidence`)."""
+        return conflicting_evidence(self.gender_evidence)
 
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        # the gender, not its evidence: the evidence is listed by gender_evidence
+        return (
+            f"Speaker(name={self.name!r}, role={self.role!r}, aliases={self.aliases!r}, kind={self.kind!r}, "
+            f"gender={self.gender!r})"
+        )
 
 
 @attrs.frozen
@@ -210,6 +323,12 @@ class QuoteList(tuple[Quote, ...]):
             return QuoteList(super().__getitem__(index))
         return super().__getitem__(index)
 
+    def __add__(self, other: tuple[Quote, ...]) -> QuoteList:  # type: ignore[override]
+        """The quotes of both lists, this one's first: a :class:`QuoteList` again."""
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return QuoteList(itertools.chain(self, other))
+
     def __repr__(self) -> str:
         shown = ", ".join(repr(quote) for quote in self[:_REPR_QUOTES])
         more = f", … {len(self) - _REPR_QUOTES} more" if len(self) > _REPR_QUOTES else ""
@@ -271,10 +390,19 @@ class QuoteList(tuple[Quote, ...]):
 
         write_jsonl((quote_to_dict(quote) for quote in self), target)
 
-    def to_csv(self, target: Target) -> None:
+    def to_csv(self, target: Target, *, excel: bool = False) -> None:
+        """One row a quote (:data:`~quotebank.io.export.CSV_FIELDS`); ``excel`` for spreadsheet programs: a
+        UTF-8 byte-order mark, and no column that is empty in every row (see
+        :func:`~quotebank.io.export.write_csv`)."""
         from quotebank.io.export import write_csv  # noqa: PLC0415 -- export imports this module
 
-        write_csv(self, target)
+        write_csv(self, target, excel=excel)
+
+    def to_excel(self, target: str | PathLike[str]) -> None:
+        """An Excel workbook of these quotes, one row a quote (needs ``quotebank[excel]``: openpyxl)."""
+        from quotebank.io.export import write_excel  # noqa: PLC0415 -- export imports this module
+
+        write_excel(self, target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """A pandas DataFrame with typed columns (needs ``pip install 'quotebank[pandas]'``)."""
@@ -282,14 +410,21 @@ class QuoteList(tuple[Quote, ...]):
 
         return quotes_dataframe(self)
 
-    @property
-    def speakers(self) -> tuple[Speaker, ...]:
-        """The distinct speakers of these quotes, in order of first appearance."""
-        seen: dict[Speaker, None] = {}
-        for quote in self:
-            if quote.speaker is not None:
-                seen.setdefault(quote.speaker)
-        return tuple(seen)
+    def speakers(self) -> SpeakerTable:
+        """The speakers of these quotes, merged across articles as a bank merges them, most quoted first:
+        the table :meth:`QuoteBank.speakers <quotebank.collection.bank.QuoteBank.speakers>` gives for a
+        bank."""
+        from quotebank.collection.stats import speaker_table  # noqa: PLC0415 -- stats imports this module
+
+        return speaker_table(self)
+
+    def source_stats(self, by: str | Sequence[str] | None = "outlet") -> SourceStats:
+        """These quotes counted by who said them (gender, kind of source), per outlet and/or month: see
+        :meth:`QuoteBank.source_stats <quotebank.collection.bank.QuoteBank.source_stats>`."""
+        from quotebank.collection.stats import source_stats, speaker_table  # noqa: PLC0415 -- stats imports this module
+
+        people = {s: profile.speaker for profile in speaker_table(self) for s in profile.speakers}
+        return source_stats(self, by=by, person=lambda speaker: people.get(speaker, speaker))
 
 
 @attrs.frozen

@@ -112,7 +112,7 @@ def test_metadata_comes_from_the_record_and_the_callers_options_win() -> None:
     record = {"text": TEXT, "outlet": "Courier", "article_id": 7, "published": "2026-02-05"}
     quote = article_of(record).quotes[0]
     assert (quote.outlet, quote.article_id, str(quote.published)) == ("Courier", "7", "2026-02-05")
-    stored = QuoteBank().add(record, outlet="Gazette")
+    stored = QuoteBank().add(record, outlet="Gazette").article
     assert (stored.outlet, stored.quotes[0].outlet, stored.quotes[0].article_id) == (
         "Gazette",
         "Gazette",

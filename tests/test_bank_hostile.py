@@ -263,7 +263,7 @@ def test_lone_surrogates_are_stored_replaced_with_a_warning(tmp_path: Path) -> N
     cut = '"We will win \ud83d," Jane Doe said.\n'
     bank = QuoteBank.open(tmp_path / "bank.db")
     with pytest.warns(QuotebankWarning, match="surrogate"):
-        article = bank.add(cut, outlet="Daily \udc00")
+        article = bank.add(cut, outlet="Daily \udc00").article
     assert article.outlet == "Daily \ufffd"
     assert [q.text for q in bank] == ["We will win \ufffd,"]
     with warnings.catch_warnings():

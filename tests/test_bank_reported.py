@@ -49,7 +49,7 @@ def test_add_and_add_many_take_reported() -> None:
     assert len(many) == len(quotebank.extract(TEXT, reported=True)) + len(
         quotebank.extract(OTHER, reported=True)
     )
-    assert not QuoteBank().add(TEXT).reported  # the default is unchanged
+    assert not QuoteBank().add(TEXT).article.reported  # the default is unchanged
 
 
 def test_reported_must_be_a_flag() -> None:
@@ -67,7 +67,7 @@ def test_adding_an_article_again_with_reported_speech_replaces_its_quotes_in_pla
     direct = len(bank)
     assert bank.speaker("Jane Doe").quote_count == 1  # the registry has counted the direct quote
     assert bank.add_many([TEXT]) == 0 and len(bank) == direct  # without reported: nothing changes
-    again = bank.add(TEXT, reported=True)  # no metadata given now: the stored article's is kept
+    again = bank.add(TEXT, reported=True).article  # no metadata given now: the stored article's is kept
     assert again.reported and (again.outlet, again.id, again.source) == ("Courier", "a1", "feed.jsonl")
     assert [a.reported for a in bank.articles] == [True, False]  # in its place, not appended
     assert len(bank.articles) == 2
@@ -119,7 +119,7 @@ def test_the_flag_survives_the_file_and_an_old_file_is_upgraded(tmp_path: Path) 
         assert [a.reported for a in bank.articles] == [False]
         assert len(bank) == len(quotebank.extract(TEXT))
     with QuoteBank.open(old) as bank:
-        assert bank.add(TEXT, reported=True).reported
+        assert bank.add(TEXT, reported=True).article.reported
         assert bank.check() == ()
     with QuoteBank.open(old) as bank:
         assert [a.reported for a in bank.articles] == [True]
@@ -247,4 +247,6 @@ def test_extracted_again_the_metadata_given_before_wins_over_the_texts_own() -> 
         [article] = bank.articles
         assert (article.outlet, article.reported, str(article.published)) == ("Test Desk", True, "2026-02-05")
         assert {(q.outlet, q.article_id) for q in bank} == {("Test Desk", "w1")}
-        assert bank.add(wire, outlet="Gazette").outlet == "Test Desk"  # nothing to extract: nothing changes
+        assert (
+            bank.add(wire, outlet="Gazette").article.outlet == "Test Desk"
+        )  # nothing to extract: nothing changes

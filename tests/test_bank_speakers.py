@@ -145,6 +145,7 @@ def test_profiles_carry_counts_outlets_and_dates() -> None:
         first_seen=date(2025, 12, 1),
         last_seen=date(2026, 1, 9),
         speakers=(Speaker("Jane Doe"), Speaker("Jane Doe", "mayor")),
+        roles=("mayor",),
     )
     assert profile.speaker == Speaker("Jane Doe", "mayor", ("Jane Doe",), SpeakerKind.UNKNOWN)
 

@@ -55,11 +55,16 @@ def _problems(path: Path) -> list[str]:
 
 def test_same_article_is_stored_once(tmp_path: Path) -> None:
     bank = QuoteBank.open(tmp_path / "bank.db")
-    first = bank.add(KYIV, outlet="Kyiv Post", url="https://kyiv.example/1")
+    added = bank.add(KYIV, outlet="Kyiv Post", url="https://kyiv.example/1")
+    assert (added.new, added.quote_count) == (True, 12)
+    first = added.article
     assert len(bank) == 12
-    assert bank.add(KYIV) == first  # same text
-    assert bank.add("A different text.", url="https://kyiv.example/1") == first  # same url
-    assert bank.add("\n" + KYIV + "\n\n", outlet="Other") == first  # the same text, trimmed
+    again = bank.add(KYIV)  # same text
+    assert (again.article, again.new, again.quote_count) == (first, False, None)
+    assert repr(again).startswith("AddedArticle(duplicate, already stored, Kyiv Post, ")
+    assert "\n" not in repr(again)
+    assert bank.add("A different text.", url="https://kyiv.example/1").article == first  # same url
+    assert bank.add("\n" + KYIV + "\n\n", outlet="Other").article == first  # the same text, trimmed
     assert len(bank) == 12
     assert len(bank.articles) == 1
     assert bank.articles[0] == first
@@ -97,7 +102,7 @@ def test_add_many_takes_texts_pairs_and_articles_from_a_stream() -> None:
 
 def test_articles_come_back_whole(tmp_path: Path) -> None:
     with QuoteBank.open(tmp_path / "bank.db") as bank:
-        added = bank.add(ANADOLU, url="https://aa.example/x")
+        added = bank.add(ANADOLU, url="https://aa.example/x").article
     with QuoteBank.open(tmp_path / "bank.db") as bank:
         [stored] = bank.articles
     assert stored == added

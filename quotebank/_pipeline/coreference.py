@@ -18,9 +18,10 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import lexicon
 from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
-from quotebank.values import Speaker, SpeakerKind
+from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
 
@@ -30,12 +31,13 @@ _GENERATIONAL = lexicon().grammar["generational"]
 _UNDECOMPOSED = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"}
 )
-_FEMALE_TITLES = lexicon().grammar["female_titles"]
-_MALE_TITLES = lexicon().grammar["male_titles"]
 # he/him/his name a man, she/her a woman; they/them/their/it/its a body (from lang/en/pronouns.txt)
 _PERSON_PRONOUNS = {
-    word: pronoun.gender[0] for word, pronoun in lexicon().pronouns.items() if pronoun.gender != "any"
+    word: gender
+    for word in lexicon().pronouns
+    if (gender := pronoun_gender(word)) in (Gender.MALE, Gender.FEMALE)
 }
+_NAME_GENDERS = {"m": Gender.MALE, "f": Gender.FEMALE}
 _PLURAL_PRONOUNS = frozenset(
     word for word, pronoun in lexicon().pronouns.items() if pronoun.number == "plural" and pronoun.person == 3
 )
@@ -113,7 +115,11 @@ class _Entity:
     """The office word of each role (``envoy`` for ``U.S. special envoy``)."""
     anchors: list[int] = attrs.Factory(list)
     """Where the full name (given name and surname) is written, in text order."""
-    gender: str | None = None
+    gender: Gender | None = None
+    """The gender pronoun resolution goes by: from the roles' words, else the given name, else the first
+    he or she resolved to this entity."""
+    pronouns: list[str] = attrs.Factory(list)
+    """The pronouns resolved to this entity, as written: evidence of a person's gender."""
     kind: SpeakerKind = SpeakerKind.UNKNOWN
     speaker: Speaker | None = None
 
@@ -137,7 +143,15 @@ class _Entity:
             role = max(self.roles, key=lambda r: len(r.split()), default=None)
             extra = self.extra_roles[0] if self.extra_roles else None
             full_role = ", ".join(part for part in (role, extra) if part) or None
-            self.speaker = Speaker(self.name, full_role, tuple(self.aliases), self.kind)
+            evidence: tuple[GenderEvidence, ...] = ()
+            if self.kind is SpeakerKind.PERSON:
+                evidence = gender_evidence(
+                    pronouns=self.pronouns,
+                    role_words=[word for role in (*self.roles, *self.extra_roles) for word in role.split()],
+                    given=self.given[0] if self.given else None,
+                    given_as_written=self.name.split()[0] if self.given else None,
+                )
+            self.speaker = Speaker(self.name, full_role, tuple(self.aliases), self.kind, evidence)
         return self.speaker
 
 
@@ -214,16 +228,17 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         antecedent = _antecedent(pronoun, phrase.start, timeline, starts)
         if antecedent is not None:
             owner[phrase] = antecedent
+            antecedent.pronouns.append(text[phrase.start : phrase.end])
         elif pronoun in _PLURAL_PRONOUNS:
             person = _singular_they(phrase.start, timeline, starts)
             if person is not None:
                 singular[phrase] = person
 
-    # freeze only now, when every alias and every pronoun's evidence is in
-    result = {phrase: entity.freeze() for phrase, entity in owner.items()}
     described = _descriptions(text, descriptions)
-    result.update(described)
-    _described_antecedents(text, pronouns, described, singular, result)
+    result: dict[Phrase, Speaker] = dict(described)
+    _described_antecedents(text, pronouns, described, singular, result, owner=owner)
+    # freeze only now, when every alias and every pronoun's evidence is in
+    result.update((phrase, entity.freeze()) for phrase, entity in owner.items())
     for phrase in pronouns:
         if phrase.antecedent is not None and phrase.antecedent in result:
             result[phrase] = result[phrase.antecedent]
@@ -236,18 +251,20 @@ def _described_antecedents(
     described: dict[Phrase, Speaker],
     singular: dict[Phrase, tuple[int, _Entity]],
     result: dict[Phrase, Speaker],
+    *,
+    owner: dict[Phrase, _Entity],
 ) -> None:
     """A pronoun that names nobody refers to the nearest source described before it, if one is close:
     ``he`` and ``she`` to an unnamed person (``a senior official, who spoke on condition of anonymity, said …
-    "…," he said``), ``it`` to an organisation, ``they`` to either, or to the person in ``singular``
-    (singular they) when that person is nearer."""
+    "…," he said``), ``it`` to an organisation, ``they`` to either (into ``result``), or to the person in
+    ``singular`` (singular they) when that person is nearer (into ``owner``)."""
     sources = sorted(
         ((phrase.start, speaker) for phrase, speaker in described.items()),
         key=lambda item: item[0],
     )
     starts = [start for start, _speaker in sources]
     for phrase in pronouns:
-        if phrase in result or phrase.antecedent is not None:
+        if phrase in result or phrase in owner or phrase.antecedent is not None:
             continue
         pronoun = text[phrase.start : phrase.end].lower()
         if pronoun in _PERSON_PRONOUNS:
@@ -267,7 +284,8 @@ def _described_antecedents(
             index -= 1
         person = singular.get(phrase)
         if person is not None and (found is None or person[0] > found[0]):
-            result[phrase] = person[1].freeze()
+            owner[phrase] = person[1]
+            person[1].pronouns.append(text[phrase.start : phrase.end])
         elif found is not None:
             result[phrase] = found[1]
 
@@ -350,13 +368,19 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
         if i in assigned:
             continue
         surname = mention.surname
-        candidates = [e for e in similar(surname) if e.given]
+        shown = _role_gender([mention.role] if mention.role else [])
+
+        def fits(entity: _Entity, shown: Gender | None = shown) -> bool:
+            # 'Mr. Clinton' is not Hillary Clinton: a surname under an honorific joins a person of its gender
+            return shown is None or _entity_gender(entity) in (None, shown)
+
+        candidates = [e for e in similar(surname) if e.given and fits(e)]
         if not candidates and len(surname) > 2:
-            candidates = [e for e in given_index.get(surname, []) if e.given]
+            candidates = [e for e in given_index.get(surname, []) if e.given and fits(e)]
         if len(candidates) > 1:
             candidates = [_nearest(candidates, mention.position)]
         if not candidates:
-            candidates = [e for e in similar(surname) if not e.given]
+            candidates = [e for e in similar(surname) if not e.given and fits(e)]
         if candidates:
             match = candidates[0]
         else:
@@ -419,23 +443,34 @@ class SurnameIndex(Generic[T]):
 
 def _kind_and_gender(
     entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
-) -> tuple[SpeakerKind, str | None]:
+) -> tuple[SpeakerKind, Gender | None]:
     name_words = [fold(w) for w in entity.name.split()]
     if any(w in org_words for w in name_words) or entity.name.casefold() in lexicon().places:
         return SpeakerKind.ORGANISATION, None  # a country or a city speaks for its government
-    gender = None
     role_words = {fold(w) for role in entity.roles for w in role.split()}
-    if role_words & _FEMALE_TITLES:
-        gender = "f"
-    elif role_words & _MALE_TITLES:
-        gender = "m"
-    elif entity.given:
-        known = given_names.get(entity.given[0])
-        gender = known if known in ("m", "f") else None
+    gender = _entity_gender(entity)
     titled = bool(role_words & lexicon().titles)
     if gender is not None or titled or entity.given:
         return SpeakerKind.PERSON, gender
     return SpeakerKind.UNKNOWN, None
+
+
+def _role_gender(roles: Iterable[str]) -> Gender | None:
+    """The gender the words of ``roles`` show: an honorific's first, then a role word's."""
+    shown = sorted(
+        (known for role in roles for word in role.split() if (known := word_gender(fold(word))) is not None),
+        key=lambda known: known[0].strength,
+    )
+    return shown[0][1] if shown else None
+
+
+def _entity_gender(entity: _Entity) -> Gender | None:
+    """The gender of an entity's roles' words (a 'Mrs.' before a man's name is a woman's), else of its given
+    name in the name table."""
+    gender = _role_gender(entity.roles)
+    if gender is None and entity.given:
+        gender = name_gender(entity.given[0])
+    return gender
 
 
 def _role_holder(

@@ -1,7 +1,8 @@
 """QuoteBank: quotes from many articles, with search, speakers across articles, de-duplication and exports.
 
 >>> bank = QuoteBank()
->>> article = bank.add('"We will rebuild," Mayor Jane Doe said.', outlet="Daily Example")
+>>> bank.add('"We will rebuild," Mayor Jane Doe said.', outlet="Daily Example")
+AddedArticle(new: 1 quote, Daily Example, undated, '"We will rebuild," Mayor Jane Doe said.')
 >>> [(q.text, q.speaker_name) for q in bank.search("rebuilding", speaker="doe")]
 [('We will rebuild,', 'Jane Doe')]
 """
@@ -23,14 +24,17 @@ import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank._pipeline.run import quote_metadata
-from quotebank.collection.clusters import ClusterList, cluster_quotes
+from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
+from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
 from quotebank.collection.store import Store, StoredArticle, article_key, storable
 from quotebank.errors import (
+    AmbiguousSpeakerError,
     BankDamagedError,
     ExtractFailedError,
     InvalidArgumentError,
+    InvalidQueryError,
     InvalidRecordError,
     QuotebankError,
     SpeakerNotFoundError,
@@ -46,6 +50,7 @@ from quotebank.io.export import (
     quote_to_dict,
     quotes_dataframe,
     write_csv,
+    write_excel,
     write_jsonl,
 )
 from quotebank.io.parquet import write_parquet
@@ -55,8 +60,9 @@ from quotebank.values import Article, Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
+    from matplotlib.figure import Figure
 
-__all__ = ["Articles", "QuoteBank"]
+__all__ = ["AddedArticle", "Articles", "QuoteBank"]
 
 _BATCH_ARTICLES = 100
 """Articles written in one transaction by add_many: large enough to be fast, small enough to lose little."""
@@ -77,6 +83,40 @@ class _People:
     def reset(self) -> None:
         """Forget what was counted: the next read counts every quote again."""
         self.generation, self.seen, self.registry, self.speaker_ids = None, 0, SpeakerRegistry(), {}
+
+
+@attrs.frozen
+class AddedArticle:
+    """What :meth:`QuoteBank.add` did with an article: stored it (``new``), or found it stored already (the
+    same text or url: a duplicate, and ``article`` is the stored one). Shows as one line."""
+
+    article: Article
+    new: bool
+    quote_count: int | None = None
+    """How many quotes were stored (``None`` for a duplicate: nothing was)."""
+
+    @property
+    def quotes(self) -> QuoteList:
+        """The article's quotes (:attr:`Article.quotes <quotebank.values.Article.quotes>`)."""
+        return self.article.quotes
+
+    def __repr__(self) -> str:
+        article = self.article
+        what = "new" if self.new else "duplicate, already stored"
+        if self.quote_count is not None:
+            what += f": {self.quote_count} quote{'s' if self.quote_count != 1 else ''}"
+        day = date_to_text(article.published, article.published_precision) or "undated"
+        first_line = article.title or next((p.text for p in article.paragraphs), article.text[:80])
+        title = first_line if len(first_line) <= _TITLE_CHARS else first_line[: _TITLE_CHARS - 1] + "…"
+        return f"AddedArticle({what}, {article.outlet or 'no outlet'}, {day}, {title!r})"
+
+    def _repr_html_(self) -> str:
+        import html  # noqa: PLC0415 -- only needed in notebooks
+
+        return f"<p>{html.escape(repr(self))}</p>"
+
+
+_TITLE_CHARS = 60
 
 
 class Articles(Sequence[Article]):
@@ -184,10 +224,11 @@ class QuoteBank:
         article_id: str | None = None,
         reported: bool = False,
         date_order: DateOrder | str | None = None,
-    ) -> Article:
+    ) -> AddedArticle:
         """Extract the quotes of one article (any :data:`~quotebank.readers.items.ArticleInput`: a text,
-        bytes, an :class:`~quotebank.values.Article`, a record…) and store them; the article stored before
-        when it has the same text or the same url. ``source`` (a file's path) and ``article_id`` (your own
+        bytes, an :class:`~quotebank.values.Article`, a record…) and store them. Says what it did, in one
+        line: stored the article (``new``), or found it stored before with the same text or the same url (a
+        duplicate; ``article`` is the stored one). ``source`` (a file's path) and ``article_id`` (your own
         identifier) are kept with every quote; the metadata given here wins over the item's own.
         ``reported=True`` also finds reported speech (see :func:`~quotebank.extract`); ``date_order``
         replaces the bank's own for this article.
@@ -209,9 +250,12 @@ class QuoteBank:
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
         _key, prepared = self._prepare(item, metadata, self._order(date_order), _flag(reported))
         if isinstance(prepared, Article):
-            return prepared
-        self._write([prepared])
-        return prepared.article
+            return AddedArticle(prepared, new=False)
+        if not self._write([prepared]):
+            # stored by another process since it was looked for
+            stored = self._store.find_article(prepared.key, prepared.article.url)
+            return AddedArticle(stored if stored is not None else prepared.article, new=False)
+        return AddedArticle(prepared.article, new=True, quote_count=len(prepared.quotes))
 
     def update(
         self,
@@ -483,26 +527,60 @@ class QuoteBank:
             people.seen, people.generation = last, generation
         return people
 
-    def speakers(self, name: str | None = None) -> tuple[SpeakerProfile, ...]:
-        """Every speaker, each with its aliases, quote count, outlets, and first and last dates, most quoted
-        first; with ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
+    def speakers(self, name: str | None = None) -> SpeakerTable:
+        """Every speaker, each with its kind, gender, roles, aliases, quote and article counts, outlets, and
+        first and last dates, most quoted first: a table in a notebook, ``.to_dataframe()`` for pandas.
+        With ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
         registry = self._registry().registry
         if name is None:
-            return registry.profiles()
+            return SpeakerTable(registry.profiles())
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
-        return registry.find(words(name))
+        return SpeakerTable(registry.find(words(name)))
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
-        one whose full name it is, else the most quoted of those it fits."""
+        the one whose full name it is, else the only one it fits. A name that fits several speakers and is
+        none of their full names (``"Smith"`` for Jane and John Smith) raises
+        :class:`~quotebank.errors.AmbiguousSpeakerError`, which lists them."""
         if not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
         found = self.speakers(name)
         if not found:
             raise SpeakerNotFoundError(f"no speaker answers to {name!r}")
         wanted = words(name)
-        return next((p for p in found if words(p.name) == wanted), found[0])
+        exact = [p for p in found if words(p.name) == wanted]
+        if len(exact) == 1 or len(found) == 1:
+            return exact[0] if exact else found[0]
+        listed = "; ".join(f"{p.name} ({p.role or p.kind.value}, {p.quote_count} quotes)" for p in found)
+        raise AmbiguousSpeakerError(
+            f"{len(found)} speakers answer to {name!r}: {listed}; give more of the name", tuple(found)
+        )
+
+    def source_stats(
+        self,
+        by: str | Sequence[str] | None = "outlet",
+        *,
+        kind: KindFilter | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> SourceStats:
+        """Who gets quoted: the quotes counted by their speaker's gender (women, men, nonbinary people,
+        people of unknown gender) and kind of source (people, organisations, unnamed sources, no speaker),
+        with the shares, per ``"outlet"``, per ``"month"``, per ``("outlet", "month")`` or in all (``None``);
+        direct and reported speech in rows of their own. A speaker's gender is the one the evidence of all
+        their articles shows. ``kind``, ``since`` and ``until`` filter the quotes as :meth:`search` does.
+
+        >>> bank = QuoteBank()
+        >>> _ = bank.add('"We will rebuild," said Mayor Jane Doe.', outlet="Courier")
+        >>> [(row.outlet, row.quotes, row.female, row.share_female) for row in bank.source_stats()]
+        [('Courier', 1, 1, 1.0)]
+        """
+        registry = self._registry().registry
+        registry.profiles()
+        person_of = registry.person_of
+        quotes = self.iter_search(kind=kind, since=since, until=until)
+        return source_stats(quotes, by=by, person=lambda speaker: person_of.get(speaker, speaker))
 
     def _speaker_filter(self, query: SpeakerQuery) -> frozenset[Speaker]:
         if isinstance(query, SpeakerProfile):
@@ -595,6 +673,46 @@ class QuoteBank:
         found = cluster_quotes(quotes, person=lambda s: person_of.get(s, s) if s is not None else None)
         return found if limit is None else found[:limit]
 
+    # -- charts (quotebank[charts]) ----------------------------------------------------------------------
+
+    def chart_women_share(
+        self,
+        by: str | Sequence[str] = "outlet",
+        *,
+        kind: KindFilter | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> Figure:
+        """A chart of the share of women among the people quoted: a bar per outlet (``by="outlet"``), a line
+        over the months (``"month"``), or a line per outlet over the months (``("outlet", "month")``), from
+        :meth:`source_stats` with the same filters. Returns a matplotlib figure (``quotebank[charts]``)."""
+        from quotebank.io.charts import women_share_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        return women_share_chart(self.source_stats(by, kind=kind, since=since, until=until))
+
+    def chart_top_speakers(self, *, limit: int = 15) -> Figure:
+        """A chart of the ``limit`` most quoted speakers, coloured by gender (``quotebank[charts]``)."""
+        from quotebank.io.charts import top_speakers_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        return top_speakers_chart(self.speakers(), limit=limit)
+
+    def chart_cluster_timeline(self, quotation: str | QuoteCluster) -> Figure:
+        """A chart of who reported a quotation when, the first report marked: ``quotation`` is a cluster, or
+        words of it (the most widely reported cluster that :meth:`clusters` finds with them). Raises
+        :class:`~quotebank.errors.InvalidQueryError` when no quotation has those words."""
+        from quotebank.io.charts import cluster_timeline_chart  # noqa: PLC0415 -- matplotlib is optional
+
+        if isinstance(quotation, QuoteCluster):
+            return cluster_timeline_chart(quotation)
+        if not isinstance(quotation, str):
+            raise InvalidArgumentError(
+                f"quotation must be words or a QuoteCluster, not {type(quotation).__name__}"
+            )
+        found = self.clusters(quotation)
+        if not found:
+            raise InvalidQueryError(f"no quotation has the words {quotation!r}")
+        return cluster_timeline_chart(max(found, key=lambda cluster: cluster.occurrences))
+
     # -- exports -----------------------------------------------------------------------------------------
 
     def to_jsonl(self, target: Target) -> None:
@@ -644,9 +762,15 @@ class QuoteBank:
         bank._write_all(_imported_article(group, records) for group, records in groups)
         return bank
 
-    def to_csv(self, target: Target) -> None:
-        """Every quote, one CSV row each (the columns of :data:`~quotebank.io.export.CSV_FIELDS`)."""
-        write_csv(self, target)
+    def to_csv(self, target: Target, *, excel: bool = False) -> None:
+        """Every quote, one CSV row each (the columns of :data:`~quotebank.io.export.CSV_FIELDS`); ``excel``
+        for spreadsheet programs: a UTF-8 byte-order mark and no column empty in every row
+        (:func:`~quotebank.io.export.write_csv`)."""
+        write_csv(self, target, excel=excel)
+
+    def to_excel(self, target: str | PathLike[str]) -> None:
+        """Every quote to an Excel workbook, one row each (needs ``quotebank[excel]``: openpyxl)."""
+        write_excel(self, target)
 
     def to_parquet(self, target: str | PathLike[str]) -> int:
         """Every quote to the Parquet file ``target``, in the order of :meth:`to_jsonl`, with the columns of

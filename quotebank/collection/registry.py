@@ -31,7 +31,15 @@ import regex
 from quotebank._pipeline.coreference import SurnameIndex, given_names_match, surnames_match
 from quotebank._pipeline.language import lexicon
 from quotebank.collection.filters import date_key, words
-from quotebank.values import Speaker, SpeakerKind
+from quotebank.values import (
+    Gender,
+    GenderEvidence,
+    Speaker,
+    SpeakerKind,
+    combined_evidence,
+    conflicting_evidence,
+    decided_gender,
+)
 
 __all__ = [
     "SpeakerMerge",
@@ -60,6 +68,8 @@ class SpeakerUsage:
     outlets: frozenset[str] = frozenset()
     first_seen: date | None = None
     last_seen: date | None = None
+    articles: int = 0
+    """How many articles these quotes come from."""
 
 
 @attrs.frozen
@@ -79,7 +89,8 @@ class SpeakerProfile:
     """One speaker of a collection: the per-article speakers merged into it, with what the collection holds.
 
     ``name`` is the full name most quoted; ``aliases`` every form any article used; ``merges`` says which
-    names were merged and why.
+    names were merged and why. ``gender_evidence`` gathers the evidence of every article (a person's only),
+    strongest first; ``gender_conflicting`` says when the articles' words disagree.
     """
 
     name: str
@@ -93,11 +104,24 @@ class SpeakerProfile:
     speakers: tuple[Speaker, ...]
     """The per-article speakers that are this one."""
     merges: tuple[SpeakerMerge, ...] = ()
+    gender_evidence: tuple[GenderEvidence, ...] = ()
+    article_count: int = 0
+    """How many articles quote this speaker."""
+    roles: tuple[str, ...] = ()
+    """Every role the articles give, most quoted first (``role`` is the first)."""
+
+    @property
+    def gender(self) -> Gender:
+        return decided_gender(self.gender_evidence)
+
+    @property
+    def gender_conflicting(self) -> bool:
+        return conflicting_evidence(self.gender_evidence)
 
     @property
     def speaker(self) -> Speaker:
         """This speaker as a plain :class:`~quotebank.values.Speaker`."""
-        return Speaker(self.name, self.role, self.aliases, self.kind)
+        return Speaker(self.name, self.role, self.aliases, self.kind, self.gender_evidence)
 
     def explain(self) -> str:
         """The merges behind this profile, one a line."""
@@ -108,7 +132,8 @@ class SpeakerProfile:
     def __repr__(self) -> str:
         dates = "–".join(d.isoformat() for d in (self.first_seen, self.last_seen) if d is not None)
         return (
-            f"SpeakerProfile({self.name!r}, role={self.role!r}, quotes={self.quote_count}, "
+            f"SpeakerProfile({self.name!r}, role={self.role!r}, gender={self.gender.value!r}, "
+            f"quotes={self.quote_count}, "
             f"outlets={list(self.outlets)!r}, dates={dates or None!r}, aliases={list(self.aliases)!r})"
         )
 
@@ -266,6 +291,7 @@ def _combined(a: SpeakerUsage, b: SpeakerUsage) -> SpeakerUsage:
         a.outlets | b.outlets,
         min(firsts, key=date_key) if firsts else None,
         max(lasts, key=date_key) if lasts else None,
+        a.articles + b.articles,
     )
 
 
@@ -522,13 +548,16 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
             aliases.setdefault(alias)
     kinds = {u.speaker.kind for u in members}
     kind = next(
-        (k for k in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION) if k in kinds), SpeakerKind.UNKNOWN
+        # an unnamed source stays one: the source counts tell people, organisations and unnamed sources apart
+        (k for k in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.UNNAMED) if k in kinds),
+        SpeakerKind.UNKNOWN,
     )
     dated_first = [u.first_seen for u in members if u.first_seen is not None]
     dated_last = [u.last_seen for u in members if u.last_seen is not None]
+    roles = sorted(role_counts, key=lambda r: -role_counts[r])
     return SpeakerProfile(
         name=name,
-        role=max(role_counts, key=lambda r: role_counts[r]) if role_counts else None,
+        role=roles[0] if roles else None,
         aliases=tuple(aliases),
         kind=kind,
         quote_count=sum(u.quote_count for u in members),
@@ -537,6 +566,11 @@ def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
         last_seen=max(dated_last, key=date_key) if dated_last else None,
         speakers=tuple(u.speaker for u in members),
         merges=tuple(merges),
+        gender_evidence=combined_evidence(e for u in members for e in u.speaker.gender_evidence)
+        if kind is SpeakerKind.PERSON
+        else (),
+        article_count=sum(u.articles for u in members),
+        roles=tuple(roles),
     )
 
 

@@ -32,6 +32,7 @@ from typing import Any, overload
 import attrs
 import regex
 
+from quotebank._pipeline.gender import stored_speaker_evidence
 from quotebank.collection.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
 from quotebank.collection.registry import SpeakerUsage
 from quotebank.errors import (
@@ -56,8 +57,12 @@ from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
 
-SCHEMA_VERSION = 2
-"""Version 2 added ``articles.reported``; a version-1 file gains it when opened for writing."""
+SCHEMA_VERSION = 3
+"""2 added ``articles.reported``; 3: speaker records hold the evidence of the speaker's gender. A bank of an
+older version is upgraded when it is opened for writing, and read as it is, with a warning, when opened
+read-only (see :data:`_UPGRADES`)."""
+_REPORTED_SINCE = 2
+"""The first version whose articles say whether their reported speech was extracted."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -226,7 +231,7 @@ class Store:
             raise
         store = cls(connection, location)
         store.readonly = readonly
-        if version < SCHEMA_VERSION:
+        if version < _REPORTED_SINCE:
             store._article_columns = _ARTICLE_COLUMNS.replace("reported", "0")
         store._open_file = os.path.realpath(location)
         _OPEN_FILES[store._open_file] += 1
@@ -590,11 +595,12 @@ class Store:
         quotes whose ids are above ``after`` and at most ``upto``: what was added since a registry looked."""
         rows = self._connection.execute(
             """
-            SELECT s.id, s.record, count(*),
+            SELECT s.id, s.record, count(*), count(DISTINCT q.article_id),
                    json_group_array(DISTINCT json_extract(q.record, '$.outlet')),
                    min(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END),
                    max(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END)
-            FROM (SELECT speaker_id, date_key, record, json_extract(record, '$.published') AS published
+            FROM (SELECT speaker_id, article_id, date_key, record,
+                         json_extract(record, '$.published') AS published
                   FROM quotes WHERE id > ? AND id <= ?) q
             JOIN speakers s ON s.id = q.speaker_id
             GROUP BY s.id
@@ -602,7 +608,7 @@ class Store:
             (UNDATED, UNDATED, after, upto),
         )
         usages = []
-        for speaker_id, record, count, outlets, first, last in rows:
+        for speaker_id, record, count, articles, outlets, first, last in rows:
             with self._decoding():
                 usages.append(
                     (
@@ -613,6 +619,7 @@ class Store:
                             frozenset(outlet for outlet in json.loads(outlets) if outlet is not None),
                             _date_after_key(first),
                             _date_after_key(last),
+                            int(articles),
                         ),
                     )
                 )
@@ -783,11 +790,20 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
             f"{location}: written by a newer quotebank (schema version {version}; this version reads "
             f"{SCHEMA_VERSION}): upgrade quotebank to open it"
         )
-    if version not in (1, SCHEMA_VERSION):
+    if version in _UPGRADES and readonly:
+        # an older bank reads as it is: what it lacks (its speakers' gender evidence, whether its articles'
+        # reported speech was read) reads as unknown
+        warnings.warn(
+            f"{location}: written by an older quotebank (schema version {version}): its speakers' genders "
+            "read as unknown until it is opened once without readonly, which upgrades it",
+            QuotebankWarning,
+            stacklevel=4,
+        )
+    if version not in _UPGRADES and version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
     if verify:
         _check_on_open(connection, location)
-    if version == 1 and not readonly:
+    if version in _UPGRADES and not readonly:
         version = _upgrade(connection)
     if not readonly:
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -795,20 +811,53 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
     return int(version)
 
 
-def _upgrade(connection: _Connection) -> int:
+def _reported_column(connection: _Connection) -> None:
     """Version 1 to 2: articles say whether their reported speech was extracted (none was, before)."""
+    connection.execute("ALTER TABLE articles ADD COLUMN reported INTEGER NOT NULL DEFAULT 0")
+
+
+def _speaker_genders(connection: _Connection) -> None:
+    """Version 2 to 3: each person's gender evidence, from what the bank stored of them (their role, their
+    given name, the pronouns that name them next to their quotes)."""
+    rows = connection.execute(
+        """
+        SELECT s.id, s.record, json_group_array(json_extract(q.record, '$.mention.text'))
+        FROM speakers s LEFT JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id
+        """
+    ).fetchall()
+    for speaker_id, record, mentions in rows:
+        data = json.loads(record)
+        speaker = speaker_from_dict(data)
+        pronouns = [mention for mention in json.loads(mentions) if isinstance(mention, str)]
+        evidence = stored_speaker_evidence(speaker, pronouns)
+        upgraded = json.dumps(
+            speaker_to_dict(attrs.evolve(speaker, gender_evidence=evidence)),
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        connection.execute("UPDATE speakers SET record = ? WHERE id = ?", (upgraded, speaker_id))
+
+
+_UPGRADES = {1: _reported_column, 2: _speaker_genders}
+"""What turns a bank of each older version into one of the next."""
+
+
+def _upgrade(connection: _Connection) -> int:
+    """Bring a bank of an older version up to :data:`SCHEMA_VERSION`, in one transaction; the version."""
     connection.execute("BEGIN IMMEDIATE")
     try:
+        # another process may have upgraded it since the first look
         (version,) = connection.execute("PRAGMA user_version").fetchone()
-        if version == 1:  # another process may have upgraded the file since the first look
-            connection.execute("ALTER TABLE articles ADD COLUMN reported INTEGER NOT NULL DEFAULT 0")
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        while version in _UPGRADES:
+            _UPGRADES[version](connection)
+            version += 1
+        connection.execute(f"PRAGMA user_version = {version}")
         connection.execute("COMMIT")
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
-    return SCHEMA_VERSION
+    return int(version)
 
 
 def _create_schema(connection: _Connection) -> tuple[int, int, int]:

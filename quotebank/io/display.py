@@ -1,8 +1,10 @@
 """HTML for notebooks: ``_repr_html_`` of quotes, quote lists, clusters and banks.
 
-A compact table (speaker, quote, outlet, date), every value escaped. Long quotes are shortened (the whole
-text is in the cell's tooltip) and long lists show their first and last rows only, so that a list of a
-hundred thousand quotes displays as fast as a list of ten.
+A compact table (speaker, how the article names them, the cue, the quote, its kind and confidence, outlet,
+date), every value escaped; the quote without the comma its sentence lent it (``"We will win," she said``
+shows ``We will win``: the :class:`~quotebank.values.Quote` keeps its exact span). Long quotes are
+shortened (the whole text is in the cell's tooltip) and long lists show their first and last rows only, so
+that a list of a hundred thousand quotes displays as fast as a list of ten.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TypeVar
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.values import DatePrecision, Quote
 
-__all__ = ["bank_html", "cluster_html", "clusters_html", "quote_html", "quotes_html"]
+__all__ = ["bank_html", "cluster_html", "clusters_html", "quote_html", "quotes_html", "shown_text"]
 
 _Row = TypeVar("_Row", Quote, QuoteCluster)
 
@@ -56,10 +58,24 @@ def _table(header: Sequence[str], rows: Sequence[str], total: int) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+_QUOTE_HEADER = ("speaker", "mention", "cue", "quote", "kind", "confidence", "outlet", "date")
+
+
+def shown_text(text: str) -> str:
+    """A quote's text as a table shows it: without the comma that ends it when the sentence goes on after
+    the closing mark (``"We will win," she said``)."""
+    trimmed = text.rstrip()
+    return trimmed[:-1].rstrip() if trimmed.endswith(",") else trimmed
+
+
 def _quote_row(quote: Quote) -> str:
     cells = [
         _cell(quote.speaker_name or "?"),
-        _cell(_shorten(quote.text), full=quote.text),
+        _cell(quote.mention.text if quote.mention is not None else ""),
+        _cell(quote.cue.text if quote.cue is not None else ""),
+        _cell(_shorten(shown_text(quote.text)), full=quote.text),
+        _cell(quote.kind.value),
+        _cell(f"{quote.confidence:.2f}"),
         _cell(quote.outlet or ""),
         _cell(_date(quote.published, quote.published_precision)),
     ]
@@ -77,17 +93,17 @@ def quotes_html(quotes: Sequence[Quote], *, total: int | None = None) -> str:
     shown = _head_and_tail(quotes)
     count = len(quotes) if total is None else total
     caption = f"<p>{count:,} quote{'s' if count != 1 else ''}</p>"
-    return caption + _table(("speaker", "quote", "outlet", "date"), [_quote_row(q) for q in shown], count)
+    return caption + _table(_QUOTE_HEADER, [_quote_row(q) for q in shown], count)
 
 
 def quote_html(quote: Quote) -> str:
-    return _table(("speaker", "quote", "outlet", "date"), [_quote_row(quote)], 1)
+    return _table(_QUOTE_HEADER, [_quote_row(quote)], 1)
 
 
 def cluster_html(cluster: QuoteCluster) -> str:
     speaker = cluster.speaker_name or "?"
     summary = (
-        f"<p><b>{html.escape(speaker)}</b>: “{html.escape(_shorten(cluster.text))}”<br>"
+        f"<p><b>{html.escape(speaker)}</b>: “{html.escape(_shorten(shown_text(cluster.text)))}”<br>"
         f"first seen {html.escape(_date(cluster.first_seen) or 'undated')}, "
         f"{cluster.occurrences} report{'s' if cluster.occurrences != 1 else ''}"
         f"{' in ' + html.escape(', '.join(cluster.outlets)) if cluster.outlets else ''}</p>"
@@ -99,7 +115,7 @@ def clusters_html(clusters: Sequence[QuoteCluster]) -> str:
     rows = [
         "<tr>"
         + _cell(c.speaker_name or "?")
-        + _cell(_shorten(c.text), full=c.text)
+        + _cell(_shorten(shown_text(c.text)), full=c.text)
         + _cell(_date(c.first_seen))
         + _cell(str(c.occurrences))
         + _cell(", ".join(c.outlets))
@@ -115,6 +131,4 @@ def bank_html(location: str, quote_count: int, article_count: int, first: Sequen
     """The bank's size and its first quotes."""
     where = "in memory" if location == ":memory:" else html.escape(location)
     caption = f"<p>QuoteBank ({where}): {quote_count:,} quotes from {article_count:,} articles</p>"
-    return caption + _table(
-        ("speaker", "quote", "outlet", "date"), [_quote_row(q) for q in first], quote_count
-    )
+    return caption + _table(_QUOTE_HEADER, [_quote_row(q) for q in first], quote_count)

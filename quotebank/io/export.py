@@ -24,7 +24,17 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
-from quotebank.values import DatePrecision, Mention, Quote, QuoteKind, Speaker, SpeakerKind
+from quotebank.values import (
+    DatePrecision,
+    Gender,
+    GenderEvidence,
+    GenderEvidenceKind,
+    Mention,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+)
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
@@ -43,7 +53,11 @@ __all__ = [
     "csv_rows",
     "date_from_text",
     "date_to_text",
+    "evidence_from_dict",
+    "evidence_to_dict",
     "numbered_jsonl",
+    "opened_for_writing",
+    "pandas_module",
     "precision_from_text",
     "quote_from_dict",
     "quote_to_dict",
@@ -55,6 +69,7 @@ __all__ = [
     "speaker_to_dict",
     "write_cluster_csv",
     "write_csv",
+    "write_excel",
     "write_jsonl",
 ]
 
@@ -125,12 +140,33 @@ def precision_from_text(text: str | None) -> DatePrecision | None:
     return DatePrecision.MONTH if len(text) == _MONTH_TEXT else DatePrecision.DAY
 
 
+def evidence_to_dict(evidence: GenderEvidence) -> dict[str, Any]:
+    return {
+        "kind": evidence.kind.value,
+        "gender": evidence.gender.value,
+        "words": list(evidence.words),
+        "count": evidence.count,
+    }
+
+
+def evidence_from_dict(data: Mapping[str, Any]) -> GenderEvidence:
+    return GenderEvidence(
+        GenderEvidenceKind(data["kind"]),
+        Gender(data["gender"]),
+        tuple(str(word) for word in data["words"]),
+        int(data.get("count", 1)),
+    )
+
+
 def speaker_to_dict(speaker: Speaker) -> dict[str, Any]:
+    """A speaker as JSON-ready data; ``gender`` is written for readers, and read back from the evidence."""
     return {
         "name": speaker.name,
         "role": speaker.role,
         "aliases": list(speaker.aliases),
         "kind": speaker.kind.value,
+        "gender": speaker.gender.value,
+        "gender_evidence": [evidence_to_dict(evidence) for evidence in speaker.gender_evidence],
     }
 
 
@@ -140,6 +176,7 @@ def speaker_from_dict(data: Mapping[str, Any]) -> Speaker:
         role=data.get("role"),
         aliases=tuple(data.get("aliases", ())),
         kind=SpeakerKind(data.get("kind", "unknown")),
+        gender_evidence=tuple(evidence_from_dict(item) for item in data.get("gender_evidence", ())),
     )
 
 
@@ -268,6 +305,21 @@ def _opened(target: Target, mode: Literal["r", "w"]) -> Iterator[TextIO]:
         raise InvalidArgumentError(f"expected a path or an open text file, not {type(target).__name__}")
 
 
+@contextlib.contextmanager
+def opened_for_writing(target: Target, *, excel: bool = False) -> Iterator[TextIO]:
+    """``target`` open for writing text (see :func:`_opened`); with ``excel``, the UTF-8 byte-order mark
+    first, which spreadsheet programs need to read the file as UTF-8 rather than their local code page."""
+    with _opened(target, "w") as stream:
+        if excel:
+            stream.write("\ufeff")
+        yield stream
+
+
+def pandas_module() -> Any:
+    """The pandas module, or :class:`~quotebank.errors.MissingDependencyError` saying how to install it."""
+    return _pandas()
+
+
 def write_jsonl(records: Iterable[Mapping[str, Any]], target: Target) -> None:
     """One JSON object a line, to a path or an open text file."""
     with _opened(target, "w") as stream:
@@ -381,6 +433,8 @@ def check_article_record(record: Mapping[str, Any], line: int) -> None:
 
 _QUOTE_KINDS = frozenset(kind.value for kind in QuoteKind)
 _SPEAKER_KINDS = frozenset(kind.value for kind in SpeakerKind)
+_EVIDENCE_KINDS = frozenset(kind.value for kind in GenderEvidenceKind)
+_GENDERS = frozenset(gender.value for gender in Gender)
 
 
 def _check_speaker(speaker: object, fail: Callable[[str, object, str], NoReturn], text: Any) -> None:
@@ -398,6 +452,29 @@ def _check_speaker(speaker: object, fail: Callable[[str, object, str], NoReturn]
     kind = speaker.get("kind", SpeakerKind.UNKNOWN.value)
     if not isinstance(kind, str) or kind not in _SPEAKER_KINDS:
         fail("speaker.kind", kind, f"one of {', '.join(sorted(_SPEAKER_KINDS))} is wanted")
+    evidence = speaker.get("gender_evidence", [])
+    if not isinstance(evidence, list) or not all(_evidence_record(item) for item in evidence):
+        fail(
+            "speaker.gender_evidence",
+            evidence,
+            "a list of {kind, gender, words, count} objects with known kinds and genders is wanted",
+        )
+
+
+def _evidence_record(item: object) -> bool:
+    if not isinstance(item, dict):
+        return False
+    words = item.get("words")
+    count = item.get("count", 1)
+    return (
+        item.get("kind") in _EVIDENCE_KINDS
+        and item.get("gender") in _GENDERS
+        and isinstance(words, list)
+        and all(isinstance(word, str) for word in words)
+        and isinstance(count, int)
+        and not isinstance(count, bool)
+        and count >= 1
+    )
 
 
 def _check_published(value: object, fail: Callable[[str, object, str], NoReturn]) -> None:
@@ -412,14 +489,63 @@ def _check_published(value: object, fail: Callable[[str, object, str], NoReturn]
 
 
 def write_csv(
-    quotes: Iterable[Quote], target: Target, *, source: str | None = None, header: bool = True
+    quotes: Iterable[Quote],
+    target: Target,
+    *,
+    source: str | None = None,
+    header: bool = True,
+    excel: bool = False,
 ) -> None:
-    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file."""
-    with _opened(target, "w") as stream:
-        writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS, lineterminator="\n")
+    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file.
+
+    ``excel`` writes for spreadsheet programs: the UTF-8 byte-order mark first (without it they read the
+    file in their local code page, and every accent and curly quote comes out wrong), and only the columns
+    that hold something in some row (programs that read the file want the same columns every time: they
+    get all of them without ``excel``). A spreadsheet holds about a million rows, so the rows are gathered
+    first."""
+    rows: Iterable[dict[str, Any]] = csv_rows(quotes, source=source)
+    fields: Sequence[str] = CSV_FIELDS
+    if excel:
+        rows = list(rows)
+        used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
+        fields = [name for name in CSV_FIELDS if name in used]
+    with opened_for_writing(target, excel=excel) as stream:
+        writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         if header:
             writer.writeheader()
-        writer.writerows(csv_rows(quotes, source=source))
+        writer.writerows(rows)
+
+
+def write_excel(quotes: Iterable[Quote], target: str | PathLike[str]) -> None:
+    """An Excel workbook with one sheet, one row a quote: the columns of :data:`CSV_FIELDS` that hold
+    something in some row, numbers and booleans typed. Needs ``quotebank[excel]`` (openpyxl)."""
+    try:
+        openpyxl = importlib.import_module("openpyxl")
+    except ImportError:
+        raise MissingDependencyError("to_excel needs openpyxl: pip install 'quotebank[excel]'") from None
+    if not isinstance(target, str | PathLike):
+        raise InvalidArgumentError(f"an Excel workbook is written to a path, not {type(target).__name__}")
+    rows = list(csv_rows(quotes))
+    used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
+    fields = [name for name in CSV_FIELDS if name in used]
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("quotes")
+    sheet.append(fields)
+    for row in rows:
+        sheet.append([_excel_value(row[name]) for name in fields])
+    workbook.save(target)
+
+
+_EXCEL_TEXT_LIMIT = 32767
+"""The most characters an Excel cell holds."""
+
+
+def _excel_value(value: object) -> object:
+    # Excel cells hold no control characters (openpyxl refuses them) and at most 32,767 characters
+    if isinstance(value, str):
+        cleaned = "".join(ch if ch >= " " or ch in "\t\n" else " " for ch in value)
+        return cleaned[:_EXCEL_TEXT_LIMIT]
+    return value
 
 
 def _kinds(cluster: QuoteCluster) -> list[str]:
