@@ -233,12 +233,14 @@ def _quote_rows(quotes: Sequence[Quote], out: TextIO) -> None:
 
 
 def _cluster_rows(clusters: Sequence[QuoteCluster], out: TextIO) -> None:
-    out.write(f"{'first seen':<10}  {'reports':>7}  {'speaker':<{_SPEAKER_WIDTH}}  quotation\n")
+    out.write(
+        f"{'first seen':<10}  {'articles':>8}  {'outlets':>7}  {'speaker':<{_SPEAKER_WIDTH}}  quotation\n"
+    )
     for cluster in clusters:
         day = cluster.first_seen.isoformat()[:10] if cluster.first_seen is not None else ""
         speaker = _shorten(cluster.speaker_name or "?", _SPEAKER_WIDTH)
         out.write(
-            f"{day:<10}  {cluster.occurrences:>7}  {speaker:<{_SPEAKER_WIDTH}}  "
+            f"{day:<10}  {cluster.article_count:>8}  {cluster.outlet_count:>7}  {speaker:<{_SPEAKER_WIDTH}}  "
             f"{_shorten(shown_text(cluster.text), _QUOTE_WIDTH)}\n"
         )
     out.write(f"{_count(len(clusters), 'quotation')}\n")

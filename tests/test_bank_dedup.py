@@ -3,14 +3,22 @@ ellipses, cuts or one changed word; different quotations and different speakers 
 
 from __future__ import annotations
 
+import json
 import random
+import sqlite3
 import time
+from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
+import quotebank.collection.clusters
+import quotebank.collection.store
 from quotebank import Quote, QuoteBank, QuoteCluster, QuoteList, Speaker
 from quotebank.collection.clusters import cluster_quotes
+from quotebank.collection.filters import words
+from quotebank.collection.registry import SpeakerProfile
 from tests.conftest import SEEDS
 
 WITKOFF = Speaker("Steve Witkoff")
@@ -32,7 +40,7 @@ def _quote(
     return Quote(text, 0, len(text), speaker=speaker, outlet=outlet, published=published, url=url)
 
 
-def _sizes(clusters: tuple[QuoteCluster, ...]) -> list[int]:
+def _sizes(clusters: Sequence[QuoteCluster]) -> list[int]:
     return [c.occurrences for c in clusters]
 
 
@@ -195,3 +203,121 @@ def test_clustering_grows_with_the_number_of_quotes_not_its_square() -> None:
     # four times the quotes: about four times the work, where comparing every pair would take sixteen
     ratio = _clustering_seconds(6000) / _clustering_seconds(1500)
     assert ratio < 8, ratio
+
+
+def _headline_and_body(text: str, outlet: str) -> str:
+    """An article that repeats a quotation in its headline and its body."""
+    return f'Mayor: "{text}"\n\n"{text}," Mayor Jane Doe said on Monday in {outlet}.'
+
+
+def test_clusters_count_articles_and_outlets_and_come_most_widely_reported_first() -> None:
+    bank = QuoteBank()
+    bank.add(_headline_and_body("We will rebuild the bridge before the winter comes", "A"), outlet="A")
+    bank.add('"Every family will have a home again by the spring," Jane Doe said.', outlet="B")
+    bank.add('"Every family will have a home again by the spring," said Jane Doe.', outlet="C")
+    bank.add('"Every family will have a home again by the spring," said Jane Doe.\n\nMore.', outlet="C")
+    widest, bridge = bank.clusters()
+    assert (widest.article_count, widest.outlet_count, widest.occurrences) == (3, 2, 3)
+    # a headline and the body of one article are one report, not two
+    assert (bridge.article_count, bridge.outlet_count, bridge.occurrences) == (1, 1, 2)
+    assert "articles=1, occurrences=2" in repr(bridge)
+    # a list of quotes tells articles apart by their url, source, id, outlet and date
+    listed = cluster_quotes(bank.search())
+    assert [(c.article_count, c.occurrences) for c in listed] == [(2, 3), (1, 2)]
+
+
+def test_the_bank_clusters_quotes_as_they_are_stored(monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = QuoteBank()
+    bank.add(f'"{LONG}" Steve Witkoff said.', outlet="A", published="2026-02-05")
+    bank.add('"We will keep working on it," Steve Witkoff said.', outlet="B", published="2026-02-06")
+    assert _sizes(bank.clusters()) == [1, 1]
+    bank.add(f'"{LONG.replace("results", "outcomes")}" Witkoff said.', outlet="C", published="2026-02-07")
+    compared: list[int] = []
+
+    def comparing(a: Sequence[str], b: Sequence[str]) -> bool:
+        compared.append(1)
+        return False
+
+    monkeypatch.setattr(quotebank.collection.store, "similar", comparing)
+    monkeypatch.setattr(quotebank.collection.clusters, "similar", comparing)
+    # reading the clusters groups what the writes decided: no quote is compared again
+    clusters = bank.clusters()
+    assert _sizes(clusters) == [2, 1]
+    assert clusters[0].text == LONG
+    assert compared == []
+
+
+def test_a_bank_lists_many_clusters_without_reading_their_quotes() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(5000)]
+    bank = QuoteBank()
+    bank.add_many(f'"{" ".join(rng.choices(vocabulary, k=8))}," Jane Doe said.' for _ in range(300))
+    read: list[int] = []
+    reading = bank._store.quotes_with_words
+
+    def counting(quote_ids: Sequence[int]) -> dict[int, tuple[Quote, list[str]]]:
+        read.append(len(quote_ids))
+        return reading(quote_ids)
+
+    bank._store.quotes_with_words = counting  # type: ignore[method-assign]
+    clusters = bank.clusters()
+    assert len(clusters) == 300 and read == []
+    assert clusters[0].occurrences == 1 and read == [256]  # the first page of clusters
+    assert [c.text for c in clusters[1:3]] and read == [256]
+    assert sum(1 for _ in clusters) == 300
+    assert clusters == list(clusters) and clusters[:2] == (clusters[0], clusters[1])
+
+
+def _version_2_copy(bank: QuoteBank, path: Path) -> None:
+    """``bank`` as a file of schema version 2: the tables without the clustering ones."""
+    connection = sqlite3.connect(path)
+    connection.executescript(quotebank.collection.store._SCHEMA)
+    source = bank._store._connection
+    for table, columns in (
+        ("articles", "*"),
+        ("speakers", "id, record"),
+        ("quotes", "id, article_id, position, speaker_id, date_key, outlet_key, kind, record"),
+    ):
+        rows = source.execute(f"SELECT {columns} FROM {table}").fetchall()
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    for quote_id, record in source.execute("SELECT id, record FROM quotes").fetchall():
+        text = " ".join(words(json.loads(record)["text"]))
+        connection.execute("INSERT INTO quote_words (rowid, words) VALUES (?, ?)", (quote_id, text))
+    connection.execute(f"PRAGMA application_id = {quotebank.collection.store._APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+
+
+def _totals(profile: SpeakerProfile) -> tuple[object, ...]:
+    return (
+        profile.name,
+        profile.quote_count,
+        profile.article_count,
+        profile.outlets,
+        profile.first_seen,
+        profile.last_seen,
+    )
+
+
+def test_a_bank_of_version_2_gains_its_clusters_when_opened_for_writing(tmp_path: Path) -> None:
+    bank = QuoteBank()
+    bank.add((SEEDS / "000_39001c3f19b39482.txt").read_text(encoding="utf-8"), outlet="Kyiv Post")
+    bank.add((SEEDS / "004_682f09ba88d465d4.txt").read_text(encoding="utf-8"))
+    expected = [(c.text, c.article_count, c.outlets) for c in bank.clusters()]
+    path = tmp_path / "old.db"
+    _version_2_copy(bank, path)
+    with QuoteBank.open(path, readonly=True) as old:  # read as it is: clustered when asked
+        assert [(c.text, c.article_count, c.outlets) for c in old.clusters()] == expected
+        assert old.speakers() == bank.speakers()
+    with QuoteBank.open(path) as upgraded:
+        assert [(c.text, c.article_count, c.outlets) for c in upgraded.clusters()] == expected
+        # the totals as counted when writing (genders are worked out again from what the file holds)
+        assert list(map(_totals, upgraded.speakers())) == list(map(_totals, bank.speakers()))
+        assert upgraded.check() == ()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (
+            quotebank.collection.store.SCHEMA_VERSION,
+        )

@@ -144,7 +144,8 @@ def _clusters() -> ClusterList:
 def test_cluster_records_use_quotebank_field_names(tmp_path: Path) -> None:
     clusters = _clusters()
     record = cluster_to_dict(clusters[0])
-    assert list(record)[:6] == ["quoteID", "quotation", "speaker", "date", "numOccurrences", "urls"]
+    assert list(record)[:5] == ["quoteID", "quotation", "speaker", "date", "numOccurrences"]
+    assert (record["numArticles"], record["numOutlets"]) == (2, 2)
     assert record["quotation"] == "We will keep working until every prisoner is home, whatever it takes."
     assert record["speaker"] == "Jane Doe"
     assert record["date"] == "2026-02-05"
@@ -205,11 +206,14 @@ def test_dataframes_have_typed_columns() -> None:
         "speaker",
         "date",
         "numOccurrences",
+        "numArticles",
+        "numOutlets",
         "outlets",
         "urls",
         "kinds",
     ]
     assert clusters["numOccurrences"].tolist() == [2, 1]
+    assert clusters["numArticles"].tolist() == [2, 1]
     assert pandas.api.types.is_datetime64_any_dtype(clusters["date"])
 
 
@@ -236,7 +240,7 @@ def test_html_is_escaped_and_shortened() -> None:
     assert "4,980 more" in table
     assert len(table) < 30_000
     cluster_html = _clusters()[0]._repr_html_()
-    assert "Jane Doe" in cluster_html and "2 reports" in cluster_html
+    assert "Jane Doe" in cluster_html and "2 reports in 2 articles" in cluster_html
     assert "2 quotations" in _clusters()._repr_html_()
 
 

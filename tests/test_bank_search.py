@@ -258,3 +258,51 @@ def test_the_index_finds_what_the_shared_filter_finds(texts: list[str], query: s
     assert set(bank.search(query)) == {
         q for q in everything if all(any(w.startswith(stem(t)) for w in words(q.text)) for t in words(query))
     }
+
+
+@pytest.fixture(scope="module")
+def fifty_articles() -> QuoteBank:
+    bank = QuoteBank()
+    bank.add_many(
+        (
+            f'"The bridge number {n} is {"the rare one" if n in (3, 41) else "open"}," Jane Doe said.',
+            {"outlet": f"Outlet {n % 4}", "published": f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}"},
+        )
+        for n in range(50)
+    )
+    return bank
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"text": "the"},
+        {"text": "rare"},
+        {"text": "bridge open", "outlet": "Outlet 1"},
+        {"text": "the", "since": "2026-05-01", "until": "2026-09-30"},
+        {"text": "rare", "since": "2026-03-01"},
+    ],
+)
+@pytest.mark.parametrize("limit", [1, 3, 10, 100])
+def test_a_search_with_a_limit_walks_then_asks_the_index_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch, fifty_articles: QuoteBank, filters: dict[str, Any], limit: int
+) -> None:
+    bank = fifty_articles
+    expected = bank.search(**filters)[:limit]
+    monkeypatch.setattr(quotebank.collection.store, "_WINDOW_QUOTES", 7)
+    assert bank.search(**filters, limit=limit) == expected
+
+
+def test_a_common_word_with_a_limit_does_not_read_the_whole_word_index(
+    monkeypatch: pytest.MonkeyPatch, fifty_articles: QuoteBank
+) -> None:
+    bank = fifty_articles
+    monkeypatch.setattr(quotebank.collection.store, "_WINDOW_QUOTES", 10)
+    statements: list[str] = []
+    bank._store._connection.set_trace_callback(statements.append)
+    assert len(bank.search("the", limit=5)) == 5
+    assert not any("MATCH" in statement for statement in statements)
+    statements.clear()
+    assert len(bank.search("rare", limit=5)) == 2  # not all in the first ten: the index finds the rest
+    assert any("MATCH" in statement for statement in statements)
+    bank._store._connection.set_trace_callback(None)

@@ -267,3 +267,44 @@ def test_a_corrected_outlet_or_date_reaches_the_speaker() -> None:
     bank.update(_said("Jane", "Doe", 1), outlet="Right", published="2026-01-02")
     profile = bank.speaker("doe")
     assert (profile.outlets, profile.first_seen, profile.quote_count) == (("Right",), date(2026, 1, 2), 1)
+
+
+def test_a_bank_just_opened_reads_its_speakers_totals_not_its_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bank.db"
+    with QuoteBank.open(path) as bank:
+        bank.add_many(
+            (
+                _said(given, surname, n),
+                {"outlet": f"Outlet {n % 3}", "published": f"2026-01-{n % 28 + 1:02d}"},
+            )
+            for n, (given, surname) in enumerate(
+                [("Jane", "Doe"), ("John", "Doe"), ("Ana", "Kim"), ("Jane", "Doe"), ("Jane", "Doe")] * 4
+            )
+        )
+        bank.add(_said("Jane", "Doe", 99))  # undated, no outlet
+        bank.update(_said("Jane", "Doe", 3), outlet="Corrected", published="2025-12-31")
+        counted = merge_speakers(usage for _id, usage in bank._store.speaker_usages(0, 10**9))
+    with QuoteBank.open(path) as reopened:
+
+        def refused(after: int, upto: int) -> list[tuple[int, SpeakerUsage]]:
+            raise AssertionError("the quotes were read again")
+
+        monkeypatch.setattr(reopened._store, "speaker_usages", refused)
+        assert list(reopened.speakers()) == counted
+        jane = reopened.speaker("Jane Doe")
+        assert (jane.quote_count, jane.first_seen) == (13, date(2025, 12, 31))
+        assert "Corrected" in jane.outlets
+
+
+def test_people_known_only_by_the_same_given_name_in_two_articles_stay_apart() -> None:
+    bank = QuoteBank()
+    bank.add('"The water came up to the door," said Maria, a nurse who lives by the river.', outlet="A")
+    bank.add('"We lost the whole harvest," said Maria, a farmer in the valley.', outlet="B")
+    marias = bank.speakers("maria")
+    assert sorted(p.outlets for p in marias) == [("A",), ("B",)]
+    assert [p.quote_count for p in marias] == [1, 1]
+    assert len(merge_speakers([_usage("Maria", role="nurse"), _usage("Maria", role="farmer")])) == 2
+    # a surname alone still joins the one person of that name
+    assert _groups(_usage("Maria Lopez", 2), _usage("Lopez")) == {frozenset(["Maria Lopez", "Lopez"])}

@@ -24,11 +24,11 @@ import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank._pipeline.run import quote_metadata
-from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes
+from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes, make_cluster
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
 from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
-from quotebank.collection.store import Store, StoredArticle, article_key, storable
+from quotebank.collection.store import ClusterGroup, Store, StoredArticle, article_key, storable
 from quotebank.errors import (
     AmbiguousSpeakerError,
     BankDamagedError,
@@ -520,8 +520,11 @@ class QuoteBank:
         people = self._people
         generation = self._store.generation
         if people.generation != generation:
-            last = self._store.last_quote_id()
-            usages = self._store.speaker_usages(people.seen, last)
+            if people.seen:
+                last = self._store.last_quote_id()
+                usages = self._store.speaker_usages(people.seen, last)
+            else:
+                last, usages = self._store.speaker_totals()
             people.registry.add(usages)
             people.speaker_ids.update((usage.speaker, speaker_id) for speaker_id, usage in usages)
             people.seen, people.generation = last, generation
@@ -639,6 +642,24 @@ class QuoteBank:
         )
         return self._select(wanted, speaker)
 
+    def _select_rows(
+        self, wanted: QuoteFilter, speaker: SpeakerQuery | None
+    ) -> Iterator[tuple[int, str, Quote]]:
+        """Every quote that passes ``wanted`` (whatever its limit), with its id and its article's key."""
+        speaker_test = None
+        speaker_ids = None
+        if speaker is not None:
+            allowed = self._speaker_filter(speaker)
+            ids = self._registry().speaker_ids
+            speaker_ids = sorted(ids[s] for s in allowed if s in ids)
+            speaker_test = allowed.__contains__
+        pattern_test = wanted.pattern_test()
+        for quote_id, key, quote in self._store.select_rows(wanted, speaker_ids):
+            if wanted.accepts(quote, speaker_test=speaker_test) and (
+                pattern_test is None or pattern_test(quote.text)
+            ):
+                yield quote_id, key, quote
+
     def _select(self, wanted: QuoteFilter, speaker: SpeakerQuery | None) -> Iterator[Quote]:
         if speaker is None:
             rows = self._store.select(wanted, None)
@@ -661,17 +682,109 @@ class QuoteBank:
         limit: int | None = None,
     ) -> ClusterList:
         """The quotations among the quotes :meth:`search` finds with the same filters: near-duplicates (the
-        same words reported by several outlets, whole or in part) become one cluster. ``limit`` counts
-        clusters."""
+        same words reported by several outlets, whole or in part) become one cluster, with the quotes of
+        that quotation the filters let through. The most widely reported come first: by the number of
+        articles, then of outlets, then by first report. ``limit`` counts clusters.
+
+        The bank clusters each quote as it is stored, so this groups stored assignments; it compares no
+        quotes. Quotes of two people are two quotations; an unattributed report joins the person who has
+        the most reports of its cluster."""
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
         )
         registry = self._registry().registry
         registry.profiles()
         person_of = registry.person_of
-        quotes = self._select(attrs.evolve(wanted, limit=None), speaker)
-        found = cluster_quotes(quotes, person=lambda s: person_of.get(s, s) if s is not None else None)
-        return found if limit is None else found[:limit]
+
+        def person(who: Speaker | None) -> Speaker | None:
+            return person_of.get(who, who) if who is not None else None
+
+        wanted = attrs.evolve(wanted, limit=None)
+        if not self._store.clustered:
+            # a bank of an older version, opened read-only: clustered here, the way a QuoteList is
+            keys: dict[int, str] = {}
+            quotes = []
+            for _quote_id, key, quote in self._select_rows(wanted, speaker):
+                keys[id(quote)] = key
+                quotes.append(quote)
+            found = cluster_quotes(quotes, person=person, article=lambda quote: keys[id(quote)])
+            return found if limit is None else found[:limit]
+        if wanted == QuoteFilter() and speaker is None:
+            return self._stored_clusters(None, person, limit)
+        selected = [quote_id for quote_id, _key, _quote in self._select_rows(wanted, speaker)]
+        return self._stored_clusters(selected, person, limit)
+
+    def _stored_clusters(
+        self,
+        quote_ids: Sequence[int] | None,
+        person: Callable[[Speaker | None], Speaker | None],
+        limit: int | None,
+    ) -> ClusterList:
+        """The clusters of the quotes ``quote_ids`` (``None``: all), from the store's cluster assignments,
+        read from the store when they are looked at."""
+        store = self._store
+        store.read_speakers()
+        persons: dict[int | None, Speaker | None] = {None: None}
+        reports: list[tuple[int, int, str, int, str, Speaker | None]] = []
+        for groups in store.cluster_groups(quote_ids):
+            if len(groups) == 1:
+                [(speaker_id, articles, outlets, first, first_id, ids)] = groups
+                if speaker_id is not None and speaker_id not in persons:
+                    persons[speaker_id] = person(store.speaker(speaker_id))
+                reports.append((-articles, -outlets, first, first_id, ids, persons[speaker_id]))
+                continue
+            reports += self._split_by_person(groups, persons, person)
+        reports.sort(key=operator.itemgetter(0, 1, 2, 3))
+        if limit is not None:
+            del reports[limit:]
+
+        def load(start: int, stop: int) -> list[QuoteCluster]:
+            page = reports[start:stop]
+            members = [[int(n) for n in report[4].split(",")] for report in page]
+            quotes = store.quotes_with_words([n for ids in members for n in ids])
+            clusters = []
+            for report, ids in zip(page, members, strict=True):
+                ids.sort()  # the order of storage: a cluster orders its quotes by date after it
+                clusters.append(
+                    make_cluster(
+                        [quotes[n][0] for n in ids], [quotes[n][1] for n in ids], report[5], -report[0]
+                    )
+                )
+            return clusters
+
+        return ClusterList.reading(len(reports), load)
+
+    def _split_by_person(
+        self,
+        groups: list[ClusterGroup],
+        persons: dict[int | None, Speaker | None],
+        person: Callable[[Speaker | None], Speaker | None],
+    ) -> list[tuple[int, int, str, int, str, Speaker | None]]:
+        """The quotations of a cluster whose quotes have several speakers: one a person, the unattributed
+        reports with the person who has most reports."""
+        store = self._store
+        by_person: dict[Speaker | None, list[ClusterGroup]] = {}
+        for group in groups:
+            speaker_id = group[0]
+            if speaker_id is not None and speaker_id not in persons:
+                persons[speaker_id] = person(store.speaker(speaker_id))
+            by_person.setdefault(persons[speaker_id], []).append(group)
+        unattributed = by_person.pop(None, [])
+        if by_person:
+            main = max(by_person, key=lambda who: sum(len(g[5].split(",")) for g in by_person[who]))
+            by_person[main] += unattributed
+        else:
+            by_person[None] = unattributed
+        found = []
+        for who, members in by_person.items():
+            ids = ",".join(group[5] for group in members)
+            if len(members) == 1:
+                articles, outlets = members[0][1], members[0][2]
+            else:
+                articles, outlets = store.reach([int(n) for n in ids.split(",")])
+            first = min(group[3] for group in members)
+            found.append((-articles, -outlets, first, min(group[4] for group in members), ids, who))
+        return found
 
     # -- charts (quotebank[charts]) ----------------------------------------------------------------------
 

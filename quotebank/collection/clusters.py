@@ -8,15 +8,22 @@ people. Short quotes (under five words) must be equal.
 Candidates come from an inverted index of word pairs (shingles), built over the distinct word sequences; pairs
 found in very many quotes (``of the``) are left out of it. Only quotes that share enough pairs are compared
 word by word, in time linear in their length, so the work grows with the number of quotes and their words,
-not with the square of either.
+not with the square of either. A :class:`~quotebank.collection.bank.QuoteBank` keeps such an index in its
+store and clusters each quote as it is written (:func:`fingerprints` are the pairs it keeps), so that
+reading its clusters groups stored assignments instead of comparing quotes again.
+
+Clusters are sorted by how widely the quotation was reported: the number of distinct articles, then of
+outlets (a headline and the body of one article that repeat a quotation are one report), then by first report.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
+import zlib
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, SupportsIndex, TextIO, overload
@@ -29,7 +36,15 @@ from quotebank.values import Quote, QuoteList, Speaker
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped,unused-ignore]
 
-__all__ = ["ClusterList", "QuoteCluster", "cluster_quotes"]
+__all__ = [
+    "ClusterList",
+    "QuoteCluster",
+    "cluster_quotes",
+    "fingerprints",
+    "make_cluster",
+    "similar",
+    "widest_first",
+]
 
 _MIN_FUZZY_WORDS = 5
 """Quotes shorter than this must match exactly: in three words, one changed word is another quotation."""
@@ -39,6 +54,9 @@ _MIN_SHARED_PAIRS = 0.4
 _MAX_PAIR_FREQUENCY = 200
 """A word pair found in more distinct quotes than this says nothing about duplicates: it is not indexed."""
 _MAX_CANDIDATES = 20
+_WINDOW = 4
+"""Fingerprints are the least hashed pair of every run of this many pairs (winnowing): any run of five words
+two quotes share gives them a fingerprint in common, and about two pairs in five are kept."""
 _ELLIPSES = ("…", "...", "[...]")
 
 
@@ -47,7 +65,8 @@ class QuoteCluster:
     """One quotation as reported in one or more places.
 
     ``text`` is the longest faithful version (without an ellipsis where there is one); ``quotes`` are the
-    reports, earliest first; ``first_seen`` is the earliest publication date among them.
+    reports, earliest first; ``first_seen`` is the earliest publication date among them; ``article_count``
+    the number of distinct articles that reported it (a headline and the body of one article are one).
     """
 
     quote_id: str
@@ -55,11 +74,17 @@ class QuoteCluster:
     speaker: Speaker | None
     first_seen: date | None
     quotes: QuoteList
+    article_count: int
 
     @property
     def occurrences(self) -> int:
-        """How many times the quotation was reported."""
+        """How many quotes report it (two in one article count twice; see :attr:`article_count`)."""
         return len(self.quotes)
+
+    @property
+    def outlet_count(self) -> int:
+        """How many distinct outlets reported it."""
+        return len(self.outlets)
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -79,7 +104,7 @@ class QuoteCluster:
         first = self.first_seen.isoformat() if self.first_seen is not None else None
         return (
             f"QuoteCluster({text!r}, speaker={self.speaker_name!r}, first_seen={first!r}, "
-            f"occurrences={self.occurrences}, outlets={list(self.outlets)!r})"
+            f"articles={self.article_count}, occurrences={self.occurrences}, outlets={list(self.outlets)!r})"
         )
 
     def _repr_html_(self) -> str:
@@ -88,13 +113,47 @@ class QuoteCluster:
         return cluster_html(self)
 
 
-class ClusterList(tuple[QuoteCluster, ...]):
-    """An immutable sequence of clusters, in order of first report, with exports and a notebook display."""
+_PAGE = 256
+"""Clusters a bank's list reads from the store at a time."""
 
-    __slots__ = ()
 
-    def __new__(cls, clusters: Iterable[QuoteCluster] = ()) -> ClusterList:
-        return super().__new__(cls, clusters)
+class ClusterList(Sequence[QuoteCluster]):
+    """An immutable sequence of clusters, the most widely reported first (articles, then outlets, then first
+    report), with exports and a notebook display. It equals any sequence of the same clusters.
+
+    The list a bank gives knows its clusters' sizes and order at once, and reads their quotes from the bank
+    when they are first looked at, a page at a time (so that listing a million quotations, or the first ten,
+    does not read a million quotes): the bank must stay open while it is used.
+    """
+
+    __slots__ = ("_clusters", "_count", "_load", "_page")
+
+    def __init__(self, clusters: Iterable[QuoteCluster] = ()) -> None:
+        self._clusters: tuple[QuoteCluster, ...] | None = tuple(clusters)
+        self._count = len(self._clusters)
+        self._load: Callable[[int, int], list[QuoteCluster]] | None = None
+        self._page: tuple[int, list[QuoteCluster]] = (0, [])
+
+    @classmethod
+    def reading(cls, count: int, load: Callable[[int, int], list[QuoteCluster]]) -> ClusterList:
+        """A list of ``count`` clusters; ``load(start, stop)`` reads those from ``start`` to ``stop``."""
+        found = cls()
+        found._clusters, found._count, found._load = None, count, load
+        return found
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _at(self, position: int) -> QuoteCluster:
+        if self._clusters is not None:
+            return self._clusters[position]
+        assert self._load is not None
+        start, page = self._page
+        if not start <= position < start + len(page):
+            start = position - position % _PAGE
+            page = self._load(start, min(self._count, start + _PAGE))
+            self._page = (start, page)
+        return page[position - start]
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> QuoteCluster: ...
@@ -104,8 +163,29 @@ class ClusterList(tuple[QuoteCluster, ...]):
 
     def __getitem__(self, index: SupportsIndex | slice) -> QuoteCluster | ClusterList:
         if isinstance(index, slice):
-            return ClusterList(super().__getitem__(index))
-        return super().__getitem__(index)
+            return ClusterList(self._at(n) for n in range(*index.indices(self._count)))
+        position = operator.index(index)
+        if position < 0:
+            position += self._count
+        if not 0 <= position < self._count:
+            raise IndexError("cluster index out of range")
+        return self._at(position)
+
+    def __iter__(self) -> Iterator[QuoteCluster]:
+        if self._clusters is not None:
+            return iter(self._clusters)
+        return (self._at(n) for n in range(self._count))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __reduce__(self) -> tuple[type[ClusterList], tuple[tuple[QuoteCluster, ...]]]:
+        return ClusterList, (tuple(self),)
 
     def __repr__(self) -> str:
         shown = ", ".join(repr(cluster) for cluster in self[:5])
@@ -140,7 +220,7 @@ def _same_person(speaker: Speaker | None) -> Speaker | None:
     return speaker
 
 
-def _similar(a: Sequence[str], b: Sequence[str]) -> bool:
+def similar(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two word sequences are one quotation: equal, one inside the other, or a few words apart.
 
     Counted in time linear in their length, as what the shorter has that the longer lacks (with repeats):
@@ -164,13 +244,38 @@ def _pairs(sequence: Sequence[str]) -> list[tuple[str, str]]:
     return list(itertools.pairwise(sequence))
 
 
+def fingerprints(sequence: Sequence[str]) -> frozenset[int]:
+    """The hashes of the word pairs of ``sequence`` (folded words) that stand for it in an index of
+    candidates: the least of every :data:`_WINDOW` consecutive pair hashes. The hashes are the same in every
+    process (CRC-32), so that they can be stored; a collision only adds a candidate, which is compared. A
+    sequence too short to match other than exactly has none."""
+    if len(sequence) < _MIN_FUZZY_WORDS:
+        return frozenset()
+    hashes = [
+        zlib.crc32(f"{a} {b}".encode("utf-8", "surrogatepass")) for a, b in itertools.pairwise(sequence)
+    ]
+    if len(hashes) <= _WINDOW:
+        return frozenset([min(hashes)]) if hashes else frozenset()
+    return frozenset(min(hashes[i : i + _WINDOW]) for i in range(len(hashes) - _WINDOW + 1))
+
+
+def _article_of(quote: Quote) -> Hashable:
+    # quotes of one article share all of its metadata
+    return (quote.url, quote.source, quote.article_id, quote.outlet, date_key(quote.published))
+
+
 def cluster_quotes(
-    quotes: Iterable[Quote], *, person: Callable[[Speaker | None], Speaker | None] = _same_person
+    quotes: Iterable[Quote],
+    *,
+    person: Callable[[Speaker | None], Speaker | None] = _same_person,
+    article: Callable[[Quote], Hashable] = _article_of,
 ) -> ClusterList:
-    """The quotations among ``quotes``, in the order of their first report in ``quotes``.
+    """The quotations among ``quotes``, the most widely reported first (then in the order of their first
+    report in ``quotes``).
 
     ``person`` maps a quote's speaker to the person it is (the collection's merged speaker); two quotes whose
-    persons differ are never one quotation, and a cluster's speaker is its quotes' person.
+    persons differ are never one quotation, and a cluster's speaker is its quotes' person. ``article`` tells
+    which article a quote is from: by default, quotes with the same url, source, id, outlet and date are.
     """
     members = list(quotes)
     member_words = [tuple(words(quote.text)) for quote in members]
@@ -233,19 +338,34 @@ def cluster_quotes(
         for other, count in Counter(shared).most_common(_MAX_CANDIDATES):
             if count < _MIN_SHARED_PAIRS * min(len(pair_sets[other]), len(pairs)):
                 break
-            if find(unit) != find(other) and _similar(sequences[unit], sequences[other]):
+            if find(unit) != find(other) and similar(sequences[unit], sequences[other]):
                 join(unit, other)
 
     grouped: dict[int, list[int]] = {}
     for number, unit in enumerate(quote_units):
         grouped.setdefault(find(unit), []).append(number)
     return ClusterList(
-        _cluster([members[n] for n in group], [member_words[n] for n in group], root_person[root])
-        for root, group in grouped.items()
+        widest_first(
+            make_cluster(
+                [members[n] for n in group],
+                [member_words[n] for n in group],
+                root_person[root],
+                len({article(members[n]) for n in group}),
+            )
+            for root, group in grouped.items()
+        )
     )
 
 
-def _cluster(quotes: list[Quote], sequences: list[tuple[str, ...]], speaker: Speaker | None) -> QuoteCluster:
+def widest_first(clusters: Iterable[QuoteCluster]) -> list[QuoteCluster]:
+    """``clusters`` sorted by how widely they were reported: articles, then outlets; else as given."""
+    return sorted(clusters, key=lambda cluster: (-cluster.article_count, -cluster.outlet_count))
+
+
+def make_cluster(
+    quotes: Sequence[Quote], sequences: Sequence[Sequence[str]], speaker: Speaker | None, article_count: int
+) -> QuoteCluster:
+    """The cluster of ``quotes`` (with their folded words) said by ``speaker``, from so many articles."""
     order = sorted(range(len(quotes)), key=lambda n: date_key(quotes[n].published))
     ordered = QuoteList(quotes[n] for n in order)
     first_seen = ordered[0].published
@@ -257,4 +377,6 @@ def _cluster(quotes: list[Quote], sequences: list[tuple[str, ...]], speaker: Spe
         digest_size=6,
     ).hexdigest()
     day = date_key(first_seen)[:10] if first_seen is not None else "undated"
-    return QuoteCluster(f"{day}-{fingerprint}", quotes[canonical].text, speaker, first_seen, ordered)
+    return QuoteCluster(
+        f"{day}-{fingerprint}", quotes[canonical].text, speaker, first_seen, ordered, article_count
+    )

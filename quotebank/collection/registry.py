@@ -14,7 +14,8 @@ needs to know that ``Volodymyr Zelenskyy`` in one and ``Zelensky`` in another ar
 - a surname alone (``Zelensky``, ``Mr. Bush``) or an initial (``J. Smith``) joins the one person of the
   collection that it fits; when several fit, a shared office (``president``, ``envoy``) must pick one,
   else it stays apart;
-- organisations merge on their folded name; descriptions (``a source``) never merge.
+- organisations merge on their folded name; descriptions (``a source``) never merge, nor do people known only
+  by a given name (``Maria, a nurse`` in one article and ``Maria, a farmer`` in another are two people).
 
 Every merge is recorded with its reason (:attr:`SpeakerProfile.merges`).
 """
@@ -57,6 +58,9 @@ _SURNAME_ONLY = "surname"
 _INITIALS = "initials"
 _ORGANISATION = "organisation"
 _DESCRIPTION = "description"
+_GIVEN_ONLY = "given name only"
+_APART = (_DESCRIPTION, _GIVEN_ONLY)
+"""Categories of names that never merge: each per-article speaker is a speaker of its own."""
 
 
 @attrs.frozen
@@ -172,6 +176,8 @@ def _name_form(speaker: Speaker) -> _NameForm:
     if not folded:
         return _NameForm(_DESCRIPTION)
     surname, given = folded[-1], tuple(folded[:-1])
+    if not given and surname in lexicon().given_names:
+        return _NameForm(_GIVEN_ONLY, surname, offices=offices)
     if not given:
         return _NameForm(_SURNAME_ONLY, surname, offices=offices)
     if all(len(name) == 1 for name in given):
@@ -265,12 +271,11 @@ class _Unit:
 
 
 def _units(usages: Iterable[tuple[SpeakerUsage, _NameForm]]) -> list[_Unit]:
-    """Usages grouped by name form, the most quoted unit first; descriptions each stay a unit of their own."""
+    """Usages grouped by name form, the most quoted unit first; descriptions and given names alone each stay a
+    unit of their own."""
     by_form: dict[object, list[tuple[SpeakerUsage, _NameForm]]] = {}
     for n, (usage, form) in enumerate(usages):
-        key: object = (
-            n if form.category == _DESCRIPTION else (form.category, form.surname, form.given, form.key)
-        )
+        key: object = n if form.category in _APART else (form.category, form.surname, form.given, form.key)
         by_form.setdefault(key, []).append((usage, form))
     units = []
     for items in by_form.values():
@@ -350,7 +355,7 @@ class SpeakerRegistry:
         form = self._forms[speaker_id]
         if form.category == _ORGANISATION:
             return "o" + form.key
-        if form.category == _DESCRIPTION:
+        if form.category in _APART:
             return f"d{speaker_id}"
         return "s" + form.surname
 

@@ -3,8 +3,10 @@ in a file.
 
 One schema serves both, so that a bank in memory and a bank on disk behave the same. Quotes are stored as
 their JSON record (:func:`~quotebank.io.export.quote_to_dict`) without the speaker, who has a row of their
-own, with the columns search filters on beside it, and their folded words in an FTS5 index. Every query is
-parameterised; the only full-text queries are built here from folded words (see
+own, with the columns search filters on beside it, and their folded words in an FTS5 index. Each distinct
+word sequence is a unit of near-duplicate clustering (:mod:`quotebank.collection.clusters`): units are
+clustered as they are written, with an index of their fingerprints, so that reading the clusters only groups
+stored rows. Every query is parameterised; the only full-text queries are built here from folded words (see
 :mod:`quotebank.collection.filters`), never from what a user typed.
 
 Writes are transactions: a batch of articles commits together, each article inside a savepoint, so that an
@@ -33,6 +35,7 @@ import attrs
 import regex
 
 from quotebank._pipeline.gender import stored_speaker_evidence
+from quotebank.collection.clusters import fingerprints, similar
 from quotebank.collection.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
 from quotebank.collection.registry import SpeakerUsage
 from quotebank.errors import (
@@ -55,14 +58,16 @@ from quotebank.io.export import (
 )
 from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredArticle", "article_key", "storable"]
+__all__ = ["SCHEMA_VERSION", "ClusterGroup", "Store", "StoredArticle", "article_key", "storable"]
 
-SCHEMA_VERSION = 3
-"""2 added ``articles.reported``; 3: speaker records hold the evidence of the speaker's gender. A bank of an
-older version is upgraded when it is opened for writing, and read as it is, with a warning, when opened
-read-only (see :data:`_UPGRADES`)."""
+SCHEMA_VERSION = 4
+"""2 added ``articles.reported``; 3: speaker records hold the evidence of the speaker's gender; 4: the
+clustering tables and each speaker's totals. A bank of an older version is upgraded when it is opened for
+writing, and read as it is, with a warning, when opened read-only (see :data:`_UPGRADES`)."""
 _REPORTED_SINCE = 2
 """The first version whose articles say whether their reported speech was extracted."""
+_CLUSTERED_SINCE = 4
+"""The first version that clusters quotes and counts each speaker's quotes as they are written."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -73,6 +78,17 @@ _QUICK_CHECK_BYTES = 32 * 1024 * 1024
 _FULL_CHECK_BYTES = 4 * 1024 * 1024
 """Files up to this size get SQLite's full integrity check when opened instead (about 40 ms at this size)."""
 _TABLES = frozenset({"articles", "speakers", "quotes", "quote_words"})
+_CLUSTER_TABLES = frozenset({"quote_units", "quote_prints"})
+_MAX_PRINT_UNITS = 200
+"""A fingerprint shared by more units than this says nothing about duplicates: it adds no candidates."""
+_WINDOW_QUOTES = 1000
+"""The quotes a search for words with a limit walks in order before it asks the word index (see
+:meth:`Store.select_rows`): enough for a word in one quote of ten to find a hundred, few enough that a rare
+word loses little before the word index finds it."""
+_MAX_CANDIDATE_UNITS = 20
+"""The units sharing most fingerprints with a new one that are compared with it."""
+_MIN_SHARED_PRINTS = 0.3
+"""The share of the fewer fingerprints two units must have in common to be compared at all."""
 # errors of SQL functions that a search defines, handled where the search runs
 _PASSED_ON = frozenset({"user-defined function raised exception", "interrupted"})
 # what SQLite says of a file whose pages or schema are broken
@@ -115,9 +131,61 @@ CREATE INDEX quotes_by_speaker ON quotes (speaker_id);
 CREATE INDEX quotes_by_outlet ON quotes (outlet_key);
 CREATE VIRTUAL TABLE quote_words USING fts5 (words, content = '', tokenize = 'unicode61 remove_diacritics 0');
 """
+# version 4: the totals of each speaker's quotes, and the clustering tables; a new file is made with the
+# tables of version 2 and these, so that both have the same tables
+_VERSION_4 = """
+ALTER TABLE speakers ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE speakers ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE speakers ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE speakers ADD COLUMN first TEXT;
+ALTER TABLE speakers ADD COLUMN last TEXT;
+ALTER TABLE quotes ADD COLUMN unit INTEGER REFERENCES quote_units (id);
+CREATE TABLE quote_units (
+    id INTEGER PRIMARY KEY,
+    digest BLOB NOT NULL UNIQUE,
+    words TEXT NOT NULL,
+    prints INTEGER NOT NULL,
+    cluster INTEGER NOT NULL,
+    size INTEGER NOT NULL
+);
+CREATE INDEX quote_units_by_cluster ON quote_units (cluster);
+CREATE TABLE quote_prints (
+    print INTEGER NOT NULL,
+    unit INTEGER NOT NULL,
+    PRIMARY KEY (print, unit)
+) WITHOUT ROWID;
+"""
 _ORDER = " ORDER BY q.date_key, q.article_id, q.position"
 # an article is stored once: by the key of its text, or by its url
 _SAME_ARTICLE = "key = ? OR (url IS NOT NULL AND url = ?)"
+
+
+ClusterGroup = tuple[int | None, int, int, str, int, str]
+"""The quotes of one speaker in one cluster: the speaker's id, the number of distinct articles and outlets,
+the least date key, the least quote id, and the quote ids joined by commas."""
+
+
+# each speaker's quote count, article count, outlets (a JSON array), and least and greatest
+# "<date key> <published>" among the quotes of {quotes} (a table or a subquery of the quotes table), dated
+# ones only
+_SPEAKER_TOTALS = """
+SELECT speaker_id, count(*), count(DISTINCT article_id),
+       json_group_array(DISTINCT json_extract(record, '$.outlet')) FILTER (
+           WHERE json_extract(record, '$.outlet') IS NOT NULL),
+       min(CASE WHEN date_key < ? THEN date_key || ' ' || json_extract(record, '$.published') END),
+       max(CASE WHEN date_key < ? THEN date_key || ' ' || json_extract(record, '$.published') END)
+FROM {quotes} WHERE speaker_id IS NOT NULL GROUP BY speaker_id
+"""
+# one more quote of a speaker: ?1 its outlet, ?2 its "<date key> <published>" (NULL undated), ?3 the speaker
+_COUNT_QUOTE = """
+UPDATE speakers SET
+    quotes = quotes + 1,
+    outlets = CASE WHEN ?1 IS NULL OR EXISTS (SELECT 1 FROM json_each(outlets) WHERE value = ?1) THEN outlets
+                   ELSE json_insert(outlets, '$[#]', ?1) END,
+    first = CASE WHEN ?2 IS NULL THEN first WHEN first IS NULL OR ?2 < first THEN ?2 ELSE first END,
+    last = CASE WHEN ?2 IS NULL THEN last WHEN last IS NULL OR ?2 > last THEN ?2 ELSE last END
+WHERE id = ?3
+"""
 
 
 def article_key(text: str) -> str:
@@ -191,6 +259,8 @@ class Store:
         """Speaker rows of the transaction in progress: kept only if it commits whole."""
         self._speakers: dict[int, Speaker] = {}
         """Speakers read so far, by id (committed rows never change)."""
+        self._speakers_read = 0
+        """Every speaker up to this id has been read."""
         self._functions = itertools.count()
         """Numbers for the SQL functions of searches in progress: each search has its own."""
         self.readonly = False
@@ -199,7 +269,9 @@ class Store:
         self.replacements = 0
         """Articles whose quotes this store replaced (their old quotes are gone: counts made of them are
         wrong)."""
-        """What an article is read from: a version-1 file opened read-only has no ``reported`` column."""
+        self.clustered = True
+        """Whether the store keeps clusters and speaker totals (false in an older file opened read-only)."""
+        self._clusterer = _Clusterer(connection)
 
     @classmethod
     def open(cls, path: str | PathLike[str] | None, *, readonly: bool = False, verify: bool = True) -> Store:
@@ -233,6 +305,7 @@ class Store:
         store.readonly = readonly
         if version < _REPORTED_SINCE:
             store._article_columns = _ARTICLE_COLUMNS.replace("reported", "0")
+        store.clustered = version >= _CLUSTERED_SINCE
         store._open_file = os.path.realpath(location)
         _OPEN_FILES[store._open_file] += 1
         return store
@@ -410,38 +483,52 @@ class Store:
             assignments = ", ".join(f"{column} = ?" for column in _STORED_COLUMNS.split(", "))
             connection.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
             self.replacements += 1
+        speakers_here: set[int] = set()
         for position, quote in enumerate(item.quotes):
+            sequence = words(quote.text)
+            record = {**quote_to_dict(quote), "speaker": None}
+            speaker_id = self._speaker_id(quote)
+            day = date_key(quote.published)
             quote_id = connection.execute(
-                "INSERT INTO quotes (article_id, position, speaker_id, date_key, outlet_key, kind, record)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quotes (article_id, position, speaker_id, date_key, outlet_key, kind, record,"
+                " unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     position,
-                    self._speaker_id(quote),
-                    date_key(quote.published),
+                    speaker_id,
+                    day,
                     fold_outlet(quote.outlet) if quote.outlet is not None else None,
                     quote.kind.value,
-                    storable(
-                        json.dumps({**quote_to_dict(quote), "speaker": None}, ensure_ascii=False), item.key
-                    ),
+                    storable(json.dumps(record, ensure_ascii=False), item.key),
+                    self._clusterer.unit(sequence),
                 ),
             ).lastrowid
+            if speaker_id is not None:
+                dated = f"{day} {record['published']}" if day < UNDATED else None
+                connection.execute(_COUNT_QUOTE, (record["outlet"], dated, speaker_id))
+                speakers_here.add(speaker_id)
             connection.execute(
-                "INSERT INTO quote_words (rowid, words) VALUES (?, ?)",
-                (quote_id, " ".join(words(quote.text))),
+                "INSERT INTO quote_words (rowid, words) VALUES (?, ?)", (quote_id, " ".join(sequence))
             )
+        connection.executemany(
+            "UPDATE speakers SET articles = articles + 1 WHERE id = ?", ((i,) for i in sorted(speakers_here))
+        )
         return 1
 
     def _drop_quotes(self, article_id: int) -> None:
         """Delete an article's quotes and their words (the word index keeps no text: it is told the words
         each quote was indexed with, which its stored text gives again)."""
         connection = self._connection
-        rows = connection.execute("SELECT id, record FROM quotes WHERE article_id = ?", (article_id,))
+        rows = connection.execute(
+            "SELECT id, record, speaker_id FROM quotes WHERE article_id = ?", (article_id,)
+        ).fetchall()
         connection.executemany(
             "INSERT INTO quote_words (quote_words, rowid, words) VALUES ('delete', ?, ?)",
-            [(quote_id, " ".join(words(json.loads(record)["text"]))) for quote_id, record in rows.fetchall()],
+            [(quote_id, " ".join(words(json.loads(record)["text"]))) for quote_id, record, _speaker in rows],
         )
         connection.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        # the speakers of the quotes dropped are counted again from the quotes they have left
+        self._count_again({speaker_id for _id, _record, speaker_id in rows if speaker_id is not None})
 
     def update_metadata(self, key: str, url: str | None, changes: dict[str, Any]) -> Article | None:
         """Give the stored article with this key or url, and each of its quotes, the metadata of ``changes``
@@ -475,8 +562,10 @@ class Store:
                     article_id,
                 ),
             )
-            quotes = connection.execute("SELECT id, record FROM quotes WHERE article_id = ?", (article_id,))
-            for quote_id, record in quotes.fetchall():
+            quotes = connection.execute(
+                "SELECT id, record, speaker_id FROM quotes WHERE article_id = ?", (article_id,)
+            ).fetchall()
+            for quote_id, record, _speaker_id in quotes:
                 data = {**json.loads(record), **record_changes}
                 outlet = data.get("outlet")
                 connection.execute(
@@ -488,6 +577,7 @@ class Store:
                         quote_id,
                     ),
                 )
+            self._count_again({speaker_id for _id, _record, speaker_id in quotes if speaker_id is not None})
         except BaseException:
             if connection.in_transaction:  # a full disk has SQLite undo the transaction itself
                 connection.execute("ROLLBACK")
@@ -518,12 +608,24 @@ class Store:
         The index narrows the search by words, speakers, outlet, dates and kinds; ``speaker_ids`` are the
         speakers wanted (``None``: any). The regular expression is left to the caller.
         """
+        for _quote_id, key, quote in self.select_rows(wanted, speaker_ids, in_storage_order=in_storage_order):
+            yield key, quote
+
+    def select_rows(
+        self, wanted: QuoteFilter, speaker_ids: Sequence[int] | None, *, in_storage_order: bool = False
+    ) -> Iterator[tuple[int, str, Quote]]:
+        """What :meth:`select` gives, each quote with its id first.
+
+        Words are found with the word index, which reads every quote that has them before the first comes
+        out in order: a word in most quotes costs the bank's size. So a search with a ``limit`` first walks
+        the first :data:`_WINDOW_QUOTES` quotes in order, testing their words as it goes (a common word finds
+        its quotes at once), then asks the word index for the quotes after them only.
+        """
         clauses: list[str] = []
         parameters: list[Any] = []
+        dates: list[str] = []
+        date_parameters: list[Any] = []
         indexed = [term for term in wanted.stems if fts_safe(term)]
-        if indexed:
-            clauses.append("q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)")
-            parameters.append(" AND ".join(f'"{term}"*' for term in indexed))
         if speaker_ids is not None:
             clauses.append("q.speaker_id IN (SELECT value FROM json_each(?))")
             parameters.append(json.dumps(list(speaker_ids)))
@@ -531,11 +633,13 @@ class Store:
             clauses.append("q.outlet_key = ?")
             parameters.append(wanted.outlet)
         if wanted.since is not None:
-            clauses.append("q.date_key >= ? AND q.date_key < ?")
-            parameters += [wanted.since, UNDATED]
+            dates.append("q.date_key >= ? AND q.date_key < ?")
+            date_parameters += [wanted.since, UNDATED]
         if wanted.until is not None:
-            clauses.append("q.date_key <= ?")
-            parameters.append(wanted.until)
+            dates.append("q.date_key <= ?")
+            date_parameters.append(wanted.until)
+        clauses += dates
+        parameters += date_parameters
         if wanted.kinds:
             clauses.append("q.kind IN (SELECT value FROM json_each(?))")
             parameters.append(json.dumps(sorted(kind.value for kind in wanted.kinds)))
@@ -554,19 +658,50 @@ class Store:
 
             self._connection.create_function(function, 1, matches)
             clauses.append(f"{function}(json_extract(q.record, '$.text'))")
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
         order = " ORDER BY q.article_id, q.position" if in_storage_order else _ORDER
-        sql = (
-            f"SELECT a.key, q.speaker_id, q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
-            f"{where}{order}"
+        select = (
+            "SELECT q.id, a.key, q.speaker_id, q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
+        match = (
+            "q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)",
+            " AND ".join(f'"{term}"*' for term in indexed),
+        )
+        queries: list[tuple[str, list[str], list[Any]]] = []
+        boundary = None
+        if (
+            indexed
+            and wanted.limit is not None
+            and speaker_ids is None
+            and not in_storage_order
+            and self.clustered
+        ):
+            boundary = self._connection.execute(
+                "SELECT q.date_key, q.article_id, q.position FROM quotes q"
+                + (" WHERE " + " AND ".join(dates) if dates else "")
+                + f"{_ORDER} LIMIT 1 OFFSET ?",
+                (*date_parameters, _WINDOW_QUOTES - 1),
+            ).fetchone()
+            # the folded words of a quote are its unit's: a word begins after a space
+            walk = [*clauses, *("instr(' ' || u.words, ?) > 0" for _term in indexed)]
+            walk_parameters = [*parameters, *(" " + term for term in indexed)]
+            if boundary is not None:
+                walk.append("(q.date_key, q.article_id, q.position) <= (?, ?, ?)")
+                walk_parameters += list(boundary)
+            queries.append((select + " JOIN quote_units u ON u.id = q.unit", walk, walk_parameters))
+        if boundary is not None or not queries:
+            rest = [match[0], *clauses] if indexed else clauses
+            rest_parameters = [match[1], *parameters] if indexed else parameters
+            if boundary is not None:
+                rest = [*rest, "(q.date_key, q.article_id, q.position) > (?, ?, ?)"]
+                rest_parameters = [*rest_parameters, *boundary]
+            queries.append((select, rest, rest_parameters))
         try:
-            for key, speaker_id, record in self._connection.execute(sql, parameters):
-                with self._decoding():
-                    data = json.loads(record)
-                    data["speaker"] = None if speaker_id is None else self._speaker(speaker_id)
-                    quote = quote_from_dict(data)
-                yield key, quote
+            for start, conditions, values in queries:
+                where = " WHERE " + " AND ".join(conditions) if conditions else ""
+                for quote_id, key, speaker_id, record in self._connection.execute(
+                    f"{start}{where}{order}", values
+                ):
+                    yield quote_id, key, self._quote(speaker_id, record)
         except sqlite3.OperationalError:
             if timeouts:
                 raise timeouts[0] from None
@@ -575,7 +710,67 @@ class Store:
             if pattern_test is not None:
                 self._connection.create_function(function, 1, None)
 
-    def _speaker(self, speaker_id: int) -> Speaker:
+    def _quote(self, speaker_id: int | None, record: str) -> Quote:
+        with self._decoding():
+            data = json.loads(record)
+            data["speaker"] = None if speaker_id is None else self.speaker(speaker_id)
+            return quote_from_dict(data)
+
+    def quotes_with_words(self, quote_ids: Sequence[int]) -> dict[int, tuple[Quote, list[str]]]:
+        """The quotes of ``quote_ids``, each with its folded words, by id."""
+        found = {}
+        for quote_id, speaker_id, record, text in self._connection.execute(
+            "SELECT q.id, q.speaker_id, q.record, u.words FROM quotes q JOIN quote_units u ON u.id = q.unit"
+            " WHERE q.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(quote_ids)),),
+        ):
+            found[quote_id] = (self._quote(speaker_id, record), text.split())
+        return found
+
+    def cluster_groups(self, quote_ids: Sequence[int] | None) -> Iterator[list[ClusterGroup]]:
+        """The quotes of ``quote_ids`` (``None``: every quote) grouped by cluster, then by speaker: for each
+        cluster, a :data:`ClusterGroup` for each of its speakers. Counted by SQLite, read a page at a time."""
+        rows = self._connection.execute(
+            "SELECT u.cluster, q.speaker_id, count(DISTINCT q.article_id), count(DISTINCT q.outlet_key),"
+            " min(q.date_key), min(q.id), group_concat(q.id)"
+            " FROM quotes q JOIN quote_units u ON u.id = q.unit"
+            + ("" if quote_ids is None else " WHERE q.id IN (SELECT value FROM json_each(?))")
+            + " GROUP BY u.cluster, q.speaker_id ORDER BY u.cluster",
+            () if quote_ids is None else (json.dumps(list(quote_ids)),),
+        )
+        cluster: list[ClusterGroup] = []
+        current = None
+        while page := rows.fetchmany(4096):
+            for row in page:
+                if row[0] != current:
+                    if cluster:
+                        yield cluster
+                    cluster, current = [], row[0]
+                cluster.append(row[1:])
+        if cluster:
+            yield cluster
+
+    def reach(self, quote_ids: Sequence[int]) -> tuple[int, int]:
+        """How many distinct articles and outlets the quotes of ``quote_ids`` come from."""
+        articles, outlets = self._connection.execute(
+            "SELECT count(DISTINCT article_id), count(DISTINCT outlet_key) FROM quotes"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(quote_ids)),),
+        ).fetchone()
+        return int(articles), int(outlets)
+
+    def read_speakers(self) -> None:
+        """Read every per-article speaker not read yet, in one query (before looking up many)."""
+        for speaker_id, record in self._connection.execute(
+            "SELECT id, record FROM speakers WHERE id > ?", (self._speakers_read,)
+        ).fetchall():
+            self._speakers_read = max(self._speakers_read, speaker_id)
+            if speaker_id not in self._speakers:
+                with self._decoding():
+                    self._speakers[speaker_id] = speaker_from_dict(json.loads(record))
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        """The per-article speaker with this id."""
         speaker = self._speakers.get(speaker_id)
         if speaker is None:
             (record,) = self._connection.execute(
@@ -590,40 +785,70 @@ class Store:
         (last,) = self._connection.execute("SELECT max(id) FROM quotes").fetchone()
         return int(last or 0)
 
+    def _count_again(self, speaker_ids: set[int]) -> None:
+        """Count the quotes of these speakers again (after a correction changed their outlets or dates)."""
+        if not speaker_ids or not self.clustered:
+            return
+        connection = self._connection
+        chosen = json.dumps(sorted(speaker_ids))
+        connection.execute(
+            "UPDATE speakers SET quotes = 0, articles = 0, outlets = '[]', first = NULL, last = NULL"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (chosen,),
+        )
+        subset = "(SELECT * FROM quotes WHERE speaker_id IN (SELECT value FROM json_each(?)))"
+        totals = connection.execute(
+            _SPEAKER_TOTALS.format(quotes=subset), (UNDATED, UNDATED, chosen)
+        ).fetchall()
+        connection.executemany(
+            "UPDATE speakers SET quotes = ?, articles = ?, outlets = ?, first = ?, last = ? WHERE id = ?",
+            (
+                (count, articles, outlets, first, last, speaker_id)
+                for speaker_id, count, articles, outlets, first, last in totals
+            ),
+        )
+
     def speaker_usages(self, after: int, upto: int) -> list[tuple[int, SpeakerUsage]]:
         """Each per-article speaker (by its id) with the quote count, outlets and first and last dates of its
         quotes whose ids are above ``after`` and at most ``upto``: what was added since a registry looked."""
+        subset = "(SELECT * FROM quotes WHERE id > ? AND id <= ?)"
         rows = self._connection.execute(
-            """
-            SELECT s.id, s.record, count(*), count(DISTINCT q.article_id),
-                   json_group_array(DISTINCT json_extract(q.record, '$.outlet')),
-                   min(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END),
-                   max(CASE WHEN q.date_key < ? THEN q.date_key || ' ' || q.published END)
-            FROM (SELECT speaker_id, article_id, date_key, record,
-                         json_extract(record, '$.published') AS published
-                  FROM quotes WHERE id > ? AND id <= ?) q
-            JOIN speakers s ON s.id = q.speaker_id
-            GROUP BY s.id
-            """,
-            (UNDATED, UNDATED, after, upto),
-        )
-        usages = []
-        for speaker_id, record, count, articles, outlets, first, last in rows:
-            with self._decoding():
-                usages.append(
-                    (
-                        int(speaker_id),
-                        SpeakerUsage(
-                            speaker_from_dict(json.loads(record)),
-                            int(count),
-                            frozenset(outlet for outlet in json.loads(outlets) if outlet is not None),
-                            _date_after_key(first),
-                            _date_after_key(last),
-                            int(articles),
-                        ),
-                    )
-                )
-        return usages
+            _SPEAKER_TOTALS.format(quotes=subset), (UNDATED, UNDATED, after, upto)
+        ).fetchall()
+        self.read_speakers()
+        return [self._usage(row) for row in rows]
+
+    def speaker_totals(self) -> tuple[int, list[tuple[int, SpeakerUsage]]]:
+        """The id of the last quote stored, and each per-article speaker with the totals of its quotes up to
+        it, as the store keeps them: what a registry starts from, read in time proportional to the speakers,
+        not the quotes. Without totals (an older file opened read-only), counted from the quotes."""
+        connection = self._connection
+        if not self.clustered:
+            last = self.last_quote_id()
+            return last, self.speaker_usages(0, last)
+        connection.execute("BEGIN")  # one snapshot for both reads
+        try:
+            last = self.last_quote_id()
+            rows = connection.execute(
+                "SELECT id, quotes, articles, outlets, first, last FROM speakers WHERE quotes > 0"
+            ).fetchall()
+        finally:
+            connection.execute("COMMIT")
+        self.read_speakers()
+        return last, [self._usage(row) for row in rows]
+
+    def _usage(self, row: tuple[int, int, int, str, str | None, str | None]) -> tuple[int, SpeakerUsage]:
+        """A row of :data:`_SPEAKER_TOTALS` (or of the totals the speakers table keeps) as a usage."""
+        speaker_id, count, articles, outlets, first, last = row
+        with self._decoding():
+            return speaker_id, SpeakerUsage(
+                self.speaker(speaker_id),
+                int(count),
+                frozenset(json.loads(outlets)),
+                _date_after_key(first),
+                _date_after_key(last),
+                int(articles),
+            )
 
     @contextlib.contextmanager
     def _decoding(self) -> Iterator[None]:
@@ -676,6 +901,12 @@ class Store:
         indexed = connection.execute("SELECT count(*) FROM quote_words").fetchone()[0]
         if indexed != self.quote_count():
             found.append(f"{indexed} quotes in the word index, {self.quote_count()} stored")
+        if self.clustered:
+            unclustered = connection.execute(
+                "SELECT count(*) FROM quotes WHERE unit IS NULL OR unit NOT IN (SELECT id FROM quote_units)"
+            ).fetchone()[0]
+            if unclustered:
+                found.append(f"{unclustered} quotes without a cluster")
         return found
 
 
@@ -773,8 +1004,8 @@ def _check_header(location: str) -> None:
 
 def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: bool) -> int:
     """Check that the database is a quotebank store this version can read, with nothing written before the
-    check; create the schema in a new one, bring an older one up to date when it may be written. The
-    schema version the file has now."""
+    check; create the schema in a new one, bring an older one up to this version when it may be written.
+    The schema version the file now has."""
     application_id, version, objects = _header(connection)
     if (application_id, version, objects) == (0, 0, 0) and not readonly:
         # write-ahead logging is a lasting property of the file: switch only a new file, once, before its
@@ -802,7 +1033,7 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
     if version not in _UPGRADES and version != SCHEMA_VERSION:
         raise SchemaVersionError(f"{location}: unknown schema version {version}")
     if verify:
-        _check_on_open(connection, location)
+        _check_on_open(connection, location, version)
     if version in _UPGRADES and not readonly:
         version = _upgrade(connection)
     if not readonly:
@@ -838,7 +1069,27 @@ def _speaker_genders(connection: _Connection) -> None:
         connection.execute("UPDATE speakers SET record = ? WHERE id = ?", (upgraded, speaker_id))
 
 
-_UPGRADES = {1: _reported_column, 2: _speaker_genders}
+def _clusters_and_totals(connection: _Connection) -> None:
+    """Version 3 to 4: the clustering tables and the speakers' totals, filled from the quotes."""
+    for statement in _VERSION_4.split(";"):
+        if statement.strip() and not _done(connection, statement):
+            connection.execute(statement)
+    for speaker_id, count, articles, outlets, first, last in connection.execute(
+        _SPEAKER_TOTALS.format(quotes="quotes"), (UNDATED, UNDATED)
+    ).fetchall():
+        connection.execute(
+            "UPDATE speakers SET quotes = ?, articles = ?, outlets = ?, first = ?, last = ? WHERE id = ?",
+            (count, articles, outlets, first, last, speaker_id),
+        )
+    clusterer = _Clusterer(connection)
+    rows = connection.execute("SELECT id, json_extract(record, '$.text') FROM quotes").fetchall()
+    connection.executemany(
+        "UPDATE quotes SET unit = ? WHERE id = ?",
+        ((clusterer.unit(words(text)), quote_id) for quote_id, text in rows),
+    )
+
+
+_UPGRADES = {1: _reported_column, 2: _speaker_genders, 3: _clusters_and_totals}
 """What turns a bank of each older version into one of the next."""
 
 
@@ -866,7 +1117,7 @@ def _create_schema(connection: _Connection) -> tuple[int, int, int]:
         # another process may have created it since the first look
         application_id, version, objects = _header(connection)
         if (application_id, version, objects) == (0, 0, 0):
-            for statement in _SCHEMA.split(";"):
+            for statement in (_SCHEMA + _VERSION_4).split(";"):
                 if statement.strip():
                     connection.execute(statement)
             connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
@@ -880,11 +1131,115 @@ def _create_schema(connection: _Connection) -> tuple[int, int, int]:
     return application_id, version, objects
 
 
-def _check_on_open(connection: _Connection, location: str) -> None:
+def _done(connection: _Connection, statement: str) -> bool:
+    """Whether the table, index or column that a statement of the schema adds is there already (a file
+    may have been given a lower version number than its tables have)."""
+    parts = statement.split()
+    if parts[0] == "ALTER":  # ALTER TABLE <table> ADD COLUMN <column> ...
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info({parts[2]})")}
+        return parts[5] in columns
+    name = parts[2] if parts[1] in ("TABLE", "INDEX") else parts[3]
+    return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+class _Clusterer:
+    """Clusters the distinct word sequences of a store as they are written (see
+    :mod:`quotebank.collection.clusters`).
+
+    A unit is a distinct sequence of folded words; a cluster is named by its first unit, which keeps the
+    cluster's size. A new unit looks up the units that share its fingerprints (leaving out fingerprints that
+    very many units share), compares the few that share most with it, in time linear in their length, and
+    joins the clusters of those that are the same quotation, relabelling the smaller one. So a write costs
+    the quote's words and a bounded number of comparisons, not the size of the bank.
+    """
+
+    def __init__(self, connection: _Connection) -> None:
+        self._connection = connection
+
+    def unit(self, sequence: Sequence[str]) -> int:
+        """The unit of ``sequence``: the stored one, or a new one, clustered."""
+        connection = self._connection
+        text = " ".join(sequence)
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        row = connection.execute("SELECT id FROM quote_units WHERE digest = ?", (digest,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        prints = fingerprints(sequence)
+        # a new unit is a cluster of its own, named by its id, until it joins others
+        unit = int(
+            connection.execute(
+                "INSERT INTO quote_units (digest, words, prints, cluster, size)"
+                " VALUES (?, ?, ?, (SELECT ifnull(max(id), 0) + 1 FROM quote_units), 1)",
+                (digest, text, len(prints)),
+            ).lastrowid
+            or 0
+        )
+        if prints:
+            self._join_similar(unit, sequence, prints)
+        return unit
+
+    def _join_similar(self, unit: int, sequence: Sequence[str], prints: frozenset[int]) -> None:
+        """Join the clusters of the stored units that are the same quotation as the new ``unit``, and index
+        its fingerprints."""
+        connection = self._connection
+        postings: dict[int, list[int]] = {value: [] for value in prints}
+        for value, other in connection.execute(
+            "SELECT print, unit FROM quote_prints WHERE print IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(prints)),),
+        ).fetchall():
+            postings[value].append(other)
+        # a fingerprint of very many units is not indexed further: each posting holds at most one too many
+        rare = [value for value, units in postings.items() if len(units) <= _MAX_PRINT_UNITS]
+        connection.executemany(
+            "INSERT INTO quote_prints (print, unit) VALUES (?, ?)", ((value, unit) for value in rare)
+        )
+        shared = collections.Counter(other for value in rare for other in postings[value])
+        if not shared:
+            return
+        candidates = shared.most_common(_MAX_CANDIDATE_UNITS)
+        stored = {
+            other: (cluster, text, count)
+            for other, cluster, text, count in connection.execute(
+                "SELECT id, cluster, words, prints FROM quote_units"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([other for other, _count in candidates]),),
+            ).fetchall()
+        }
+        mine, joined = unit, {unit}
+        for other, count in candidates:
+            cluster, text, other_prints = stored[other]
+            if cluster in joined or count < _MIN_SHARED_PRINTS * min(other_prints, len(prints)):
+                continue
+            if similar(sequence, text.split(" ")):
+                mine = self._join(mine, cluster)
+                joined.add(cluster)
+
+    def _join(self, a: int, b: int) -> int:
+        """Join clusters ``a`` and ``b``; the name of the joined cluster."""
+        connection = self._connection
+        sizes = dict(
+            connection.execute("SELECT id, size FROM quote_units WHERE id IN (?, ?)", (a, b)).fetchall()
+        )
+        keep, drop = (a, b) if sizes[a] >= sizes[b] else (b, a)
+        connection.execute("UPDATE quote_units SET cluster = ? WHERE cluster = ?", (keep, drop))
+        connection.execute("UPDATE quote_units SET size = ? WHERE id = ?", (sizes[a] + sizes[b], keep))
+        return keep
+
+
+def _chunks(ids: Sequence[int] | None, size: int = 10_000) -> Iterator[list[int] | None]:
+    """``ids`` in lists of at most ``size`` (one ``None`` for ``None``: every row)."""
+    if ids is None:
+        yield None
+        return
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+def _check_on_open(connection: _Connection, location: str, version: int) -> None:
     """The cheap part of :meth:`Store.problems`: the tables are there and, in a file small enough to read
     quickly, SQLite's check of every page finds nothing. A larger file is checked by ``check``."""
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    missing = _TABLES - names
+    missing = (_TABLES | (_CLUSTER_TABLES if version >= _CLUSTERED_SINCE else frozenset())) - names
     if missing:
         raise BankDamagedError(f"{location}: the file is damaged: tables {sorted(missing)} are missing")
     size = os.path.getsize(location)
@@ -935,6 +1290,10 @@ class _Cursor(sqlite3.Cursor):
     def fetchall(self) -> list[Any]:
         with _sqlite_errors(self.connection):
             return super().fetchall()
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        with _sqlite_errors(self.connection):
+            return super().fetchmany(size)
 
     def __next__(self) -> Any:
         with _sqlite_errors(self.connection):

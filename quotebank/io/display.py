@@ -105,8 +105,9 @@ def cluster_html(cluster: QuoteCluster) -> str:
     summary = (
         f"<p><b>{html.escape(speaker)}</b>: “{html.escape(_shorten(shown_text(cluster.text)))}”<br>"
         f"first seen {html.escape(_date(cluster.first_seen) or 'undated')}, "
-        f"{cluster.occurrences} report{'s' if cluster.occurrences != 1 else ''}"
-        f"{' in ' + html.escape(', '.join(cluster.outlets)) if cluster.outlets else ''}</p>"
+        f"{cluster.occurrences} report{'s' if cluster.occurrences != 1 else ''} in "
+        f"{cluster.article_count} article{'s' if cluster.article_count != 1 else ''}"
+        f"{' of ' + html.escape(', '.join(cluster.outlets)) if cluster.outlets else ''}</p>"
     )
     return summary + quotes_html(cluster.quotes)
 
@@ -117,13 +118,13 @@ def clusters_html(clusters: Sequence[QuoteCluster]) -> str:
         + _cell(c.speaker_name or "?")
         + _cell(_shorten(shown_text(c.text)), full=c.text)
         + _cell(_date(c.first_seen))
-        + _cell(str(c.occurrences))
+        + _cell(str(c.article_count))
         + _cell(", ".join(c.outlets))
         + "</tr>"
         for c in _head_and_tail(clusters)
     ]
     caption = f"<p>{len(clusters):,} quotation{'s' if len(clusters) != 1 else ''}</p>"
-    header = ("speaker", "quotation", "first seen", "reports", "outlets")
+    header = ("speaker", "quotation", "first seen", "articles", "outlets")
     return caption + _table(header, rows, len(clusters))
 
 

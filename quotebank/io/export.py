@@ -554,14 +554,17 @@ def _kinds(cluster: QuoteCluster) -> list[str]:
 
 
 def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
-    """A cluster with Quotebank's field names, plus its outlets, the kinds of its quotes
-    (:class:`~quotebank.values.QuoteKind` values) and its member quotes."""
+    """A cluster with Quotebank's field names, the number of distinct articles and outlets that reported it,
+    its outlets, the kinds of its quotes (:class:`~quotebank.values.QuoteKind` values) and its member
+    quotes."""
     return {
         "quoteID": cluster.quote_id,
         "quotation": cluster.text,
         "speaker": cluster.speaker_name,
         "date": date_to_text(cluster.first_seen),
         "numOccurrences": cluster.occurrences,
+        "numArticles": cluster.article_count,
+        "numOutlets": cluster.outlet_count,
         "urls": list(cluster.urls),
         "outlets": list(cluster.outlets),
         "kinds": _kinds(cluster),
@@ -569,7 +572,18 @@ def cluster_to_dict(cluster: QuoteCluster) -> dict[str, Any]:
     }
 
 
-CLUSTER_CSV_FIELDS = ("quoteID", "quotation", "speaker", "date", "numOccurrences", "outlets", "urls", "kinds")
+CLUSTER_CSV_FIELDS = (
+    "quoteID",
+    "quotation",
+    "speaker",
+    "date",
+    "numOccurrences",
+    "numArticles",
+    "numOutlets",
+    "outlets",
+    "urls",
+    "kinds",
+)
 
 
 def write_cluster_csv(clusters: Iterable[QuoteCluster], target: Target) -> None:
@@ -643,6 +657,8 @@ def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:
             "quotation": [c.text for c in clusters],
             "speaker": [c.speaker_name for c in clusters],
             "numOccurrences": pd.Series([c.occurrences for c in clusters], dtype="int64"),
+            "numArticles": pd.Series([c.article_count for c in clusters], dtype="int64"),
+            "numOutlets": pd.Series([c.outlet_count for c in clusters], dtype="int64"),
             "outlets": [list(c.outlets) for c in clusters],
             "urls": [list(c.urls) for c in clusters],
             "kinds": [_kinds(c) for c in clusters],
