@@ -238,12 +238,19 @@ def _settings(code: str) -> Settings:
         )
     if values["capitalised_nouns"] not in ("true", "false"):
         raise ValueError(f"{code}/settings.txt: capitalised_nouns must be true or false")
+    if values["stemmer"] not in _STEMMERS:
+        raise ValueError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
     return Settings(
         capitalised_nouns=values["capitalised_nouns"] == "true",
         stemmer=values["stemmer"],
         quotation_marks="".join(values["quotation_marks"].split()),
         dateparser=values["dateparser"],
     )
+
+
+_STEMMERS = frozenset({"suffixes"})
+"""The stemmers there are: ``suffixes`` strips the first ending of ``stem_suffixes.txt`` that leaves
+a stem."""
 
 
 def _labels(code: str) -> dict[str, tuple[str, ...]]:
