@@ -21,9 +21,9 @@ PAGE = (Path(__file__).parent / "pages" / "council-vote.html").read_text(encodin
 
 def test_the_value_types_reach_nothing_of_the_pipeline() -> None:
     tree = ast.parse(Path(quotebank.values.__file__).read_text(encoding="utf-8"))
-    imported = [
-        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-    ] + [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)] + [
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    ]
     assert not [name for name in imported if "_pipeline" in name]
 
 
