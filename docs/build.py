@@ -157,7 +157,11 @@ def notebook_outputs(notebook: Any) -> list[list[tuple[str, str]]]:
         outputs = []
         for output in cell.outputs:
             if output.output_type == "stream":
-                outputs.append((output.name, output.text))
+                # how a kernel cuts one stream into outputs depends on timing: consecutive parts are one
+                if outputs and outputs[-1][0] == output.name:
+                    outputs[-1] = (output.name, outputs[-1][1] + output.text)
+                else:
+                    outputs.append((output.name, output.text))
             elif output.output_type in ("execute_result", "display_data"):
                 outputs += [(kind, output.data[kind]) for kind in _COMPARED_OUTPUTS if kind in output.data]
             else:
