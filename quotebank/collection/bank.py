@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
-from quotebank._pipeline.language import check_language
-from quotebank._pipeline.run import DEFAULT_LANGUAGE, quote_metadata
+from quotebank._pipeline.language import check_language, resolve
+from quotebank._pipeline.run import DEFAULT_LANGUAGE, quote_metadata, with_quotes
 from quotebank.collection.clusters import ClusterList, cluster_quotes
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
@@ -711,7 +711,9 @@ def _storable_article(article: Article) -> Article:
     if cleaned == fields:
         return article
     paragraphs = tuple(attrs.evolve(p, text=storable(p.text, "article text")) for p in article.paragraphs)
-    return attrs.evolve(article, **cleaned, paragraphs=paragraphs)
+    # its quotes read again from the text as stored, so that their words and offsets agree with it
+    clean = attrs.evolve(article, **cleaned, paragraphs=paragraphs)
+    return with_quotes(resolve(article.language, clean.text), clean)
 
 
 def _flag(reported: object) -> bool:
