@@ -32,6 +32,7 @@ from evaluation.run import read_jsonl
 from quotebank._pipeline import coreference
 from quotebank._pipeline.coreference import fold
 from quotebank._pipeline.gender import name_gender
+from quotebank._pipeline.language import language
 from quotebank.values import Gender, GenderEvidenceKind, Speaker, SpeakerKind
 
 __all__ = ["GenderScores", "main", "measure"]
@@ -98,7 +99,7 @@ def _agreement(speakers: Iterable[Speaker], *kinds: GenderEvidenceKind) -> tuple
             continue
         people += 1
         words = speaker.name.split()
-        table = name_gender(fold(words[0])) if len(words) > 1 else None
+        table = name_gender(language("en"), fold(words[0])) if len(words) > 1 else None
         if table is None:
             continue
         known += 1
@@ -120,7 +121,7 @@ def measure(articles: list[dict[str, Any]]) -> GenderScores:
         kind = speaker.gender_evidence[0].kind.value
         by_kind[kind] = by_kind.get(kind, 0) + 1
     # the resolver blind to the name table: each entity's gender comes from the article's words only
-    with mock.patch.object(coreference, "name_gender", lambda _given: None):
+    with mock.patch.object(coreference, "name_gender", lambda _lang, _given: None):
         blind = _speakers(articles)
     pronoun_people, known, agrees, disagreements = _agreement(blind, GenderEvidenceKind.PRONOUN)
     _titled, titled_known, titled_agrees, _ = _agreement(

@@ -39,8 +39,9 @@ import attrs
 
 import quotebank
 from quotebank._pipeline.confidence import Calibration
+from quotebank._pipeline.language import language
 from quotebank._pipeline.run import quotes_with_evidence
-from quotebank._pipeline.structure import parse_article
+from quotebank._pipeline.structure import parse_structure
 from quotebank.values import Quote
 
 __all__ = [
@@ -165,8 +166,12 @@ def predict_with_evidence(
     what :func:`quotebank.extract` does, keeping the evidence (see :mod:`quotebank._pipeline.confidence`)."""
     for article in articles:
         began = time.perf_counter()
-        parsed = parse_article(article["text"], outlet=article.get("outlet"), published=article.get("date"))
-        found = quotes_with_evidence(parsed)
+        # the structure alone: quotes_with_evidence reads the quotes, with the evidence of each
+        english = language("en")
+        parsed = parse_structure(
+            english, article["text"], outlet=article.get("outlet"), published=article.get("date")
+        )
+        found = quotes_with_evidence(english, parsed)
         took = time.perf_counter() - began
         yield article, [(quote, evidence) for quote, evidence in found if in_scope(quote)], took
 

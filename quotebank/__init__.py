@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 
 from quotebank._pipeline.dates import DateOrder, DateReading
-from quotebank._pipeline.run import extract
-from quotebank._pipeline.structure import parse_article
+from quotebank._pipeline.language import available_languages
+from quotebank._pipeline.run import extract, parse_article
 from quotebank.collection.bank import AddedArticle, QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.errors import (
@@ -36,6 +36,7 @@ from quotebank.errors import (
     QuotebankWarning,
     SchemaVersionError,
     SpeakerNotFoundError,
+    UnknownLanguageError,
     UsageError,
 )
 from quotebank.scale.processes import ExtractResult, extract_many
@@ -96,7 +97,9 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "SpeakerNotFoundError",
+    "UnknownLanguageError",
     "UsageError",
+    "available_languages",
     "extract",
     "extract_many",
     "parse_article",

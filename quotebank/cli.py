@@ -29,6 +29,8 @@ from typing import Any, BinaryIO, TextIO
 
 from quotebank import __version__
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_published
+from quotebank._pipeline.language import AUTO, available_languages
+from quotebank._pipeline.run import DEFAULT_LANGUAGE
 from quotebank.collection.bank import QuoteBank
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.store import Store
@@ -96,6 +98,13 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         choices=[order.value for order in DateOrder],
         help="how to read a date such as 05/03/2026: DMY (5 March), MDY (3 May) or YMD; "
         "without it such a date reads month first and is flagged as ambiguous",
+    )
+    parser.add_argument(
+        "--language",
+        choices=[*available_languages(), AUTO],
+        default=DEFAULT_LANGUAGE,
+        help=f"the language of the articles (default {DEFAULT_LANGUAGE}); auto picks it for each article "
+        "from its function words and quotation marks",
     )
     parser.add_argument(
         "--files-from",
@@ -254,7 +263,7 @@ def _add(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         parser.error("give article files, folders or addresses, or --files-from LIST, or --urls LIST")
     run = _Run(err, quiet=args.quiet)
     inputs = _inputs_of(args, args.files)
-    with QuoteBank.open(args.database) as bank:
+    with QuoteBank.open(args.database, language=args.language) as bank:
         quotes_before, articles_before = len(bank), len(bank.articles)
         store = _update if args.update else _add_all
         changed = store(bank, run, inputs, args)
@@ -302,6 +311,7 @@ def _add_all(bank: QuoteBank, run: _Run, inputs: Iterable[Input], args: argparse
         reported=args.reported,
         date_order=args.date_order,
         on_error=failed,
+        language=args.language,
     )
     settle(handed + len(run.labels))
     run.quotes = len(bank) - before
@@ -480,6 +490,7 @@ def _extract(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         processes=args.processes or None,
         reported=args.reported,
         date_order=args.date_order,
+        language=args.language,
     ):
         label = run.labels.popleft()
         if result.error is not None:

@@ -27,6 +27,7 @@ __all__ = [
     "QuotebankWarning",
     "SchemaVersionError",
     "SpeakerNotFoundError",
+    "UnknownLanguageError",
     "UsageError",
 ]
 
@@ -130,3 +131,7 @@ class ExtractFailedError(QuotebankError, RuntimeError):
 
 class ExtractTimeoutError(QuotebankError, TimeoutError):
     """Extracting one article ran past the time limit given to :func:`~quotebank.extract_many`."""
+
+
+class UnknownLanguageError(QuotebankError, ValueError):
+    """A ``language=`` code with no language data: the message lists the languages quotebank has."""

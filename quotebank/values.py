@@ -9,7 +9,6 @@ character references such as ``&ldquo;``, ``q.text`` is that slice with them dec
 from __future__ import annotations
 
 import enum
-import functools
 import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -440,9 +439,11 @@ class Paragraph:
 
 @attrs.frozen
 class Article:
-    """The structure of one article: its title, dateline, outlet, date and paragraphs.
+    """The structure of one article: its title, dateline, outlet, date and paragraphs, the language it was
+    read in, and its quotes.
 
-    ``quotes`` runs the rest of the pipeline on first access and keeps the result.
+    :func:`quotebank.parse_article` (and every reader) fills ``quotes`` when it builds the article; an
+    ``Article`` made by hand has none until :func:`quotebank.extract` reads it.
     """
 
     text: str
@@ -465,13 +466,11 @@ class Article:
     """How precise ``published`` is (:class:`DatePrecision`); every quote carries it."""
     published_ambiguous: bool = False
     """True when the date's day and month could swap and no ``date_order`` said which comes first."""
-
-    @functools.cached_property
-    def quotes(self) -> QuoteList:
-        """Every quote of the article, in text order: the same result as :func:`quotebank.extract`."""
-        from quotebank._pipeline.run import quotes_of  # noqa: PLC0415 -- the pipeline imports this module
-
-        return quotes_of(self)
+    language: str = "en"
+    """The code of the language the article was read in (``"en"``): the one asked for, or the one
+    ``language="auto"`` chose."""
+    quotes: QuoteList = attrs.field(factory=QuoteList, repr=False, eq=False)
+    """Every quote of the article, in text order: the same result as :func:`quotebank.extract`."""
 
     @property
     def body(self) -> tuple[Paragraph, ...]:

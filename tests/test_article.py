@@ -9,6 +9,7 @@ import pytest
 import quotebank
 from quotebank import InvalidArgumentError, InvalidDateError, InvalidTextError, ParagraphKind, QuotebankError
 from quotebank._pipeline.dates import parse_date
+from quotebank._pipeline.language import language
 
 
 def test_paragraph_offsets_point_into_the_text_without_surrounding_space() -> None:
@@ -85,16 +86,16 @@ def test_navigation_related_links_byline_and_date_lines() -> None:
     ],
 )
 def test_dates(text: str, expected: date | None) -> None:
-    assert parse_date(text) == expected
+    assert parse_date(text, language("en")) == expected
 
 
 def test_a_time_without_a_zone_stays_naive() -> None:
-    found = parse_date("Published Date: 03:31 | 05 February 2026")
+    found = parse_date("Published Date: 03:31 | 05 February 2026", language("en"))
     assert isinstance(found, datetime) and found.tzinfo is None
 
 
 def test_dateparser_reads_what_the_exact_formats_do_not() -> None:
-    assert parse_date("Posted on the 5th of February 2026") == date(2026, 2, 5)
+    assert parse_date("Posted on the 5th of February 2026", language("en")) == date(2026, 2, 5)
 
 
 def test_the_callers_date_wins_and_may_be_a_string_date_or_datetime() -> None:

@@ -7,6 +7,7 @@ import pytest
 
 import quotebank
 from quotebank._pipeline.confidence import Calibration, calibration
+from quotebank._pipeline.language import language
 
 
 def test_a_path_seen_often_earns_its_own_share() -> None:
@@ -37,7 +38,7 @@ def test_the_table_lines_read_back_into_the_same_counts() -> None:
 
 
 def test_the_shipped_table_counts_every_quote_once_at_its_root() -> None:
-    counts = calibration().counts
+    counts = calibration(language("en")).counts
     rules = {path: cell for path, cell in counts.items() if path and "/" not in path}
     assert sum(total for _right, total in rules.values()) == counts[""][1]
 

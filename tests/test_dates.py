@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import quotebank
 from quotebank import DateOrder, DatePrecision, DateReading, QuoteBank, extract, parse_article
 from quotebank._pipeline.dates import coerce_reading, read_date
+from quotebank._pipeline.language import language
 from quotebank.cli import main
 from quotebank.errors import InvalidArgumentError, InvalidDateError
 from quotebank.io.export import date_to_text, quote_from_dict, quotes_to_csv, quotes_to_jsonl, read_jsonl
@@ -50,7 +51,7 @@ def test_date_forms_read_as_the_table_says(
     precision: DatePrecision | None,
     ambiguous: bool | None,
 ) -> None:
-    found = read_date(text, order=order)
+    found = read_date(text, language("en"), order=order)
     if value is None:
         assert found is None
         return

@@ -213,3 +213,19 @@ def test_the_tutorial_runs_and_its_stored_outputs_are_fresh(tmp_path: Path) -> N
         "docs/tutorial.ipynb shows outputs that a fresh run no longer gives: "
         "run `python docs/build.py` to refresh them, and check that the tutorial's text still fits"
     )
+
+
+def test_a_stream_cut_into_parts_shows_the_same_as_one_part() -> None:
+    nbformat = pytest.importorskip("nbformat")
+    whole = nbformat.v4.new_output("stream", name="stdout", text="a\nb\n")
+    first = nbformat.v4.new_output("stream", name="stdout", text="a\n")
+    second = nbformat.v4.new_output("stream", name="stdout", text="b\n")
+    changed = nbformat.v4.new_output("stream", name="stdout", text="c\n")
+
+    def notebook(*outputs: object) -> object:
+        cell = nbformat.v4.new_code_cell("print('a'); print('b')")
+        cell.outputs = list(outputs)
+        return nbformat.v4.new_notebook(cells=[cell])
+
+    assert builder.notebook_outputs(notebook(first, second)) == builder.notebook_outputs(notebook(whole))
+    assert builder.notebook_outputs(notebook(first, changed)) != builder.notebook_outputs(notebook(whole))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import quotebank
 from quotebank import Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import language
 from quotebank.strategies import (
     CONSTRUCTIONS,
     DOUBLE_MARK_STYLES,
@@ -234,7 +234,7 @@ def test_quote_contents_hold_no_outer_mark(style: str, data: st.DataObject) -> N
 @given(cue_phrases())
 def test_cue_phrases_use_cue_verbs_quotebank_knows(cue: str) -> None:
     verbs = [word for word in cue.split() if word not in ("has", "had", "reporters")]
-    assert verbs[0] in lexicon().cue_forms
+    assert verbs[0] in language("en").cue_forms
 
 
 @given(cue_phrases(tenses=["present"], invertible=True))
@@ -251,7 +251,7 @@ def test_quote_marks_restrict_the_styles(style: object) -> None:
 def test_unrelated_paragraphs_quote_nobody(paragraph: str) -> None:
     assert quotebank.extract(paragraph) == ()
     words = {word.strip(".,").lower() for word in paragraph.split()}
-    assert not words & set(lexicon().cue_forms)
+    assert not words & set(language("en").cue_forms)
 
 
 @pytest.mark.parametrize(

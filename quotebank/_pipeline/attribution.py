@@ -25,12 +25,13 @@ count only with a subject that can speak. Speaker phrases are only located here;
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
 import regex
 
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import Language
 from quotebank._pipeline.names import (
     NAME,
     NOMINAL,
@@ -52,25 +53,80 @@ from quotebank._pipeline.structure import dateline_length, dateline_paragraph
 from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
 from quotebank.values import Article, Paragraph, ParagraphKind
 
-__all__ = ["Attribution", "Cue", "Frames", "attribute", "lowercase_words_of"]
+__all__ = [
+    "Attribution",
+    "Cue",
+    "Frames",
+    "SubjectOf",
+    "attribute",
+    "cue_words",
+    "find_cues",
+    "lowercase_words_of",
+    "sentences_with_quotes",
+]
 
 _WORDS = regex.compile(r"[a-z]+")
 _LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
 _DASHES = frozenset("—–-―")
-_GRAMMAR = lexicon().grammar
-_NON_CUE_BEFORE = _GRAMMAR["non_cue_before"]
-_NAMING_PARTICIPLES = _GRAMMAR["naming_participles"]
-_PASSIVE_AUXILIARIES = _GRAMMAR["passive_auxiliaries"]
-_HEADLINE_LINKS = _GRAMMAR["headline_links"]
-_SPEECH_CLAUSE_OPENERS = _GRAMMAR["speech_clause_openers"]
 _SPEECH_CLAUSE_WORDS = 8  # how far into that clause the quotation may start
-# what may stand between a speech noun and its quotation: his thanks to "…", her statement that "…"
-# ("his remarks about "X"" names a topic, not what was said)
-_SPEECH_NOUN_LINKS = frozenset([":", ",", "that", "to", "for", "of"])
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
 # "PENCE: Well, …" or "SEN. KAINE: …" at the start of a transcript paragraph, after an optional mark
 _TRANSCRIPT_LABEL = regex.compile(r"[\"“”'‘«„]?\s*+(?P<label>\p{Lu}[\p{Lu}.'’ -]{1,40}?)\s*+:\s")
+
+
+@attrs.frozen
+class _Words:
+    """What this module reads of one language, derived once per :class:`Language` (see :func:`_words`)."""
+
+    lang: Language
+    non_cue_before: frozenset[str]
+    naming_participles: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    headline_links: frozenset[str]
+    speech_clause_openers: frozenset[str]
+    speech_noun_links: frozenset[str]
+    """What may stand between a speech noun and its quotation: his thanks to "…", her statement that
+    "…" (a comma or a colon too)."""
+    speaker_after: dict[str, tuple[tuple[str, ...], ...]]
+    verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    cue_words: frozenset[str]
+    """Every word that may start a cue: a paragraph or sentence without one needs no attribution."""
+    capitalised_cues: frozenset[str]
+    listener_cues: frozenset[str]
+    present_participle: tuple[str, ...]
+    adverb_endings: tuple[str, ...]
+
+
+@functools.cache
+def _words(lang: Language) -> _Words:
+    grammar = lang.grammar
+    speaker_after = _by_first_word(lang.speaker_after_phrases)
+    verb_phrases = _by_first_word(lang.verb_phrases)
+    return _Words(
+        lang=lang,
+        non_cue_before=grammar["non_cue_before"],
+        naming_participles=grammar["naming_participles"],
+        passive_auxiliaries=grammar["passive_auxiliaries"],
+        headline_links=grammar["headline_links"],
+        speech_clause_openers=grammar["speech_clause_openers"],
+        speech_noun_links=frozenset(":,") | grammar["speech_noun_links"],
+        speaker_after=speaker_after,
+        verb_phrases=verb_phrases,
+        cue_words=frozenset(lang.cue_forms)
+        | lang.speech_nouns
+        | frozenset(speaker_after)
+        | frozenset(verb_phrases),
+        capitalised_cues=grammar["capitalised_cues"],
+        listener_cues=grammar["listener_cues"],
+        present_participle=tuple(sorted(grammar["present_participle_endings"])),
+        adverb_endings=tuple(sorted(grammar["adverb_endings"])),
+    )
+
+
+def cue_words(lang: Language) -> frozenset[str]:
+    """Every word of ``lang`` that may start a cue: a sentence without one needs no attribution."""
+    return _words(lang).cue_words
 
 
 @attrs.frozen
@@ -110,6 +166,7 @@ class _Sentence:
 
 
 def attribute(
+    lang: Language,
     article: Article,
     spans: Sequence[QuoteSpan],
     *,
@@ -119,6 +176,7 @@ def attribute(
     article (also those of cues without a quotation, and sentence subjects), which name the people
     pronouns may refer to. ``frames``, when given, keeps the article's lowercase words and the tokens of
     each rough sentence read, for reported speech to read again without tokenising twice."""
+    w = _words(lang)
     text = article.text
     by_paragraph: dict[int, list[tuple[int, QuoteSpan]]] = {}
     for index, span in enumerate(spans):
@@ -137,7 +195,7 @@ def attribute(
         if paragraph.kind not in _ATTRIBUTED_KINDS:
             previous, introducer = None, None
             continue
-        phrases.extend(people_named(text, paragraph.start, paragraph.end))
+        phrases.extend(people_named(w.lang, text, paragraph.start, paragraph.end))
         quotes = by_paragraph.get(paragraph.index, [])
         if not quotes and not _opens_with_quote(paragraph.index + 1, article, by_paragraph):
             # A paragraph without a quotation matters only to a next one that opens with one (rule 8);
@@ -151,9 +209,9 @@ def attribute(
         if paragraph.index == dateline_index:
             body_start += dateline_length(paragraph.text)
         tokens = []
-        for start, end, inside in _sentences_with_quotes(text, body_start, paragraph.end, quotes):
-            if inside or not _CUE_WORDS.isdisjoint(_WORDS.findall(text[start:end].lower())):
-                sentence = tokenize(text, start, end, inside, lowercase_words)
+        for start, end, inside in sentences_with_quotes(w.lang, text, body_start, paragraph.end, quotes):
+            if inside or not w.cue_words.isdisjoint(_WORDS.findall(text[start:end].lower())):
+                sentence = tokenize(w.lang, text, start, end, inside, lowercase_words=lowercase_words)
                 if frames is not None:
                     frames.tokens[start, end] = sentence
                 tokens.extend(sentence)
@@ -161,7 +219,7 @@ def attribute(
             previous, introducer = None, None
             continue
         headline = paragraph.kind in _HEADLINE_KINDS
-        found, later, cues, subjects = _attribute_paragraph(tokens, headline)
+        found, later, cues, subjects = _attribute_paragraph(w, tokens, headline)
         phrases.extend(cue.phrase for cue in cues if cue.phrase is not None and not cue.inherited)
         phrases.extend(subjects)
         label = None if headline else _transcript_label(text, paragraph)
@@ -187,7 +245,7 @@ def attribute(
             previous, introducer = None, None
         else:
             previous = last if quotes else _last_cue(cues)
-            introducer = _introducer(tokens, cues)
+            introducer = _introducer(w, tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
 
@@ -204,13 +262,15 @@ class Frames:
     def of(cls, article: Article) -> Frames:
         return cls(lowercase_words_of(article))
 
-    def take(self, text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]) -> list[Token]:
+    def take(
+        self, lang: Language, text: str, start: int, end: int, quotes: Sequence[tuple[int, QuoteSpan]]
+    ) -> list[Token]:
         """The tokens of ``text[start:end]``: those attribution made, handed over once, or new ones. Only
         sentence starts change on tokens, and attribution saw the sentence in its paragraph: they are
         cleared for a reading of the sentence alone."""
         tokens = self.tokens.pop((start, end), None)
         if tokens is None:
-            return tokenize(text, start, end, quotes, self.lowercase_words)
+            return tokenize(lang, text, start, end, quotes, lowercase_words=self.lowercase_words)
         for token in tokens:
             token.initial = False
         return tokens
@@ -233,14 +293,15 @@ def _opens_with_quote(
     return bool(quotes) and quotes[0][1].outer_start == article.paragraphs[index].start
 
 
-def _sentences_with_quotes(
-    text: str, begin: int, finish: int, quotes: Sequence[tuple[int, QuoteSpan]]
+def sentences_with_quotes(
+    lang: Language, text: str, begin: int, finish: int, quotes: Sequence[tuple[int, QuoteSpan]]
 ) -> list[tuple[int, int, list[tuple[int, QuoteSpan]]]]:
     """The paragraph's rough sentences as (start, end, the quotations inside); a sentence break that falls
     inside a quotation is no break."""
+    w = _words(lang)
     found: list[tuple[int, int, list[tuple[int, QuoteSpan]]]] = []
     pending = 0
-    for start, end in rough_sentences(text, begin, finish):
+    for start, end in rough_sentences(w.lang, text, begin, finish):
         if found and found[-1][2] and found[-1][2][-1][1].outer_end > start:
             first, _end, inside = found.pop()  # a quotation runs on across the break
         else:
@@ -266,7 +327,7 @@ def _make(span: int, phrase: Phrase | None, cue: Cue, rule: str) -> Attribution:
 
 
 def _attribute_paragraph(
-    tokens: list[Token], headline: bool
+    w: _Words, tokens: list[Token], headline: bool
 ) -> tuple[dict[int, Attribution], dict[int, Attribution], list[Cue], list[Phrase]]:
     """Rules 2 to 7 for the quotations of one paragraph: what each quotation takes, and what a quotation
     with only a later cue in its paragraph may take after rule 8; also the cues and named sentence subjects.
@@ -276,9 +337,9 @@ def _attribute_paragraph(
     subjects: list[Phrase] = []
     # what rule 6 may borrow from: (token index, attribution) of every attributed quote and every cue
     anchors: list[tuple[int, Attribution]] = []
-    for lo, hi in sentences(tokens):
-        subject_of = _SubjectOf(tokens, lo, hi)
-        cues = _cues(tokens, lo, hi, subject_of)
+    for lo, hi in sentences(w.lang, tokens):
+        subject_of = SubjectOf(w.lang, tokens, lo, hi)
+        cues = find_cues(w.lang, tokens, lo, hi, subject_of)
         sentence = _Sentence(tokens, lo, hi, cues, [cue.first for cue in cues], headline)
         all_cues.extend(cues)
         anchors.extend(
@@ -293,25 +354,25 @@ def _attribute_paragraph(
             if tokens[qi].kind != QUOTE:
                 continue
             quote = tokens[qi].quote
-            attribution = _in_sentence(sentence, qi)
+            attribution = _in_sentence(w, sentence, qi)
             if attribution is None and not headline:  # a headline's capitals say nothing of a subject
                 subject = subject_of()
                 clause_subject = subject
                 if subject is None or subject.last > qi:
-                    clause_subject = sentence_subject(tokens, lo, hi, quote=qi)
-                nearer = pronoun_subject_before(tokens, qi, lo)
+                    clause_subject = sentence_subject(w.lang, tokens, lo, hi, quote=qi)
+                nearer = pronoun_subject_before(w.lang, tokens, qi, lo)
                 if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
                     clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
                 if (
                     clause_subject is not None
                     and clause_subject.last < qi
-                    and is_strong_subject(tokens, clause_subject, lo)
+                    and is_strong_subject(w.lang, tokens, clause_subject, lo)
                 ):
                     attribution = Attribution(quote, clause_subject, None, "subject")
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))
-        subject = subject_of.found if subject_of.searched else opening_name(tokens, lo, hi)
+        subject = subject_of.found if subject_of.searched else opening_name(w.lang, tokens, lo, hi)
         if subject is not None and subject.kind == NAME:
             subjects.append(subject)
     anchors.sort(key=lambda item: item[0])
@@ -331,9 +392,10 @@ def _attribute_paragraph(
 
 
 @attrs.define
-class _SubjectOf:
+class SubjectOf:
     """The subject of a sentence, found on first need only: most sentences never need it."""
 
+    lang: Language
     tokens: Sequence[Token]
     lo: int
     hi: int
@@ -342,14 +404,15 @@ class _SubjectOf:
 
     def __call__(self) -> Phrase | None:
         if not self.searched:
-            self.found = sentence_subject(self.tokens, self.lo, self.hi)
+            self.found = sentence_subject(self.lang, self.tokens, self.lo, self.hi)
             self.searched = True
         return self.found
 
 
-def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> list[Cue]:
+def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject_of: SubjectOf) -> list[Cue]:
     """Every cue of the sentence tokens[lo:hi], with its speaker phrase (borrowed when it has none)."""
-    words = lexicon()
+    w = _words(lang)
+    words = w.lang
     cues: list[Cue] = []
     last_with_phrase: Cue | None = None
     index = lo
@@ -357,36 +420,41 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
         token = tokens[index]
         cue = None
         lower = token.lower
-        if lower not in _CUE_WORDS:
+        if lower not in w.cue_words:
             index += 1
             continue
         if token.kind == WORD and (
-            token.text.islower() or (token.text[1:].islower() and (index == lo or lower == "according"))
+            token.text.islower()
+            or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
         ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
-            speaker_after = _match_phrase(tokens, index, hi, _SPEAKER_AFTER)
-            verb_phrase = _match_phrase(tokens, index, hi, _VERB_PHRASES)
+            speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
+            verb_phrase = _match_phrase(tokens, index, hi, w.verb_phrases)
             if speaker_after is not None:
                 lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
-                phrase = phrase_after(tokens, speaker_after + 1, hi, after_cue=True)
+                phrase = phrase_after(w.lang, tokens, speaker_after + 1, hi, after_cue=True)
                 cue = _cue(tokens, index, speaker_after, lemma, phrase)
             elif verb_phrase is not None:
-                cue = _verb_cue(tokens, index, lo, hi, verb_phrase)
-            elif lower in words.speech_nouns and index > lo and is_owner(tokens[index - 1]):
-                owner = possessor_before(tokens, index, lo)
+                cue = _verb_cue(w, tokens, index, lo, hi, phrase_last=verb_phrase)
+            elif lower in words.speech_nouns and index > lo and is_owner(w.lang, tokens[index - 1]):
+                owner = possessor_before(w.lang, tokens, index, lo)
                 # "X called Y's comments "…"": what follows the noun may be X's words; what its own clause
                 # holds ("Y's claim that there were "…"") is Y's
-                follows = _quote_follows(tokens, index, hi, _SPEECH_NOUN_LINKS)
-                if (follows and not _object_of_cue(tokens, owner, lo)) or _quote_in_clause(tokens, index, hi):
+                follows = _quote_follows(tokens, index, hi, w.speech_noun_links)
+                if (follows and not _object_of_cue(w, tokens, owner, lo)) or _quote_in_clause(
+                    w, tokens, index, hi
+                ):
                     cue = _cue(tokens, index, index, lower, owner)
             elif (
                 lower in words.speech_nouns
                 and index - 1 > lo
                 and tokens[index - 1].kind == QUOTE
-                and is_owner(tokens[index - 2])
+                and is_owner(w.lang, tokens[index - 2])
             ):  # Mitt Romney's "47 percent" comment
-                cue = _cue(tokens, index, index, lower, possessor_before(tokens, index - 1, lo))
-            elif lower in words.cue_forms and not (index > lo and tokens[index - 1].lower in _NON_CUE_BEFORE):
-                cue = _verb_cue(tokens, index, lo, hi)
+                cue = _cue(tokens, index, index, lower, possessor_before(w.lang, tokens, index - 1, lo))
+            elif lower in words.cue_forms and not (
+                index > lo and tokens[index - 1].lower in w.non_cue_before
+            ):
+                cue = _verb_cue(w, tokens, index, lo, hi)
         if cue is not None:
             if cue.phrase is None and last_with_phrase is not None:
                 cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
@@ -403,28 +471,28 @@ def _cues(tokens: Sequence[Token], lo: int, hi: int, subject_of: _SubjectOf) -> 
     return cues
 
 
-def _quote_in_clause(tokens: Sequence[Token], index: int, hi: int) -> bool:
+def _quote_in_clause(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> bool:
     """``Trump's claim that there have been "…"``: a quotation in the clause a speech noun opens, before
     any other mark."""
     opener = index + 1
-    if opener >= hi or tokens[opener].lower not in _SPEECH_CLAUSE_OPENERS:
+    if opener >= hi or tokens[opener].lower not in w.speech_clause_openers:
         return False
     for position in range(opener + 1, min(hi, opener + _SPEECH_CLAUSE_WORDS + 1)):
         token = tokens[position]
         if token.kind == QUOTE:
             return True
-        if token.kind != WORD or token.lower in _CUE_WORDS:
+        if token.kind != WORD or token.lower in w.cue_words:
             return False
     return False
 
 
-def _object_of_cue(tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
+def _object_of_cue(w: _Words, tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
     """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun, named, is the
     object of a reporting verb, whose subject is the speaker."""
     if owner is None or owner.first <= lo or owner.kind == PRONOUN:
         return False  # "adding his thanks to "…"": his is the one adding
     before = tokens[owner.first - 1]
-    return before.kind == WORD and before.text.islower() and before.lower in lexicon().cue_forms
+    return before.kind == WORD and before.text.islower() and before.lower in w.lang.cue_forms
 
 
 def _match_phrase(
@@ -445,17 +513,6 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
     return index
 
 
-_SPEAKER_AFTER = _by_first_word(lexicon().speaker_after_phrases)
-_VERB_PHRASES = _by_first_word(lexicon().verb_phrases)
-# every word that may start a cue: a paragraph or sentence without one needs no attribution
-_CUE_WORDS = (
-    frozenset(lexicon().cue_forms)
-    | lexicon().speech_nouns
-    | frozenset(_SPEAKER_AFTER)
-    | frozenset(_VERB_PHRASES)
-)
-
-
 def _quote_follows(tokens: Sequence[Token], index: int, hi: int, links: frozenset[str]) -> bool:
     """Whether a quotation comes right after tokens[index], or after one linking word or mark."""
     following = index + 1
@@ -474,11 +531,11 @@ def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phr
 
 
 def _verb_cue(
-    tokens: Sequence[Token], index: int, lo: int, hi: int, phrase_last: int | None = None
+    w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int, *, phrase_last: int | None = None
 ) -> Cue | None:
     """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``), or None when
     the word is not used as a reporting verb here."""
-    words = lexicon()
+    words = w.lang
     token = tokens[index]
     form = token.lower
     if phrase_last is None:
@@ -501,32 +558,39 @@ def _verb_cue(
     if form in words.adjacent_cues and phrase_last is None:
         before_colon = following is not None and following.text == ":"
         adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
-        if not adjacent and following is not None and following.lower == "that":
-            speaker = subject_before(tokens, index, lo)  # "Smith replied that …", not "as talks began that"
-            adjacent = speaker is not None and is_strong_subject(tokens, speaker, lo)
-        if not (adjacent or (not form.endswith("ing") and _quote_after_subject(tokens, index, lo))):
+        if not adjacent and following is not None and following.lower in w.speech_clause_openers:
+            speaker = subject_before(
+                w.lang, tokens, index, lo
+            )  # "Smith replied that …", not "as talks began that"
+            adjacent = speaker is not None and is_strong_subject(w.lang, tokens, speaker, lo)
+        if not (
+            adjacent
+            or (not form.endswith(w.present_participle) and _quote_after_subject(w, tokens, index, lo))
+        ):
             return None
     cue_last = last
-    if lemma == "tell" and following is not None:
-        listener = phrase_after(tokens, index + 1, hi, allow_pronoun=False)
+    if lemma in w.listener_cues and following is not None:
+        listener = phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
         if listener is not None and listener.last - index <= 4:
             cue_last = listener.last  # "told reporters", "told CNN"
-    finite = form != words.cue_forms.get(form, "") and not form.endswith("ing")
-    after_comma = previous is not None and previous.text == "," and subject_before(tokens, index, lo) is None
+    finite = form != words.cue_forms.get(form, "") and not form.endswith(w.present_participle)
+    after_comma = (
+        previous is not None and previous.text == "," and subject_before(w.lang, tokens, index, lo) is None
+    )
     if finite and (after_quote or index == lo or after_comma):
         # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
-        phrase = phrase_after(tokens, last + 1, hi, after_cue=True)
+        phrase = phrase_after(w.lang, tokens, last + 1, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
-    if _passive(tokens, index, lo):
+    if _passive(w, tokens, index, lo):
         return None  # "the plan could be announced": the plan is no speaker
-    phrase = subject_before(tokens, index, lo)
-    if is_noun_like(form) and (phrase is None or not is_strong_subject(tokens, phrase, lo)):
+    phrase = subject_before(w.lang, tokens, index, lo)
+    if is_noun_like(w.lang, form) and (phrase is None or not is_strong_subject(w.lang, tokens, phrase, lo)):
         return None
     if (
-        form in _NAMING_PARTICIPLES
+        form in w.naming_participles
         and phrase is not None
         and phrase.kind == NOMINAL
         and phrase.last == index - 1
@@ -535,21 +599,21 @@ def _verb_cue(
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 
 
-def _passive(tokens: Sequence[Token], index: int, lo: int) -> bool:
+def _passive(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
     """Whether the reporting verb at ``index`` is a past participle after a form of ``be``, past adverbs
     (``was widely reported``)."""
     form = tokens[index].lower
-    if form == lexicon().cue_forms.get(form) or form.endswith("ing"):
+    if form == w.lang.cue_forms.get(form) or form.endswith(w.present_participle):
         return False
     before = index - 1
-    while before >= lo and tokens[before].kind == WORD and tokens[before].lower.endswith("ly"):
+    while before >= lo and tokens[before].kind == WORD and tokens[before].lower.endswith(w.adverb_endings):
         before -= 1
-    return before >= lo and tokens[before].lower in _PASSIVE_AUXILIARIES
+    return before >= lo and tokens[before].lower in w.passive_auxiliaries
 
 
-def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
+def _quote_after_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
     """``"…," he continued``: a quotation right before the subject of an adjacent-only cue."""
-    phrase = subject_before(tokens, index, lo)
+    phrase = subject_before(w.lang, tokens, index, lo)
     if phrase is None:
         return False
     before = phrase.first - 1
@@ -558,7 +622,7 @@ def _quote_after_subject(tokens: Sequence[Token], index: int, lo: int) -> bool:
     return before >= lo and tokens[before].kind == QUOTE
 
 
-def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
+def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
     """Rules 2 to 4: the cue after the quotation, the nearest before it, the nearest after it."""
     tokens, lo, hi, cues, headline = (
         sentence.tokens,
@@ -580,7 +644,7 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
             return _make(quote, cue.phrase, cue, "after")
     colon = headline and qi + 1 < hi and tokens[qi + 1].text == ":"
     if dash or colon:
-        phrase = phrase_after(tokens, after, hi, allow_pronoun=False)
+        phrase = phrase_after(w.lang, tokens, after, hi, allow_pronoun=False)
         if (
             phrase is not None
             and (colon or phrase.kind == NAME)
@@ -588,7 +652,7 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
         ):
             # "…" ― Jorge Falcon; headlines: '…': US special envoy
             return Attribution(quote, phrase, None, "after")
-        named = _headline_name(tokens, phrase, hi) if colon and phrase is not None else None
+        named = _headline_name(w, tokens, phrase, hi) if colon and phrase is not None else None
         if named is not None:
             return Attribution(quote, named, None, "after")
     preceding = following - 1
@@ -599,24 +663,24 @@ def _in_sentence(sentence: _Sentence, qi: int) -> Attribution | None:
         return _make(quote, later.phrase, later, "following")
     if qi - 1 > lo and tokens[qi - 1].text == ":":
         # Pollsters agree - Carl Bialik: "…" / the president released the following statement: "…"
-        phrase = subject_before(tokens, qi - 1, lo)
+        phrase = subject_before(w.lang, tokens, qi - 1, lo)
         if phrase is None or phrase.kind != NAME:
-            phrase = sentence_subject(tokens, lo, qi)
+            phrase = sentence_subject(w.lang, tokens, lo, qi)
         if phrase is not None:
             return Attribution(quote, phrase, None, "colon")
     return None
 
 
-def _headline_name(tokens: Sequence[Token], phrase: Phrase, hi: int) -> Phrase | None:
+def _headline_name(w: _Words, tokens: Sequence[Token], phrase: Phrase, hi: int) -> Phrase | None:
     """Who a headline's quotation belongs to when a topic follows the name (``'…': Sir Tom Hale on the
     inquiry``) or the name follows a speech noun (``'…': an interview with Mayor Dana Feld``)."""
     following = phrase.last + 1
-    if following >= hi or tokens[following].lower not in _HEADLINE_LINKS:
+    if following >= hi or tokens[following].lower not in w.headline_links:
         return None
     if phrase.kind == NAME:
         return phrase
-    if phrase.kind == NOMINAL and tokens[phrase.last].lower in lexicon().speech_nouns:
-        named = phrase_after(tokens, following + 1, hi, allow_pronoun=False)
+    if phrase.kind == NOMINAL and tokens[phrase.last].lower in w.lang.speech_nouns:
+        named = phrase_after(w.lang, tokens, following + 1, hi, allow_pronoun=False)
         return named if named is not None and named.kind == NAME else None
     return None
 
@@ -639,19 +703,19 @@ def _last_cue(cues: Sequence[Cue]) -> Attribution | None:
     return None
 
 
-def _introducer(tokens: Sequence[Token], cues: Sequence[Cue]) -> Attribution | None:
+def _introducer(w: _Words, tokens: Sequence[Token], cues: Sequence[Cue]) -> Attribution | None:
     """``He said:`` at the end of a paragraph introduces the quotation of the next one; so does the subject
     of a last sentence with no cue (``On July 6, Sanders made the following comment:``)."""
     if not tokens or tokens[-1].text != ":":
         return None
-    lo = sentences(tokens)[-1][0]
+    lo = sentences(w.lang, tokens)[-1][0]
     if any(t.kind == QUOTE for t in tokens[lo:]):
         return None
     cue = cues[-1] if cues and cues[-1].first >= lo else None
     if cue is not None and cue.phrase is not None:
         return Attribution(-1, cue.phrase, (cue.start, cue.end), "introducer")
-    subject = sentence_subject(tokens, lo, len(tokens))
-    if subject is None or not is_strong_subject(tokens, subject, lo):
+    subject = sentence_subject(w.lang, tokens, lo, len(tokens))
+    if subject is None or not is_strong_subject(w.lang, tokens, subject, lo):
         return None
     return Attribution(-1, subject, None, "introducer")
 

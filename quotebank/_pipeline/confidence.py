@@ -3,9 +3,9 @@
 A quote's evidence is a path of features, most general first: the attribution rule that found the speaker
 (``after``: ``"…," said X``; ``paragraph``: borrowed from elsewhere in the paragraph; …), the kind of
 mention (name, description, pronoun), the kind of speaker it resolved to, the kind of quote, and the cue's
-verb: ``after/name/person/sentence/say``. ``lang/en/confidence.txt`` holds, for every evidence path seen on
-annotated news and each of its prefixes, how many quotes had it and how many of those had the right
-speaker (judged by the reference scorer). ``python -m evaluation.calibrate`` computes it again from
+verb: ``after/name/person/sentence/say``. Each language's ``confidence.txt`` holds, for every evidence
+path seen on annotated news and each of its prefixes, how many quotes had it and how many of those had the
+right speaker (judged by the reference scorer). ``python -m evaluation.calibrate`` computes it again from
 annotated articles.
 
 A quote's confidence is that share of right speakers, shrunk towards the share of the shorter path when few
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from quotebank._pipeline.language import read_lines
+from quotebank._pipeline.language import Language
 
 __all__ = ["Calibration", "calibration"]
 
@@ -76,10 +76,10 @@ class Calibration:
 
 
 @functools.cache
-def calibration() -> Calibration:
-    """The table shipped in ``lang/en/confidence.txt``."""
+def calibration(lang: Language) -> Calibration:
+    """The table shipped with the language, in ``lang/<code>/confidence.txt``."""
     counts = {}
-    for line in read_lines("confidence.txt"):
+    for line in lang.calibration:
         path, right, total = line.split()
         counts["" if path == "*" else path] = (int(right), int(total))
     return Calibration(counts)

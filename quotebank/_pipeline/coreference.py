@@ -13,44 +13,63 @@ from __future__ import annotations
 import bisect
 import functools
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import attrs
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import Language
 from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
 
 T = TypeVar("T")
-_GENERATIONAL = lexicon().grammar["generational"]
 # letters that Unicode does not decompose into a base letter and an accent
 _UNDECOMPOSED = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "þ": "th", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss"}
 )
-# he/him/his name a man, she/her a woman; they/them/their/it/its a body (from lang/en/pronouns.txt)
-_PERSON_PRONOUNS = {
-    word: gender
-    for word in lexicon().pronouns
-    if (gender := pronoun_gender(word)) in (Gender.MALE, Gender.FEMALE)
-}
-_NAME_GENDERS = {"m": Gender.MALE, "f": Gender.FEMALE}
-_PLURAL_PRONOUNS = frozenset(
-    word for word, pronoun in lexicon().pronouns.items() if pronoun.number == "plural" and pronoun.person == 3
-)
-_GROUP_PRONOUNS = frozenset(
-    word for word, pronoun in lexicon().pronouns.items() if pronoun.gender == "any" and pronoun.person == 3
-)
 # how many mentions a pronoun or a role looks back over: enough for any article, and keeps the scan bounded
 _LOOKBACK = 50
-_NAME_LINKS = lexicon().grammar["name_links"]
-_SOURCE_NOUNS = lexicon().grammar["source_nouns"]
 _EITHER_GENDER = "u"  # the mark given_names.txt gives a name either gender carries
 # how far back (in characters) a he or she with no named antecedent looks for an unnamed source
 _DESCRIPTION_WINDOW = 600
+
+
+@attrs.frozen
+class _Words:
+    """What this module reads of one language, derived once per :class:`Language` (see :func:`_words`)."""
+
+    lang: Language
+    generational: frozenset[str]
+    person_pronouns: dict[str, Gender]
+    """he/him/his name a man, she/her a woman, from the language's pronouns.txt."""
+    plural_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    """they/them/their/it/its: a body."""
+    name_links: frozenset[str]
+    source_nouns: frozenset[str]
+
+
+@functools.cache
+def _words(lang: Language) -> _Words:
+    grammar, pronouns = lang.grammar, lang.pronouns
+    return _Words(
+        lang=lang,
+        generational=grammar["generational"],
+        person_pronouns={
+            word: gender
+            for word in pronouns
+            if (gender := pronoun_gender(lang, word)) in (Gender.MALE, Gender.FEMALE)
+        },
+        plural_pronouns=frozenset(
+            word for word, p in pronouns.items() if p.number == "plural" and p.person == 3
+        ),
+        group_pronouns=frozenset(word for word, p in pronouns.items() if p.gender == "any" and p.person == 3),
+        name_links=grammar["name_links"],
+        source_nouns=grammar["source_nouns"],
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -89,7 +108,7 @@ def surnames_match(a: str, b: str) -> bool:
     return _distance(a, b, 1 if max(len(a), len(b)) < 8 else 2) <= (1 if max(len(a), len(b)) < 8 else 2)
 
 
-def given_names_match(a: str, b: str) -> bool:
+def given_names_match(a: str, b: str, nicknames: Mapping[str, frozenset[str]]) -> bool:
     """Whether two folded given names may belong to one person (initials, prefixes, nicknames)."""
     if a == b or surnames_match(a, b):
         return True
@@ -97,7 +116,7 @@ def given_names_match(a: str, b: str) -> bool:
         return a[0] == b[0]
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return True
-    return b in lexicon().nicknames.get(a, frozenset())
+    return b in nicknames.get(a, frozenset())
 
 
 @attrs.define
@@ -138,7 +157,7 @@ class _Entity:
         self.roles.append(role)
         self.offices.add(_office(role))
 
-    def freeze(self) -> Speaker:
+    def freeze(self, lang: Language) -> Speaker:
         if self.speaker is None:
             role = max(self.roles, key=lambda r: len(r.split()), default=None)
             extra = self.extra_roles[0] if self.extra_roles else None
@@ -146,6 +165,7 @@ class _Entity:
             evidence: tuple[GenderEvidence, ...] = ()
             if self.kind is SpeakerKind.PERSON:
                 evidence = gender_evidence(
+                    lang,
                     pronouns=self.pronouns,
                     role_words=[word for role in (*self.roles, *self.extra_roles) for word in role.split()],
                     given=self.given[0] if self.given else None,
@@ -166,21 +186,25 @@ class _Named:
     name: str
     words: tuple[str, ...]
     extra_role: str | None
-    surname: str = attrs.field(init=False)
+    surname: str
     """The folded surname, without Jr., Sr., III."""
-    given: tuple[str, ...] = attrs.field(init=False)
+    given: tuple[str, ...]
     """The folded given names and initials."""
 
-    def __attrs_post_init__(self) -> None:
-        folded = [fold(w) for w in self.words]
-        while len(folded) > 1 and folded[-1] in _GENERATIONAL:
-            folded.pop()
-        object.__setattr__(self, "surname", folded[-1])
-        object.__setattr__(self, "given", tuple(folded[:-1]))
+
+def _named(w: _Words, phrase: Phrase, surface: str, role: str | None, name: str) -> _Named:
+    words = tuple(name.split())
+    folded = [fold(word) for word in words]
+    while len(folded) > 1 and folded[-1] in w.generational:
+        folded.pop()
+    return _Named(
+        phrase, phrase.start, surface, role, name, words, phrase.extra_role, folded[-1], tuple(folded[:-1])
+    )
 
 
-def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
+def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speaker]:
     """The speaker each phrase names; a phrase naming nobody (a pronoun with no antecedent) is left out."""
+    w = _words(lang)
     given = set(phrases)
     given.update([p.antecedent for p in given if p.antecedent is not None])
     unique = sorted(given, key=lambda p: (p.start, p.end))
@@ -193,19 +217,17 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
             pronouns.append(phrase)
             continue
         core = text[phrase.core_start : phrase.core_end]
-        role, name = split_name(core)
+        role, name = split_name(w.lang, core)
         if phrase.kind == NAME and name:
-            named.append(
-                _Named(phrase, phrase.start, core, role, name, tuple(name.split()), phrase.extra_role)
-            )
-        elif role and _holds_office(role):
+            named.append(_named(w, phrase, core, role, name))
+        elif role and _holds_office(w, role):
             roles_only.append((phrase, role))
         else:
             descriptions.append(phrase)
 
     owner: dict[Phrase, _Entity] = {}
     timeline: list[tuple[int, _Entity]] = []
-    for mention, entity in _cluster(named):
+    for mention, entity in _cluster(w, named):
         owner[mention.phrase] = entity
         timeline.append((mention.position, entity))
     timeline.sort(key=lambda item: item[0])
@@ -225,20 +247,20 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
         if phrase.antecedent is not None:
             continue  # a relative pronoun: its antecedent names the speaker, below
         pronoun = text[phrase.start : phrase.end].lower()
-        antecedent = _antecedent(pronoun, phrase.start, timeline, starts)
+        antecedent = _antecedent(w, pronoun, phrase.start, timeline, starts)
         if antecedent is not None:
             owner[phrase] = antecedent
             antecedent.pronouns.append(text[phrase.start : phrase.end])
-        elif pronoun in _PLURAL_PRONOUNS:
-            person = _singular_they(phrase.start, timeline, starts)
+        elif pronoun in w.plural_pronouns:
+            person = _singular_they(w, phrase.start, timeline, starts)
             if person is not None:
                 singular[phrase] = person
 
-    described = _descriptions(text, descriptions)
+    described = _descriptions(w, text, descriptions)
     result: dict[Phrase, Speaker] = dict(described)
-    _described_antecedents(text, pronouns, described, singular, result, owner=owner)
+    _described_antecedents(w, text, pronouns, described, singular=singular, result=result, owner=owner)
     # freeze only now, when every alias and every pronoun's evidence is in
-    result.update((phrase, entity.freeze()) for phrase, entity in owner.items())
+    result.update((phrase, entity.freeze(w.lang)) for phrase, entity in owner.items())
     for phrase in pronouns:
         if phrase.antecedent is not None and phrase.antecedent in result:
             result[phrase] = result[phrase.antecedent]
@@ -246,12 +268,13 @@ def resolve_speakers(text: str, phrases: Iterable[Phrase]) -> dict[Phrase, Speak
 
 
 def _described_antecedents(
+    w: _Words,
     text: str,
     pronouns: Sequence[Phrase],
     described: dict[Phrase, Speaker],
+    *,
     singular: dict[Phrase, tuple[int, _Entity]],
     result: dict[Phrase, Speaker],
-    *,
     owner: dict[Phrase, _Entity],
 ) -> None:
     """A pronoun that names nobody refers to the nearest source described before it, if one is close:
@@ -267,11 +290,11 @@ def _described_antecedents(
         if phrase in result or phrase in owner or phrase.antecedent is not None:
             continue
         pronoun = text[phrase.start : phrase.end].lower()
-        if pronoun in _PERSON_PRONOUNS:
+        if pronoun in w.person_pronouns:
             kinds = {SpeakerKind.UNNAMED}
-        elif pronoun in _PLURAL_PRONOUNS:
+        elif pronoun in w.plural_pronouns:
             kinds = {SpeakerKind.UNNAMED, SpeakerKind.ORGANISATION}
-        elif pronoun in _GROUP_PRONOUNS:
+        elif pronoun in w.group_pronouns:
             kinds = {SpeakerKind.ORGANISATION}
         else:
             continue
@@ -291,7 +314,7 @@ def _described_antecedents(
 
 
 def _singular_they(
-    position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+    w: _Words, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
 ) -> tuple[int, _Entity] | None:
     """The last person named before ``position``, when their given name is one either gender carries (a
     surname alone, or a known man's or woman's name, says nothing of a singular they)."""
@@ -303,22 +326,22 @@ def _singular_they(
         latest.kind is SpeakerKind.PERSON
         and latest.gender is None
         and latest.given
-        and lexicon().given_names.get(latest.given[0]) == _EITHER_GENDER
+        and w.lang.given_names.get(latest.given[0]) == _EITHER_GENDER
     ):
         return latest_position, latest
     return None
 
 
-def _holds_office(role: str) -> bool:
+def _holds_office(w: _Words, role: str) -> bool:
     """Whether a role-only mention names an office someone holds (``US special envoy``, ``the president``)."""
     office = _office(role)
-    words = lexicon()
+    words = w.lang
     return office in words.titles or office in words.roles
 
 
-def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
+def _cluster(w: _Words, named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
     """Group named mentions into entities: full names first, then single words onto them."""
-    words = lexicon()
+    words = w.lang
     full: list[_Entity] = []
     single: list[_Entity] = []
     assigned: dict[int, _Entity] = {}
@@ -349,7 +372,7 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
                 (
                     e
                     for e in similar(mention.surname)
-                    if e.given and given_names_match(e.given[0], mention.given[0])
+                    if e.given and given_names_match(e.given[0], mention.given[0], words.nicknames)
                 ),
                 None,
             )
@@ -368,11 +391,11 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
         if i in assigned:
             continue
         surname = mention.surname
-        shown = _role_gender([mention.role] if mention.role else [])
+        shown = _role_gender(w.lang, [mention.role] if mention.role else [])
 
         def fits(entity: _Entity, shown: Gender | None = shown) -> bool:
             # 'Mr. Clinton' is not Hillary Clinton: a surname under an honorific joins a person of its gender
-            return shown is None or _entity_gender(entity) in (None, shown)
+            return shown is None or _entity_gender(w.lang, entity) in (None, shown)
 
         candidates = [e for e in similar(surname) if e.given and fits(e)]
         if not candidates and len(surname) > 2:
@@ -390,7 +413,7 @@ def _cluster(named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
         assigned[i] = match
 
     for entity in full + single:
-        entity.kind, entity.gender = _kind_and_gender(entity, words.org_words, words.given_names)
+        entity.kind, entity.gender = _kind_and_gender(w, entity, words.org_words, words.given_names)
     return [(mention, assigned[i]) for i, mention in enumerate(named)]
 
 
@@ -442,34 +465,39 @@ class SurnameIndex(Generic[T]):
 
 
 def _kind_and_gender(
-    entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
+    w: _Words, entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
 ) -> tuple[SpeakerKind, Gender | None]:
-    name_words = [fold(w) for w in entity.name.split()]
-    if any(w in org_words for w in name_words) or entity.name.casefold() in lexicon().places:
+    name_words = [fold(word) for word in entity.name.split()]
+    if any(word in org_words for word in name_words) or entity.name.casefold() in w.lang.places:
         return SpeakerKind.ORGANISATION, None  # a country or a city speaks for its government
-    role_words = {fold(w) for role in entity.roles for w in role.split()}
-    gender = _entity_gender(entity)
-    titled = bool(role_words & lexicon().titles)
+    role_words = {fold(word) for role in entity.roles for word in role.split()}
+    gender = _entity_gender(w.lang, entity)
+    titled = bool(role_words & w.lang.titles)
     if gender is not None or titled or entity.given:
         return SpeakerKind.PERSON, gender
     return SpeakerKind.UNKNOWN, None
 
 
-def _role_gender(roles: Iterable[str]) -> Gender | None:
+def _role_gender(lang: Language, roles: Iterable[str]) -> Gender | None:
     """The gender the words of ``roles`` show: an honorific's first, then a role word's."""
     shown = sorted(
-        (known for role in roles for word in role.split() if (known := word_gender(fold(word))) is not None),
+        (
+            known
+            for role in roles
+            for word in role.split()
+            if (known := word_gender(lang, fold(word))) is not None
+        ),
         key=lambda known: known[0].strength,
     )
     return shown[0][1] if shown else None
 
 
-def _entity_gender(entity: _Entity) -> Gender | None:
+def _entity_gender(lang: Language, entity: _Entity) -> Gender | None:
     """The gender of an entity's roles' words (a 'Mrs.' before a man's name is a woman's), else of its given
     name in the name table."""
-    gender = _role_gender(entity.roles)
+    gender = _role_gender(lang, entity.roles)
     if gender is None and entity.given:
-        gender = name_gender(entity.given[0])
+        gender = name_gender(lang, entity.given[0])
     return gender
 
 
@@ -503,10 +531,10 @@ def _search(
 
 
 def _antecedent(
-    pronoun: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+    w: _Words, pronoun: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
 ) -> _Entity | None:
     """The most recent person (for he/she) or body (for they/it) a pronoun may refer to."""
-    gender = _PERSON_PRONOUNS.get(pronoun)
+    gender = w.person_pronouns.get(pronoun)
     here = bisect.bisect_left(starts, position)
     if gender is not None:
         for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
@@ -517,7 +545,7 @@ def _antecedent(
             entity.kind = SpeakerKind.PERSON
             return entity
         return None
-    if pronoun in _GROUP_PRONOUNS:
+    if pronoun in w.group_pronouns:
         for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
             entity = timeline[index][1]
             if entity.kind is SpeakerKind.ORGANISATION:
@@ -525,23 +553,23 @@ def _antecedent(
     return None
 
 
-def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]:
+def _descriptions(w: _Words, text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]:
     """One speaker per distinct description (``a source``, ``the statement``, ``Russia's ministry``)."""
-    words = lexicon()
+    words = w.lang
     # description, casefolded -> (the role split_name found in the first phrase, the phrases)
     by_key: dict[str, tuple[str | None, list[Phrase]]] = {}
     for phrase in phrases:
-        role, _name = split_name(text[phrase.start : phrase.core_end])
+        role, _name = split_name(w.lang, text[phrase.start : phrase.core_end])
         description = role or text[phrase.start : phrase.core_end]
         by_key.setdefault(description.casefold(), (role, []))[1].append(phrase)
     result = {}
     for role, members in by_key.values():
         surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
         first = role or surfaces[0]
-        heads = {fold(first.split()[-1]), fold(_head_of(first))}
+        heads = {fold(first.split()[-1]), fold(_head_of(w, first))}
         if heads & words.org_words:
             kind = SpeakerKind.ORGANISATION
-        elif heads & _SOURCE_NOUNS:
+        elif heads & w.source_nouns:
             kind = SpeakerKind.UNKNOWN  # "the statement", "the report": a text speaks for someone unnamed
         else:
             kind = SpeakerKind.UNNAMED
@@ -551,9 +579,9 @@ def _descriptions(text: str, phrases: Sequence[Phrase]) -> dict[Phrase, Speaker]
     return result
 
 
-def _head_of(description: str) -> str:
+def _head_of(w: _Words, description: str) -> str:
     """The word before the first link word of a description (``Ministry`` in ``the Ministry of Justice``),
     or its last word."""
     words = description.split()
-    link = next((i for i, word in enumerate(words) if i > 0 and word in _NAME_LINKS), len(words))
+    link = next((i for i, word in enumerate(words) if i > 0 and word in w.name_links), len(words))
     return words[link - 1]

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
 import regex
 
-from quotebank._pipeline.language import read_lines
+from quotebank._pipeline.language import Language, available_languages, language
 from quotebank.errors import InvalidArgumentError, InvalidDateError
 from quotebank.values import DatePrecision
 
@@ -75,14 +76,7 @@ def coerce_date_order(value: object) -> DateOrder | None:
     raise InvalidArgumentError(f"date_order must be one of {choices} or None, not {value!r}")
 
 
-_MONTHS = {
-    name: number
-    for number, line in enumerate(read_lines("months.txt"), start=1)
-    for name in line.lower().split()
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
-
 _ISO = regex.compile(
     # no digit on either side: "12026-02-05" is not 2026-02-05 with a stray 1
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
@@ -90,34 +84,69 @@ _ISO = regex.compile(
     r"\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
     regex.IGNORECASE,
 )
-# "03:31 | 05 February 2026", "5 February 2026", "05 Feb 2026 14:10"
-_DAY_MONTH_YEAR = regex.compile(
-    r"(?:" + _TIME + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})"
-    r"(?:,?\s*(?:at\s+)?(?P<hour2>\d{1,2}):(?P<minute2>\d{2}))?",
-    regex.IGNORECASE,
-)
-# "February 5, 2026", "Feb. 5, 2026 3:31 p.m."
-_MONTH_DAY_YEAR = regex.compile(
-    _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"(?:,?\s*(?:at\s+)?" + _TIME + r")?",
-    regex.IGNORECASE,
-)
-# "05/03/2026", "5.3.2026 14:10", "05-03-26", "2026/03/05": the DateOrder says which number is the day
-_NUMERIC = regex.compile(
-    r"(?<!\d|\d[/.-])(?P<first>\d{4}|\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<third>\d{4}|\d{2})"
-    r"(?!\d|[/-]\d|\.\d)(?:,?\s*(?:at\s+)?" + _TIME + r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?",
-    regex.IGNORECASE,
-)
-# "March 2026", "Mar. 2026": a month without its day
-_MONTH_YEAR = regex.compile(r"(?<![\p{L}\d])" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)", regex.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression that matches any of ``words``, longest first, spaces as any whitespace."""
+    return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@attrs.frozen
+class _Patterns:
+    """The date patterns that embed one language's words: month names, ordinal endings, labels."""
+
+    months: dict[str, int]
+    day_month_year: regex.Pattern[str]
+    month_day_year: regex.Pattern[str]
+    numeric: regex.Pattern[str]
+    month_year: regex.Pattern[str]
+    label: regex.Pattern[str]
+    dateparser: tuple[str, ...]
+
+
+@functools.cache
+def _patterns(lang: Language) -> _Patterns:
+    month = r"(?P<month>" + "|".join(sorted(lang.months, key=len, reverse=True)) + r")\.?"
+    at = _alternation(lang.labels["time_prepositions"])
+    ordinal = _alternation(lang.labels["ordinal_suffixes"])
+    return _Patterns(
+        months=lang.months,
+        # "03:31 | 05 February 2026", "5 February 2026", "05 Feb 2026 14:10"
+        day_month_year=regex.compile(
+            r"(?:" + _TIME + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})\s+" + month + r",?\s+(?P<year>\d{4})"
+            r"(?:,?\s*(?:(?:" + at + r")\s+)?(?P<hour2>\d{1,2}):(?P<minute2>\d{2}))?",
+            regex.IGNORECASE,
+        ),
+        # "February 5, 2026", "Feb. 5, 2026 3:31 p.m."
+        month_day_year=regex.compile(
+            month + r"\s+(?P<day>\d{1,2})(?:" + ordinal + r")?,?\s+(?P<year>\d{4})"
+            r"(?:,?\s*(?:(?:" + at + r")\s+)?" + _TIME + r")?",
+            regex.IGNORECASE,
+        ),
+        # "05/03/2026", "5.3.2026 14:10", "05-03-26", "2026/03/05": the DateOrder says which number is the day
+        numeric=regex.compile(
+            r"(?<!\d|\d[/.-])(?P<first>\d{4}|\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
+            r"(?P<third>\d{4}|\d{2})(?!\d|[/-]\d|\.\d)(?:,?\s*(?:(?:"
+            + at
+            + r")\s+)?"
+            + _TIME
+            + r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?",
+            regex.IGNORECASE,
+        ),
+        # "March 2026", "Mar. 2026": a month without its day
+        month_year=regex.compile(r"(?<![\p{L}\d])" + month + r",?\s+(?P<year>\d{4})(?!\d)", regex.IGNORECASE),
+        label=regex.compile(
+            r"^[\W_]*+(?:(?:" + _alternation(lang.labels["date_filler"]) + r")\b[\W_]*+)*+", regex.IGNORECASE
+        ),
+        dateparser=(lang.settings.dateparser,),
+    )
+
+
 _ISO_MONTH = regex.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 _CENTURY_PIVOT = 69  # two-digit years below it are in the 2000s, as strptime's %y reads them
 _ZONE_WORD = regex.compile(r"\b(?:UTC|GMT|[ECMP][SD]?T|[A-Z]{2,4}T|Z)\b|[+-]\d{2}:?\d{2}\b")
 _HAS_TIME = regex.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", regex.IGNORECASE)
 _MAX_DATE_TEXT = 120
-_LABEL = regex.compile(
-    r"^[\W_]*+(?:(?:published|updated|posted|last|modified|date|on|at|the)\b[\W_]*+)*+", regex.IGNORECASE
-)
 
 
 def _offset(zone: str) -> timezone:
@@ -137,7 +166,7 @@ def _hour(hour: str, ampm: str | None) -> int:
     return value
 
 
-def _exact(text: str, order: DateOrder | None) -> DateReading | None:
+def _exact(text: str, order: DateOrder | None, patterns: _Patterns) -> DateReading | None:
     """The first date in ``text`` in one of the exact formats; raises ValueError for an impossible date."""
     match = _ISO.search(text)
     if match is not None:
@@ -155,7 +184,7 @@ def _exact(text: str, order: DateOrder | None) -> DateReading | None:
             tzinfo=zone,
         )
         return DateReading(moment, DatePrecision.TIME)
-    match = _NUMERIC.search(text)
+    match = patterns.numeric.search(text)
     if match is not None:
         day, ambiguous = _numeric(match, order)
         if match["hour"] is None:
@@ -166,11 +195,11 @@ def _exact(text: str, order: DateOrder | None) -> DateReading | None:
         hours = _hour(match["hour"], match["ampm"])
         moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
         return DateReading(moment, DatePrecision.TIME, ambiguous)
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    for pattern in (patterns.day_month_year, patterns.month_day_year):
         match = pattern.search(text)
         if match is None:
             continue
-        day = date(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
+        day = date(int(match["year"]), patterns.months[match["month"].lower()], int(match["day"]))
         groups = match.groupdict()
         hour, minute = groups.get("hour"), groups.get("minute")
         if hour is None and groups.get("hour2") is not None:
@@ -184,13 +213,15 @@ def _exact(text: str, order: DateOrder | None) -> DateReading | None:
     return None
 
 
-def _month_only(text: str) -> DateReading | None:
+def _month_only(text: str, patterns: _Patterns) -> DateReading | None:
     """A month without its day (``March 2026``): tried after dateparser, which finds a day that the
     words around a month give (``the 5th of February 2026``)."""
-    match = _MONTH_YEAR.search(text)
+    match = patterns.month_year.search(text)
     if match is None:
         return None
-    return DateReading(date(int(match["year"]), _MONTHS[match["month"].lower()], 1), DatePrecision.MONTH)
+    return DateReading(
+        date(int(match["year"]), patterns.months[match["month"].lower()], 1), DatePrecision.MONTH
+    )
 
 
 def _in_order(parts: tuple[str, str, str], order: DateOrder) -> date | None:
@@ -228,9 +259,9 @@ def _numeric(match: regex.Match[str], order: DateOrder | None) -> tuple[date, bo
     return (month_first if month_first is not None else min(real)), len(real) > 1
 
 
-def _ambiguous(text: str, order: DateOrder | None) -> bool:
+def _ambiguous(text: str, order: DateOrder | None, patterns: _Patterns) -> bool:
     """Whether the numeric date that dateparser read in ``text`` could be read in another order."""
-    match = _NUMERIC.search(text)
+    match = patterns.numeric.search(text)
     if order is not None or match is None:
         return False
     try:
@@ -240,46 +271,50 @@ def _ambiguous(text: str, order: DateOrder | None) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def read_date(text: str, *, order: DateOrder | None = None) -> DateReading | None:
+def read_date(text: str, lang: Language, *, order: DateOrder | None = None) -> DateReading | None:
     """Read a date (and time, if given) from a short piece of text, with its precision and whether it is
     ambiguous; ``None`` when it holds no real date.
 
-    >>> read_date("05/03/2026")
+    >>> from quotebank._pipeline.language import language
+    >>> read_date("05/03/2026", language("en"))
     DateReading(value=datetime.date(2026, 5, 3), precision=<DatePrecision.DAY: 'day'>, ambiguous=True)
-    >>> read_date("05/03/2026", order=DateOrder.DMY).value
+    >>> read_date("05/03/2026", language("en"), order=DateOrder.DMY).value
     datetime.date(2026, 3, 5)
-    >>> read_date("Updated: March 2026").precision
+    >>> read_date("Updated: March 2026", language("en")).precision
     <DatePrecision.MONTH: 'month'>
     """
     text = text[:_MAX_DATE_TEXT]
+    patterns = _patterns(lang)
     try:
-        found = _exact(text, order)
+        found = _exact(text, order, patterns)
     except ValueError:
         return None
     if found is not None:
         return found
     # dateparser reads "5th of February 2026" but not "Posted on the 5th of February 2026"
-    found = _dateparser(_LABEL.sub("", text), order, languages=("en",))
-    return found if found is not None else _month_only(text)
+    found = _dateparser(patterns.label.sub("", text), order, patterns, patterns.dateparser)
+    return found if found is not None else _month_only(text, patterns)
 
 
-def parse_date(text: str) -> date | None:
+def parse_date(text: str, lang: Language) -> date | None:
     """Read a date (and time, if given) from a short piece of text; ``None`` when it holds no real date.
 
-    >>> parse_date("- Published Date: 03:31 | 05 February 2026")
+    >>> from quotebank._pipeline.language import language
+    >>> parse_date("- Published Date: 03:31 | 05 February 2026", language("en"))
     datetime.datetime(2026, 2, 5, 3, 31)
-    >>> parse_date("October 2, 2025")
+    >>> parse_date("October 2, 2025", language("en"))
     datetime.date(2025, 10, 2)
     """
-    found = read_date(text)
+    found = read_date(text, lang)
     return found.value if found is not None else None
 
 
 def _dateparser(
-    text: str, order: DateOrder | None, languages: tuple[str, ...] | None = None
+    text: str, order: DateOrder | None, patterns: _Patterns, languages: tuple[str, ...] | None = None
 ) -> DateReading | None:
-    """dateparser's reading of ``text``. Lines of an article are read as English, which is fast; a date
-    the caller passes may be in any language dateparser knows (detecting it costs about a second, once)."""
+    """dateparser's reading of ``text``. Lines of an article are read in the article's language, which is
+    fast; a date the caller passes may be in any language dateparser knows (detecting it costs about a
+    second, once)."""
     import dateparser  # noqa: PLC0415 -- slow to import, and most dates never get here
 
     settings: Any = {
@@ -295,7 +330,7 @@ def _dateparser(
         return None
     if parsed is None:
         return None
-    ambiguous = _ambiguous(text, order)
+    ambiguous = _ambiguous(text, order, patterns)
     if not _HAS_TIME.search(text):
         return DateReading(parsed.date(), DatePrecision.DAY, ambiguous)
     return DateReading(parsed, DatePrecision.TIME, ambiguous)
@@ -327,12 +362,17 @@ def coerce_reading(value: object, *, order: DateOrder | None = None) -> DateRead
                 return DateReading(date(int(month["year"]), int(month["month"]), 1), DatePrecision.MONTH)
             except ValueError as error:
                 raise InvalidDateError(f"published={value!r} is not a real date: {error}") from None
+        # the caller's date may be in any language: each one quotebank has is tried in turn
+        every = [_patterns(language(code)) for code in available_languages()]
+        short = value[:_MAX_DATE_TEXT]
         try:
-            found = _exact(value[:_MAX_DATE_TEXT], order)
+            found = next(filter(None, (_exact(short, order, patterns) for patterns in every)), None)
         except ValueError as error:
             raise InvalidDateError(f"published={value!r} is not a real date: {error}") from None
         if found is None:
-            found = _dateparser(value[:_MAX_DATE_TEXT], order) or _month_only(value[:_MAX_DATE_TEXT])
+            found = _dateparser(short, order, every[0]) or next(
+                filter(None, (_month_only(short, patterns) for patterns in every)), None
+            )
         if found is None:
             raise InvalidDateError(f"published={value!r} does not read as a date")
         return found

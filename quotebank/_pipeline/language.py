@@ -1,17 +1,39 @@
-"""The language data quotebank reads: cue verbs, titles, roles, pronouns and the like.
+"""A language as a value: every word, pattern and switch the pipeline reads for one language.
 
-Each list is a plain text file under ``quotebank/lang/en/``, one item a line, ``#`` starting a comment.
-:func:`lexicon` reads them all once and keeps them in frozen sets and mappings.
+A language is a folder, ``quotebank/lang/<code>/``: plain text lists, one item a line, ``#`` starting a
+comment (some in ``[section]`` parts), and ``settings.txt``, ``key = value`` lines. :func:`language` reads a
+folder once and keeps the :class:`Language` it builds; the pipeline takes that value as an argument from
+:func:`quotebank.extract` down, so nothing here is module-level state. A :class:`Language` compares and
+hashes by identity (there is one per code), so a module keys what it derives from one (a compiled pattern,
+an index of cue words) by the value itself.
 """
 
 from __future__ import annotations
 
 import functools
 from importlib import resources
+from importlib.abc import Traversable
 
 import attrs
 
-__all__ = ["Lexicon", "Pronoun", "lexicon"]
+from quotebank.errors import UnknownLanguageError
+
+__all__ = [
+    "AUTO",
+    "Language",
+    "Pronoun",
+    "Settings",
+    "available_languages",
+    "check_language",
+    "detect",
+    "every_language",
+    "language",
+    "read_lines",
+    "resolve",
+]
+
+AUTO = "auto"
+"""The ``language=`` value that picks the language from the text (see :func:`detect`)."""
 
 
 @attrs.frozen
@@ -27,7 +49,29 @@ class Pronoun:
 
 
 @attrs.frozen
-class Lexicon:
+class Settings:
+    """The switches of ``settings.txt``."""
+
+    capitalised_nouns: bool
+    """Whether the language capitalises every noun (German): a capital then says less of a name."""
+    stemmer: str
+    """How a search word loses its inflection: ``suffixes`` strips the endings of ``stem_suffixes.txt``."""
+    quotation_marks: str
+    """The quotation marks the language's texts use, every opening and closing one: a hint for detection."""
+    dateparser: str
+    """The code dateparser knows the language by, for the dates quotebank's own formats miss."""
+
+
+@attrs.frozen(eq=False)
+class Language:
+    """Everything the pipeline knows of one language, read from ``quotebank/lang/<code>/``.
+
+    ``eq=False``: a language is equal only to itself and hashes by identity, and :func:`language` makes one
+    per code, so it keys caches of what a module derives from it.
+    """
+
+    code: str
+    settings: Settings
     cue_forms: dict[str, str]
     """Every inflection of a reporting verb, lowercase, mapped to its base form."""
     adjacent_cues: frozenset[str]
@@ -52,17 +96,50 @@ class Lexicon:
     """Casefolded names of countries and cities: they name governments, never people."""
     grammar: dict[str, frozenset[str]]
     """The sections of ``grammar.txt``: function words by the part they play (``determiners``…)."""
+    reported: dict[str, frozenset[str]]
+    """The sections of ``reported.txt``: the words that frame reported speech."""
+    interview: dict[str, frozenset[str]]
+    """The sections of ``interview.txt``: the labels of questions and answers."""
+    labels: dict[str, tuple[str, ...]]
+    """The sections of ``labels.txt``: the words of bylines, date lines and outlet names, as written."""
+    months: dict[str, int]
+    """Lowercase month names and abbreviations to the month's number."""
+    function_words: frozenset[str]
+    """The language's commonest words, by which :func:`detect` recognises a text in it."""
+    stem_suffixes: tuple[str, ...]
+    """The endings a search word loses before prefix matching, longest first."""
+    calibration: tuple[str, ...]
+    """The lines of ``confidence.txt`` (see :mod:`quotebank._pipeline.confidence`)."""
+
+    @classmethod
+    def load(cls, code: str) -> Language:
+        """The language of ``code`` (same as :func:`language`)."""
+        return language(code)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
 
 
-def read_lines(name: str) -> list[str]:
-    """The items of one data file: comments and blank lines removed, whitespace trimmed."""
-    text = (
-        resources.files("quotebank")
-        .joinpath("lang")
-        .joinpath("en")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+def _folder() -> Traversable:
+    return resources.files("quotebank").joinpath("lang")
+
+
+@functools.cache
+def available_languages() -> tuple[str, ...]:
+    """The codes of the languages shipped: the folders under ``quotebank/lang/``, sorted."""
+    folders = (entry.name for entry in _folder().iterdir() if entry.is_dir())
+    return tuple(sorted(name for name in folders if name[0] not in "._"))
+
+
+def every_language() -> tuple[Language, ...]:
+    """Every language shipped, in the order of :func:`available_languages`."""
+    return tuple(language(code) for code in available_languages())
+
+
+def read_lines(code: str, name: str) -> list[str]:
+    """The items of one data file of language ``code``: comments and blank lines removed, whitespace
+    trimmed."""
+    text = _folder().joinpath(code).joinpath(name).read_text(encoding="utf-8")
     items = []
     for line in text.splitlines():
         item = line.split("#", 1)[0].strip()
@@ -71,88 +148,196 @@ def read_lines(name: str) -> list[str]:
     return items
 
 
-def _cue_forms(name: str) -> dict[str, str]:
+def _cue_forms(code: str, name: str) -> dict[str, str]:
     forms: dict[str, str] = {}
-    for line in read_lines(name):
+    for line in read_lines(code, name):
         words = line.lower().split()
         for word in words:
             forms[word] = words[0]
     return forms
 
 
-def _nicknames() -> dict[str, frozenset[str]]:
+def _nicknames(code: str) -> dict[str, frozenset[str]]:
     groups: dict[str, frozenset[str]] = {}
-    for line in read_lines("nicknames.txt"):
+    for line in read_lines(code, "nicknames.txt"):
         group = frozenset(line.lower().split())
         for name in group:
             groups[name] = groups.get(name, frozenset()) | group
     return groups
 
 
-def _sections(name: str) -> dict[str, frozenset[str]]:
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for line in read_lines(name):
+def _section_lines(code: str, name: str) -> dict[str, list[str]]:
+    """The lines of a file in ``[section]`` parts."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in read_lines(code, name):
         if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
+            current = sections.setdefault(line[1:-1], [])
         elif current is None:
-            raise ValueError(f"{name}: words before the first [section]: {line!r}")
+            raise ValueError(f"{code}/{name}: words before the first [section]: {line!r}")
         else:
-            current.update(line.split())
-    return {key: frozenset(words) for key, words in sections.items()}
+            current.append(line)
+    return sections
 
 
-def _phrases(section: str) -> tuple[tuple[str, ...], ...]:
+def _sections(code: str, name: str) -> dict[str, frozenset[str]]:
+    """A sectioned file's words, each section a set (words split on spaces)."""
+    return {
+        key: frozenset(word for line in lines for word in line.split())
+        for key, lines in _section_lines(code, name).items()
+    }
+
+
+def _phrases(code: str, section: str) -> tuple[tuple[str, ...], ...]:
     """The lines of one section of cue_phrases.txt, as word tuples, longest first."""
-    current = None
-    found = []
-    for line in read_lines("cue_phrases.txt"):
-        if line.startswith("["):
-            current = line.strip("[]")
-        elif current == section:
-            found.append(tuple(line.lower().split()))
+    found = [tuple(line.lower().split()) for line in _section_lines(code, "cue_phrases.txt").get(section, [])]
     return tuple(sorted(found, key=len, reverse=True))
 
 
-def _pronouns() -> dict[str, Pronoun]:
+def _pronouns(code: str) -> dict[str, Pronoun]:
     table = {}
-    for line in read_lines("pronouns.txt"):
+    for line in read_lines(code, "pronouns.txt"):
         word, gender, number, case, person = line.split()
         table[word.lower()] = Pronoun(gender, number, case, int(person))
     return table
 
 
-def _given_names() -> dict[str, str]:
+def _given_names(code: str) -> dict[str, str]:
     names = {}
-    for line in read_lines("given_names.txt"):
+    for line in read_lines(code, "given_names.txt"):
         name, gender = line.split()
         names[name.lower()] = gender
     return names
 
 
-def _lowered(name: str) -> frozenset[str]:
-    return frozenset(item.lower().rstrip(".") for item in read_lines(name))
+def _lowered(code: str, name: str) -> frozenset[str]:
+    return frozenset(item.lower().rstrip(".") for item in read_lines(code, name))
+
+
+def _months(code: str) -> dict[str, int]:
+    return {
+        name: number
+        for number, line in enumerate(read_lines(code, "months.txt"), start=1)
+        for name in line.lower().split()
+    }
+
+
+def _settings(code: str) -> Settings:
+    values: dict[str, str] = {}
+    for line in read_lines(code, "settings.txt"):
+        key, equals, value = line.partition("=")
+        if not equals:
+            raise ValueError(f"{code}/settings.txt: not a 'key = value' line: {line!r}")
+        values[key.strip()] = value.strip()
+    fields = {field.name for field in attrs.fields(Settings)}
+    unknown = set(values) - fields
+    missing = fields - set(values)
+    if unknown or missing:
+        raise ValueError(
+            f"{code}/settings.txt: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
+        )
+    if values["capitalised_nouns"] not in ("true", "false"):
+        raise ValueError(f"{code}/settings.txt: capitalised_nouns must be true or false")
+    if values["stemmer"] not in _STEMMERS:
+        raise ValueError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
+    return Settings(
+        capitalised_nouns=values["capitalised_nouns"] == "true",
+        stemmer=values["stemmer"],
+        quotation_marks="".join(values["quotation_marks"].split()),
+        dateparser=values["dateparser"],
+    )
+
+
+_STEMMERS = frozenset({"suffixes"})
+"""The stemmers there are: ``suffixes`` strips the first ending of ``stem_suffixes.txt`` that leaves
+a stem."""
+
+
+def _labels(code: str) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(lines) for key, lines in _section_lines(code, "labels.txt").items()}
+
+
+def language(code: str) -> Language:
+    """The language of ``code`` (a folder under ``quotebank/lang/``), read on first use and shared
+    afterwards; :class:`~quotebank.errors.UnknownLanguageError` for a code with no folder."""
+    if not isinstance(code, str) or code not in available_languages():
+        choices = ", ".join(repr(name) for name in available_languages())
+        raise UnknownLanguageError(f"unknown language {code!r}: quotebank has {choices}, or {AUTO!r}")
+    return _load(code)
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """The language data, read from the package on first use and shared afterwards."""
-    adjacent = _cue_forms("cue_verbs_adjacent.txt")
-    return Lexicon(
-        cue_forms={**_cue_forms("cue_verbs.txt"), **adjacent},
+def _load(code: str) -> Language:
+    adjacent = _cue_forms(code, "cue_verbs_adjacent.txt")
+    return Language(
+        code=code,
+        settings=_settings(code),
+        cue_forms={**_cue_forms(code, "cue_verbs.txt"), **adjacent},
         adjacent_cues=frozenset(adjacent),
-        speaker_after_phrases=_phrases("speaker_after"),
-        verb_phrases=_phrases("verbs"),
-        titles=_lowered("titles.txt"),
-        roles=frozenset(item.lower() for item in read_lines("roles.txt")),
-        pronouns=_pronouns(),
-        abbreviations=_lowered("abbreviations.txt"),
-        apostrophe_words=frozenset(item.lower() for item in read_lines("apostrophe_words.txt")),
-        speech_nouns=_lowered("speech_nouns.txt"),
-        org_words=_lowered("org_words.txt"),
-        outlets=tuple(read_lines("outlets.txt")),
-        given_names=_given_names(),
-        nicknames=_nicknames(),
-        places=frozenset(item.casefold() for item in read_lines("places.txt")),
-        grammar=_sections("grammar.txt"),
+        speaker_after_phrases=_phrases(code, "speaker_after"),
+        verb_phrases=_phrases(code, "verbs"),
+        titles=_lowered(code, "titles.txt"),
+        roles=frozenset(item.lower() for item in read_lines(code, "roles.txt")),
+        pronouns=_pronouns(code),
+        abbreviations=_lowered(code, "abbreviations.txt"),
+        apostrophe_words=frozenset(item.lower() for item in read_lines(code, "apostrophe_words.txt")),
+        speech_nouns=_lowered(code, "speech_nouns.txt"),
+        org_words=_lowered(code, "org_words.txt"),
+        outlets=tuple(read_lines(code, "outlets.txt")),
+        given_names=_given_names(code),
+        nicknames=_nicknames(code),
+        places=frozenset(item.casefold() for item in read_lines(code, "places.txt")),
+        grammar=_sections(code, "grammar.txt"),
+        reported=_sections(code, "reported.txt"),
+        interview=_sections(code, "interview.txt"),
+        labels=_labels(code),
+        months=_months(code),
+        function_words=frozenset(
+            word for line in read_lines(code, "function_words.txt") for word in line.split()
+        ),
+        stem_suffixes=tuple(read_lines(code, "stem_suffixes.txt")),
+        calibration=tuple(read_lines(code, "confidence.txt")),
     )
+
+
+def check_language(code: object) -> str:
+    """A ``language=`` argument checked: a code quotebank has, or :data:`AUTO`;
+    :class:`~quotebank.errors.UnknownLanguageError` for anything else."""
+    if code == AUTO:
+        return AUTO
+    if not isinstance(code, str):
+        raise UnknownLanguageError(f"language must be a language code (a str), not {type(code).__name__}")
+    return language(code).code
+
+
+def resolve(code: str, text: str = "") -> Language:
+    """The language a ``language=`` argument names: its code, or :data:`AUTO` for the one :func:`detect`
+    finds in ``text``."""
+    return detect(text) if code == AUTO else language(code)
+
+
+def detect(text: str) -> Language:
+    """The language ``text`` is most likely in, from cheap evidence: how many of each language's function
+    words it holds, and the quotation marks it uses. Every folder under ``quotebank/lang/`` is a candidate;
+    a tie goes to the first code in sorted order."""
+    sample = text[:_DETECT_SAMPLE]
+    words: dict[str, int] = {}
+    for word in sample.lower().split():
+        bare = word.strip(_PUNCTUATION)
+        if bare:
+            words[bare] = words.get(bare, 0) + 1
+    best: Language | None = None
+    best_score = -1
+    for code in available_languages():
+        candidate = language(code)
+        score = sum(count for word, count in words.items() if word in candidate.function_words)
+        score += _MARK_WEIGHT * sum(sample.count(mark) for mark in set(candidate.settings.quotation_marks))
+        if score > best_score:
+            best, best_score = candidate, score
+    assert best is not None  # the package ships at least one language
+    return best
+
+
+_DETECT_SAMPLE = 20_000  # characters read: enough to tell a language, and keeps detection cheap on long texts
+_MARK_WEIGHT = 1  # a quotation mark counts as much as one function word
+_PUNCTUATION = ".,;:!?\"'“”‘’«»„‚‹›()[]—–-…"

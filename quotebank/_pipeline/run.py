@@ -15,14 +15,14 @@ import regex
 from quotebank._pipeline.attribution import Attribution, Frames, attribute
 from quotebank._pipeline.confidence import SEPARATOR, calibration
 from quotebank._pipeline.coreference import resolve_speakers
-from quotebank._pipeline.dates import DateOrder, coerce_date_order, coerce_reading
+from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
 from quotebank._pipeline.entities import EntityMap
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import Language, resolve
 from quotebank._pipeline.names import Phrase
 from quotebank._pipeline.reported import Statement, find_statements
 from quotebank._pipeline.spans import QuoteSpan, find_spans
-from quotebank._pipeline.structure import parse_article
-from quotebank.errors import InvalidArgumentError
+from quotebank._pipeline.structure import parse_structure
+from quotebank.errors import InvalidArgumentError, InvalidTextError, UnknownLanguageError
 from quotebank.values import (
     Article,
     Mention,
@@ -34,7 +34,20 @@ from quotebank.values import (
     SpeakerKind,
 )
 
-__all__ = ["extract", "quote_metadata", "quotes_of", "quotes_with_evidence", "with_metadata"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "extract",
+    "parse_article",
+    "quote_metadata",
+    "quotes_of",
+    "quotes_with_evidence",
+    "read_quotes",
+    "with_metadata",
+    "with_quotes",
+]
+
+DEFAULT_LANGUAGE = "en"
+"""The language an article is read in when the caller names none."""
 
 _FOLD = regex.compile(r"[^\w]+")
 _OPENING_CONTEXT = frozenset(",:;—–-([")
@@ -56,6 +69,7 @@ def extract(
     article_id: str | None = None,
     reported: bool = False,
     date_order: DateOrder | str | None = None,
+    language: str | None = None,
 ) -> QuoteList:
     """Every quotation in a news article, with its speaker, in text order; with ``reported=True`` also
     reported speech without quotation marks (:attr:`QuoteKind.REPORTED <quotebank.values.QuoteKind>`) and
@@ -66,7 +80,9 @@ def extract(
     the caller's ``outlet``, ``published`` and ``url`` win over what the article says. ``source`` (where the
     text came from: a file's path) and ``article_id`` (the caller's identifier of the article) are copied
     to every quote. ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``) reads a date such as ``05/03/2026``,
-    see :func:`~quotebank._pipeline.structure.parse_article`.
+    see :func:`parse_article`. ``language`` is the code of the article's language (a folder under
+    ``quotebank/lang/``), or ``"auto"`` to pick it from the text; by default English for a text, and the
+    language an :class:`~quotebank.values.Article` was read in.
 
     >>> quotes = extract('"We will keep working," Jane Doe, the mayor, said on Monday.')
     >>> quotes[0].text, quotes[0].speaker.name, quotes[0].speaker.role
@@ -74,34 +90,118 @@ def extract(
     """
     provenance = {"source": source, "article_id": article_id}
     if isinstance(text, Article):
-        given = attrs.evolve(text, reported=True) if reported and not text.reported else text
+        lang = resolve(text.language if language is None else language, text.text)
+        given = text
+        if (reported and not text.reported) or lang.code != text.language or not text.quotes:
+            # what the article holds was read otherwise (or not at all): read it again
+            given = with_quotes(lang, attrs.evolve(text, reported=text.reported or reported))
         return with_metadata(
             given, outlet=outlet, published=published, url=url, date_order=date_order, **provenance
         ).quotes
     article = parse_article(
-        text, outlet=outlet, published=published, url=url, reported=reported, date_order=date_order
+        text,
+        outlet=outlet,
+        published=published,
+        url=url,
+        reported=reported,
+        date_order=date_order,
+        language=DEFAULT_LANGUAGE if language is None else language,
     )
     return with_metadata(article, **provenance).quotes
+
+
+def parse_article(
+    text: str,
+    *,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+    reported: bool = False,
+    date_order: DateOrder | str | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> Article:
+    """Read ``text`` into an :class:`~quotebank.values.Article`: its paragraphs, title, dateline, outlet,
+    byline, publication date, and its quotes.
+
+    The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
+    a ``datetime`` or a string such as ``"2026-02-05 03:31"``. With ``reported=True`` the article's
+    :attr:`~quotebank.values.Article.quotes` also hold reported speech (see
+    :mod:`quotebank._pipeline.reported`). ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see
+    :class:`~quotebank._pipeline.dates.DateOrder`) says how to read a numeric date whose day and month could
+    swap (``05/03/2026``), in ``published`` and in the text; without it such a date reads month first and the
+    article's ``published_ambiguous`` is true.
+
+    ``language`` is the code of the text's language (``"en"``; the folders under ``quotebank/lang/``), or
+    ``"auto"`` to pick it from the text's function words and quotation marks; the article's ``language``
+    says which was read. An unknown code raises :class:`~quotebank.errors.UnknownLanguageError`.
+
+    A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
+    :func:`quotebank.readers.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
+
+    HTML character references (``&ldquo;``, ``&amp;``, ``&#8220;``) are read as the characters they stand
+    for; the paragraphs' offsets still index ``text``, and their ``text`` is decoded (see
+    :mod:`quotebank._pipeline.entities`).
+    """
+    if not isinstance(text, str):
+        raise InvalidTextError(f"article text must be a str, not {type(text).__name__}")
+    for name, value in (("outlet", outlet), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
+    if not isinstance(language, str):
+        raise UnknownLanguageError(f"language must be a language code (a str), not {type(language).__name__}")
+    if text[:4].lower() == "http":
+        from quotebank.readers.webpages import looks_like_url  # noqa: PLC0415 -- it reads its text with this module
+
+        if looks_like_url(text):
+            raise InvalidTextError(
+                f"{text.strip()[:80]!r} is a web address, not an article: fetch the page with "
+                "quotebank.readers.webpages.fetch_html, or give the address to the quotebank command"
+            )
+    if text.lstrip()[:1] == "<":
+        from quotebank.readers import webpages  # noqa: PLC0415 -- it reads its text with this module
+
+        if webpages.looks_like_html(text):
+            page = webpages.page_structure(
+                text, url=url, outlet=outlet, published=published, date_order=date_order, language=language
+            )
+            return with_quotes(resolve(page.language), attrs.evolve(page, reported=reported))
+    lang = resolve(language, text)
+    article = parse_structure(
+        lang, text, outlet=outlet, published=published, url=url, reported=reported, date_order=date_order
+    )
+    return with_quotes(lang, article)
+
+
+def read_quotes(article: Article) -> Article:
+    """``article`` with its quotes: as it is when it has some, else read in its own language (an
+    :class:`~quotebank.values.Article` made by hand has none)."""
+    return article if article.quotes else with_quotes(resolve(article.language, article.text), article)
+
+
+def with_quotes(lang: Language, article: Article) -> Article:
+    """``article`` read in ``lang``, with the quotes the rest of the pipeline finds in it."""
+    return attrs.evolve(article, language=lang.code, quotes=quotes_of(lang, article))
 
 
 def with_metadata(
     article: Article,
     *,
     outlet: str | None = None,
-    published: date | str | None = None,
+    published: date | str | DateReading | None = None,
     url: str | None = None,
     source: str | None = None,
     article_id: str | None = None,
     date_order: DateOrder | str | None = None,
 ) -> Article:
-    """``article`` with the metadata given (not ``None``) in place of its own."""
+    """``article`` with the metadata given (not ``None``) in place of its own, in the article and in each of
+    its quotes."""
     for name, value in (("outlet", outlet), ("url", url), ("source", source), ("article_id", article_id)):
         if value is not None and not isinstance(value, str):
             raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
     day = coerce_reading(published, order=coerce_date_order(date_order))
     if outlet is None and day is None and url is None and source is None and article_id is None:
         return article
-    return attrs.evolve(
+    changed = attrs.evolve(
         article,
         **(day.fields() if day is not None else {}),
         outlet=outlet if outlet is not None else article.outlet,
@@ -109,23 +209,27 @@ def with_metadata(
         source=source if source is not None else article.source,
         id=article_id if article_id is not None else article.id,
     )
+    metadata = quote_metadata(changed)
+    return attrs.evolve(
+        changed, quotes=QuoteList(attrs.evolve(quote, **metadata) for quote in article.quotes)
+    )
 
 
-def quotes_of(article: Article) -> QuoteList:
+def quotes_of(lang: Language, article: Article) -> QuoteList:
     """Run the stages after :func:`~quotebank._pipeline.structure.parse_article` on ``article``.
 
     A text with HTML character references is read decoded; the offsets found are mapped back to it.
     """
-    return QuoteList(quote for quote, _evidence in quotes_with_evidence(article))
+    return QuoteList(quote for quote, _evidence in quotes_with_evidence(lang, article))
 
 
-def quotes_with_evidence(article: Article) -> list[tuple[Quote, str | None]]:
+def quotes_with_evidence(lang: Language, article: Article) -> list[tuple[Quote, str | None]]:
     """What :func:`quotes_of` gives, each quote with the evidence its confidence was read from (see
     :mod:`quotebank._pipeline.confidence`), or None for a quote with no speaker: the calibration script and
     the evaluation need both."""
     entities = EntityMap.of(article.text)
     if entities is None:
-        return _quotes(article)
+        return _quotes(lang, article)
     paragraphs = []
     for paragraph in article.paragraphs:
         start, end = entities.to_decoded(paragraph.start), entities.to_decoded(paragraph.end)
@@ -133,7 +237,7 @@ def quotes_with_evidence(article: Article) -> list[tuple[Quote, str | None]]:
         text = entities.decoded[start:end]
         paragraphs.append(attrs.evolve(paragraph, start=start, end=end, text=text))
     decoded = attrs.evolve(article, text=entities.decoded, paragraphs=tuple(paragraphs))
-    return [(_restored(quote, entities), evidence) for quote, evidence in _quotes(decoded)]
+    return [(_restored(quote, entities), evidence) for quote, evidence in _quotes(lang, decoded)]
 
 
 def _restored(quote: Quote, entities: EntityMap) -> Quote:
@@ -155,21 +259,23 @@ def _restored(quote: Quote, entities: EntityMap) -> Quote:
     )
 
 
-def _quotes(article: Article) -> list[tuple[Quote, str | None]]:
-    spans = find_spans(article)
+def _quotes(lang: Language, article: Article) -> list[tuple[Quote, str | None]]:
+    spans = find_spans(lang, article)
     # reported speech reads the sentences attribution has tokenised again: it takes them over
     frames = Frames.of(article) if article.reported else None
-    attributions, phrases = attribute(article, spans, frames=frames)
+    attributions, phrases = attribute(lang, article, spans, frames=frames)
     statements: list[Statement] = []
     if frames is not None:
-        statements, more = find_statements(article, spans, frames=frames)
+        statements, more = find_statements(lang, article, spans, frames=frames)
         phrases = [*phrases, *more]
-    speakers = resolve_speakers(article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)])
+    speakers = resolve_speakers(
+        lang, article.text, [*phrases, *(a.phrase for a in attributions if a and a.phrase)]
+    )
     quotes = [
-        _quote(article, span, attribution, speakers)
+        _quote(lang, article, span, attribution, speakers)
         for span, attribution in zip(spans, attributions, strict=True)
     ]
-    quotes = _headline_speakers(quotes)
+    quotes = _headline_speakers(lang, quotes)
     if statements:
         # a clause around a partial quotation starts before it; the sort is stable, so it comes first
         reported = [(_statement_quote(article, statement, speakers), None) for statement in statements]
@@ -214,7 +320,11 @@ def quote_metadata(article: Article) -> dict[str, Any]:
 
 
 def _quote(
-    article: Article, span: QuoteSpan, attribution: Attribution | None, speakers: dict[Phrase, Speaker]
+    lang: Language,
+    article: Article,
+    span: QuoteSpan,
+    attribution: Attribution | None,
+    speakers: dict[Phrase, Speaker],
 ) -> tuple[Quote, str | None]:
     text = article.text
     speaker = mention = cue = None
@@ -231,9 +341,9 @@ def _quote(
         confidence = _CONFIDENCE_UNRESOLVED
         if speaker is not None:
             evidence = SEPARATOR.join(
-                (attribution.rule, phrase.kind, speaker.kind.value, kind.value, _cue_lemma(cue))
+                (attribution.rule, phrase.kind, speaker.kind.value, kind.value, _cue_lemma(lang, cue))
             )
-            confidence = calibration().confidence(evidence)
+            confidence = calibration(lang).confidence(evidence)
     quote = Quote(
         text=text[span.start : span.end],
         start=span.start,
@@ -251,12 +361,12 @@ def _quote(
     return quote, evidence
 
 
-def _cue_lemma(cue: Mention | None) -> str:
+def _cue_lemma(lang: Language, cue: Mention | None) -> str:
     """The base form of the cue's first word (``said`` -> ``say``), or ``none``."""
     if cue is None:
         return _NO_CUE
     first = cue.text.split(maxsplit=1)[0].lower()
-    return lexicon().cue_forms.get(first, first)
+    return lang.cue_forms.get(first, first)
 
 
 def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
@@ -283,7 +393,9 @@ def _kind(article: Article, span: QuoteSpan) -> QuoteKind:
     return QuoteKind.SENTENCE if starts_sentence or ends_sentence else QuoteKind.PARTIAL
 
 
-def _headline_speakers(found: Sequence[tuple[Quote, str | None]]) -> list[tuple[Quote, str | None]]:
+def _headline_speakers(
+    lang: Language, found: Sequence[tuple[Quote, str | None]]
+) -> list[tuple[Quote, str | None]]:
     """A headline quotation whose words recur inside an attributed quotation of the body takes that speaker,
     unless the headline itself names a person (``U.S. touts "tangible results"`` -> Steve Witkoff)."""
     body_by_word: dict[str, list[tuple[str, Quote]]] = {}
@@ -305,7 +417,7 @@ def _headline_speakers(found: Sequence[tuple[Quote, str | None]]) -> list[tuple[
         if quote.kind in (QuoteKind.HEADLINE, QuoteKind.RELATED) and needs_speaker:
             source = _body_source(_folded(quote.text), body_by_word)
         if source is not None and source.speaker is not None:
-            confidence = calibration().confidence(_FROM_BODY)
+            confidence = calibration(lang).confidence(_FROM_BODY)
             result.append((attrs.evolve(quote, speaker=source.speaker, confidence=confidence), _FROM_BODY))
         else:
             result.append((quote, evidence))

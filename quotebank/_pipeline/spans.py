@@ -25,7 +25,7 @@ import functools
 import attrs
 import regex
 
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import Language
 from quotebank.values import Article, Paragraph, ParagraphKind
 
 __all__ = ["QuoteSpan", "find_spans"]
@@ -125,9 +125,11 @@ class _ApostropheWords:
     ever copied, so a run of any length costs time linear in its length.
     """
 
-    __slots__ = ("core_end", "end", "run_end", "text")
+    __slots__ = ("core_end", "end", "longest", "run_end", "text", "words")
 
-    def __init__(self, text: str, end: int) -> None:
+    def __init__(self, lang: Language, text: str, end: int) -> None:
+        self.words = lang.apostrophe_words
+        self.longest = _longest_apostrophe_word(lang)
         self.text = text
         self.end = end
         self.run_end = -1
@@ -149,8 +151,7 @@ class _ApostropheWords:
             self.run_end = word.end()
             core = _LAST_NOT_APOSTROPHE.search(text, first, self.run_end)
             self.core_end = first if core is None else core.end()
-        words = lexicon().apostrophe_words
-        longest = _longest_apostrophe_word()
+        words, longest = self.words, self.longest
         # the word as written, then without its closing apostrophes ('n' and 'n)
         for stop in (self.run_end, max(self.core_end, first)):
             if stop - position <= longest:
@@ -161,11 +162,11 @@ class _ApostropheWords:
 
 
 @functools.cache
-def _longest_apostrophe_word() -> int:
-    return max(map(len, lexicon().apostrophe_words), default=0)
+def _longest_apostrophe_word(lang: Language) -> int:
+    return max(map(len, lang.apostrophe_words), default=0)
 
 
-def find_spans(article: Article) -> list[QuoteSpan]:
+def find_spans(lang: Language, article: Article) -> list[QuoteSpan]:
     """Every outermost quotation of ``article``, in text order."""
     text = article.text
     paragraphs = article.paragraphs
@@ -176,11 +177,11 @@ def find_spans(article: Article) -> list[QuoteSpan]:
             carried = None
             continue
         following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        carried = _scan_paragraph(text, paragraph, following, carried, spans)
+        carried = _scan_paragraph(lang, text, paragraph, following, carried=carried, spans=spans)
     return spans
 
 
-def _opens_with(text: str, paragraph: Paragraph | None, double: bool) -> bool:
+def _opens_with(lang: Language, text: str, paragraph: Paragraph | None, double: bool) -> bool:
     """Whether ``paragraph`` opens with an opening mark of the family: a quotation running on into it."""
     if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
         return False
@@ -191,15 +192,17 @@ def _opens_with(text: str, paragraph: Paragraph | None, double: bool) -> bool:
         return True
     # a single mark opens only before a word that is not an apostrophe word ('Tis, '90s)
     after = text[first.end()] if first.end() < paragraph.end else ""
-    return not (after == "" or after.isspace()) and not _ApostropheWords(text, paragraph.end).end_of(
+    return not (after == "" or after.isspace()) and not _ApostropheWords(lang, text, paragraph.end).end_of(
         first.start()
     )
 
 
 def _scan_paragraph(
+    lang: Language,
     text: str,
     paragraph: Paragraph,
     following: Paragraph | None,
+    *,
     carried: tuple[int, int] | None,
     spans: list[QuoteSpan],
 ) -> tuple[int, int] | None:
@@ -214,7 +217,7 @@ def _scan_paragraph(
     stack: list[_Open] = []
     floor = start  # where a closing mark with no opening one may start its span
     skip_until = -1
-    apostrophe_words = _ApostropheWords(text, end)
+    apostrophe_words = _ApostropheWords(lang, text, end)
 
     def emit(outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool) -> None:
         nonlocal floor, carried
@@ -260,7 +263,7 @@ def _scan_paragraph(
             if word_end:
                 skip_until = word_end
                 continue
-        if not double and before in "sS" and after == " " and _possessed(text, after_mark + 1, end):
+        if not double and before in "sS" and after == " " and _possessed(lang, text, after_mark + 1, end):
             continue  # a plural possessive (the workers' union), not the end of a quotation
         role = _role(mark, before, after, stack)
         if role == "open":
@@ -292,7 +295,7 @@ def _scan_paragraph(
 
     if stack:
         outer = stack[0]
-        runs_on = _opens_with(text, following, outer.double)
+        runs_on = _opens_with(lang, text, following, outer.double)
         if outer.double or runs_on:
             # a single mark left open is kept only when the next paragraph opens with one again (the
             # British multi-paragraph quotation); otherwise it was most likely an apostrophe
@@ -304,17 +307,17 @@ def _scan_paragraph(
     return None
 
 
-def _possessed(text: str, start: int, end: int) -> bool:
+def _possessed(lang: Language, text: str, start: int, end: int) -> bool:
     """Whether the word at ``start`` reads as what a plural possessive before it owns: a lowercase word
     that is not a reporting verb, a pronoun or a function word (``'We are the workers' he said`` and ``'a
     matter of weeks' and`` close)."""
     word = _LOWERCASE_WORD.match(text, start, end)
     if word is None:
         return False
-    found, words = word.group(), lexicon()
-    if found in words.cue_forms or found in words.pronouns:
+    found = word.group()
+    if found in lang.cue_forms or found in lang.pronouns:
         return False
-    return not any(found in words.grammar[section] for section in _NOT_OWNED)
+    return not any(found in lang.grammar[section] for section in _NOT_OWNED)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -7,6 +7,7 @@ lists of related headlines), the dateline, the outlet and the publication date.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,11 +23,10 @@ from quotebank._pipeline.dates import (
     read_date,
 )
 from quotebank._pipeline.entities import EntityMap
-from quotebank._pipeline.language import lexicon
-from quotebank.errors import InvalidArgumentError, InvalidTextError
+from quotebank._pipeline.language import Language
 from quotebank.values import Article, Paragraph, ParagraphKind
 
-__all__ = ["dateline_length", "dateline_paragraph", "parse_article"]
+__all__ = ["dateline_length", "dateline_paragraph", "parse_structure"]
 
 # A paragraph is a line's text without its surrounding whitespace. Every character class the engine treats
 # as a line break splits paragraphs, so offsets agree with str.splitlines().
@@ -34,26 +34,12 @@ _LINE = regex.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # Python's str.strip() also strips the separators \x1c-\x1f, which the regex module does not count as spaces
 _STRIP = regex.compile(r"[^\s\x1c-\x1f](?:.*[^\s\x1c-\x1f])?", regex.DOTALL)
 _LIST_ITEM = regex.compile(r"[-•*·▪►–—]\s+(?P<item>\S.*)", regex.DOTALL)
-_BYLINE = regex.compile(
-    r"(?:[-•*]\s+)?By\s+(?P<name>\p{Lu}[\p{L}.'’ -]{1,60}?)(?:\s*[,|]\s*(?P<rest>.{1,60}))?"
-)
-_DATE_LINE = regex.compile(
-    r"(?:[-•*]\s+)?(?:(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b[\w ]{0,12}?[:|]?\s*)?"
-    r"(?:on\s+)?(?P<date>[\w ,.:|+/-]{6,80})",
-    regex.IGNORECASE,
-)
-_DATE_LABEL = regex.compile(
-    r"(?:[-•*]\s+)?(?:Published|Updated|Posted|Last\s+updated|Date|Modified)\b", regex.I
-)
 # "Kyiv - ", "WASHINGTON (AP) — ", "KYIV, Ukraine – ", "LOS ANGELES, Sept. 28 (UPI) — "
 _DATELINE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.'’]*+(?:[ -]\p{Lu}[\p{L}.'’]*+){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?)?)"
     r"(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s+(?=\S)"
-)
-_OUTLET_WORDS = regex.compile(
-    r"\b(?:Agency|News|Press|Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|Daily|Network|Radio|TV)\b"
 )
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
@@ -64,7 +50,44 @@ _MAX_NAVIGATION_WORDS = 3
 _MAX_RELATED_WORDS = 30
 
 
-def parse_article(
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regular expression for any of ``words`` (as written, in order), spaces matching any whitespace."""
+    return "|".join(r"\s+".join(map(regex.escape, word.split())) for word in words)
+
+
+@attrs.frozen
+class _Patterns:
+    """The line patterns that embed one language's words (see ``labels.txt``)."""
+
+    byline: regex.Pattern[str]
+    date_line: regex.Pattern[str]
+    date_label: regex.Pattern[str]
+    outlet_words: regex.Pattern[str]
+
+
+@functools.cache
+def _patterns(lang: Language) -> _Patterns:
+    labels = lang.labels
+    by = _alternation(labels["byline"])
+    date_labels = _alternation(labels["date_labels"])
+    on = _alternation(labels["date_prepositions"])
+    return _Patterns(
+        byline=regex.compile(
+            rf"(?:[-•*]\s+)?(?:{by})\s+(?P<name>\p{{Lu}}[\p{{L}}.'’ -]{{1,60}}?)"
+            r"(?:\s*[,|]\s*(?P<rest>.{1,60}))?"
+        ),
+        date_line=regex.compile(
+            rf"(?:[-•*]\s+)?(?:(?:{date_labels})\b[\w ]{{0,12}}?[:|]?\s*)?"
+            rf"(?:(?:{on})\s+)?(?P<date>[\w ,.:|+/-]{{6,80}})",
+            regex.IGNORECASE,
+        ),
+        date_label=regex.compile(rf"(?:[-•*]\s+)?(?:{date_labels})\b", regex.I),
+        outlet_words=regex.compile(rf"\b(?:{_alternation(labels['outlet_words'])})\b"),
+    )
+
+
+def parse_structure(
+    lang: Language,
     text: str,
     *,
     outlet: str | None = None,
@@ -73,48 +96,17 @@ def parse_article(
     reported: bool = False,
     date_order: DateOrder | str | None = None,
 ) -> Article:
-    """Split ``text`` into paragraphs and read its title, dateline, outlet, byline and publication date.
+    """Split ``text`` into paragraphs and read its title, dateline, outlet, byline and publication date, in
+    language ``lang``; the article's quotes are left to :func:`quotebank._pipeline.run.parse_article`.
 
-    The caller's ``outlet`` and ``published`` win over what the text says. ``published`` may be a ``date``,
-    a ``datetime`` or a string such as ``"2026-02-05 03:31"``. With ``reported=True`` the article's
-    :attr:`~quotebank.values.Article.quotes` also hold reported speech (see
-    :mod:`quotebank._pipeline.reported`). ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see
-    :class:`~quotebank._pipeline.dates.DateOrder`) says how to read a numeric date whose day and month could
-    swap (``05/03/2026``), in ``published`` and in the text; without it such a date reads month first and the
-    article's ``published_ambiguous`` is true.
-
-    A whole HTML document (from a doctype or an ``<html>`` tag on) is read as a web page, by
-    :func:`quotebank.readers.webpages.parse_html`, which needs ``pip install 'quotebank[html]'``.
-
-    HTML character references (``&ldquo;``, ``&amp;``, ``&#8220;``) are read as the characters they stand
-    for; the paragraphs' offsets still index ``text``, and their ``text`` is decoded (see
-    :mod:`quotebank._pipeline.entities`).
+    The caller's ``outlet`` and ``published`` win over what the text says. HTML character references are
+    read as the characters they stand for; the paragraphs' offsets still index ``text``, and their ``text``
+    is decoded (see :mod:`quotebank._pipeline.entities`).
     """
-    if not isinstance(text, str):
-        raise InvalidTextError(f"article text must be a str, not {type(text).__name__}")
-    for name, value in (("outlet", outlet), ("url", url)):
-        if value is not None and not isinstance(value, str):
-            raise InvalidArgumentError(f"{name} must be a str or None, not {type(value).__name__}")
-    if text[:4].lower() == "http":
-        from quotebank.readers.webpages import looks_like_url  # noqa: PLC0415 -- it reads its text with this module
-
-        if looks_like_url(text):
-            raise InvalidTextError(
-                f"{text.strip()[:80]!r} is a web address, not an article: fetch the page with "
-                "quotebank.readers.webpages.fetch_html, or give the address to the quotebank command"
-            )
-    if text.lstrip()[:1] == "<":
-        from quotebank.readers import webpages  # noqa: PLC0415 -- it reads its text with this module
-
-        if webpages.looks_like_html(text):
-            page = webpages.parse_html(
-                text, url=url, outlet=outlet, published=published, date_order=date_order
-            )
-            return attrs.evolve(page, reported=True) if reported else page
     order = coerce_date_order(date_order)
     caller_date = coerce_reading(published, order=order)
     entities = EntityMap.of(text)
-    article = _structure(entities.decoded if entities is not None else text, order)
+    article = _structure(lang, entities.decoded if entities is not None else text, order)
     if entities is not None:
         paragraphs = tuple(
             attrs.evolve(p, start=entities.to_raw_start(p.start), end=entities.to_raw_end(p.end))
@@ -124,11 +116,15 @@ def parse_article(
     if caller_date is not None:
         article = attrs.evolve(article, **caller_date.fields())
     return attrs.evolve(
-        article, outlet=outlet if outlet is not None else article.outlet, url=url, reported=reported
+        article,
+        outlet=outlet if outlet is not None else article.outlet,
+        url=url,
+        reported=reported,
+        language=lang.code,
     )
 
 
-def _structure(text: str, order: DateOrder | None) -> Article:
+def _structure(lang: Language, text: str, order: DateOrder | None) -> Article:
     """The paragraphs, title, dateline, byline, outlet and date that ``text`` itself shows."""
     spans = []
     for found_line in _LINE.finditer(text):
@@ -136,7 +132,8 @@ def _structure(text: str, order: DateOrder | None) -> Article:
         if trimmed is not None:
             spans.append((trimmed.start(), trimmed.end()))
 
-    kinds = [_line_kind(text[start:end]) for start, end in spans]
+    patterns = _patterns(lang)
+    kinds = [_line_kind(lang, patterns, text[start:end]) for start, end in spans]
     title = None
     if (
         len(spans) > 1
@@ -152,14 +149,14 @@ def _structure(text: str, order: DateOrder | None) -> Article:
     for (start, end), kind in zip(spans, kinds, strict=True):
         line = text[start:end]
         if kind is ParagraphKind.METADATA:
-            byline_match = _BYLINE.fullmatch(line)
+            byline_match = patterns.byline.fullmatch(line)
             if byline_match is not None:
                 byline = byline_match["name"].strip()
-                found_outlet = found_outlet or _known_outlet(byline_match["rest"] or "")
+                found_outlet = found_outlet or _known_outlet(lang, byline_match["rest"] or "")
             elif found_date is None:
-                found_date = read_date(line, order=order)
+                found_date = read_date(line, lang, order=order)
         elif kind is ParagraphKind.NAVIGATION and found_outlet is None:
-            found_outlet = _navigation_outlet(line)
+            found_outlet = _navigation_outlet(lang, patterns, line)
 
     paragraphs = tuple(
         Paragraph(index=i, start=start, end=end, text=text[start:end], kind=kind)
@@ -171,7 +168,7 @@ def _structure(text: str, order: DateOrder | None) -> Article:
         match = _DATELINE.match(opening.text)
         assert match is not None
         dateline = match["place"]
-        found_outlet = found_outlet or _known_outlet(match["agency"] or "")
+        found_outlet = found_outlet or _known_outlet(lang, match["agency"] or "")
     article = Article(
         text=text, paragraphs=paragraphs, title=title, dateline=dateline, outlet=found_outlet, byline=byline
     )
@@ -191,11 +188,11 @@ def dateline_paragraph(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
     return next((p for p in body if dateline_length(p.text)), None)
 
 
-def _line_kind(line: str) -> ParagraphKind:
-    if _BYLINE.fullmatch(line) is not None:
+def _line_kind(lang: Language, patterns: _Patterns, line: str) -> ParagraphKind:
+    if patterns.byline.fullmatch(line) is not None:
         return ParagraphKind.METADATA
-    labelled = _DATE_LABEL.match(line) is not None or (len(line) <= 60 and _is_bare_date(line))
-    if labelled and _DATE_LINE.fullmatch(line) is not None and parse_date(line) is not None:
+    labelled = patterns.date_label.match(line) is not None or (len(line) <= 60 and _is_bare_date(line))
+    if labelled and patterns.date_line.fullmatch(line) is not None and parse_date(line, lang) is not None:
         return ParagraphKind.METADATA
     item = _LIST_ITEM.fullmatch(line)
     if item is not None:
@@ -224,22 +221,22 @@ def _looks_like_title(line: str) -> bool:
     return bool(words) and capitalised >= _TITLE_CASE_SHARE * len(words)
 
 
-def _known_outlet(name: str) -> str | None:
+def _known_outlet(lang: Language, name: str) -> str | None:
     wanted = name.strip().casefold()
     if not wanted:
         return None
-    for outlet in lexicon().outlets:
+    for outlet in lang.outlets:
         if outlet.casefold() == wanted:
             return outlet
     return None
 
 
-def _navigation_outlet(line: str) -> str | None:
+def _navigation_outlet(lang: Language, patterns: _Patterns, line: str) -> str | None:
     item = _LIST_ITEM.fullmatch(line)
     name = item["item"] if item is not None else line
-    known = _known_outlet(name)
+    known = _known_outlet(lang, name)
     if known is not None:
         return known
-    if _OUTLET_WORDS.search(name) and all(word[:1].isupper() for word in name.split()):
+    if patterns.outlet_words.search(name) and all(word[:1].isupper() for word in name.split()):
         return name
     return None

@@ -6,11 +6,12 @@ are split on the frame too, with abbreviations (``Sen.``, ``U.S.``, ``Oct.``) an
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
 
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import Language
 from quotebank._pipeline.spans import QuoteSpan
 
 __all__ = [
@@ -26,15 +27,26 @@ __all__ = [
 
 WORD, PUNCT, QUOTE = 0, 1, 2
 
-# initials and dotted abbreviations (U.S., D.C.); a pronoun and its contraction apart (he|'d, she|'s), so
-# that the pronoun is seen; words with inner hyphens or apostrophes; or one symbol
-_TOKEN = regex.compile(
-    r"(?:\p{L}\.){2,}+"
-    r"|\b(?i:he|she|they|we|you|it|i)(?=['’](?:d|ll|s|re|ve|m)\b)"
-    r"|['’](?:d|ll|s|re|ve|m)\b"
-    r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
-    r"|\S"
-)
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _token_pattern(lang: Language) -> regex.Pattern[str]:
+    """Initials and dotted abbreviations (U.S., D.C.); a pronoun and its contraction apart (he|'d,
+    she|'s), so that the pronoun is seen; words with inner hyphens or apostrophes; or one symbol."""
+    pronouns = _alternation(lang.grammar["contraction_pronouns"])
+    contractions = _alternation(lang.grammar["contractions"])
+    return regex.compile(
+        r"(?:\p{L}\.){2,}+"
+        rf"|\b(?i:{pronouns})(?=['’](?:{contractions})\b)"
+        rf"|['’](?:{contractions})\b"
+        r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
+        r"|\S"
+    )
+
+
 _SENTENCE_END = frozenset(".!?…")
 _CLOSING_AFTER_END = frozenset(")]\"'”’»")
 _CLOSING_MARKS = "\"'”’»“‘«„ "
@@ -63,10 +75,12 @@ class Token:
 
 
 def tokenize(
+    lang: Language,
     text: str,
     start: int,
     end: int,
     quotes: Sequence[tuple[int, QuoteSpan]],
+    *,
     lowercase_words: frozenset[str] = frozenset(),
 ) -> list[Token]:
     """The frame of ``text[start:end]``; ``quotes`` holds the (index, span) pairs of its spans, in order.
@@ -76,24 +90,25 @@ def tokenize(
     """
     tokens: list[Token] = []
     position = start
+    pattern = _token_pattern(lang)
     for index, span in quotes:
         if span.unbalanced:
             # Where a mark is missing, where the quotation really ends (or starts) is a guess: its words
             # stay visible, and the quotation is the token of the mark the text has.
             if span.open_mark:
-                _words(text, position, span.outer_start, tokens)
+                _words(pattern, text, position, span.outer_start, tokens)
                 tokens.append(Token(span.open_mark, span.outer_start, span.start, QUOTE, index))
-                _words(text, span.start, span.outer_end, tokens)
+                _words(pattern, text, span.start, span.outer_end, tokens)
             else:
-                _words(text, position, span.end, tokens)
+                _words(pattern, text, position, span.end, tokens)
                 tokens.append(Token(span.close_mark, span.end, span.outer_end, QUOTE, index))
         else:
-            _words(text, position, span.outer_start, tokens)
+            _words(pattern, text, position, span.outer_start, tokens)
             tokens.append(
                 Token(text[span.outer_start : span.outer_end], span.outer_start, span.outer_end, QUOTE, index)
             )
         position = span.outer_end
-    _words(text, position, end, tokens)
+    _words(pattern, text, position, end, tokens)
     if lowercase_words:
         for token in tokens:
             if token.text[0].isupper():
@@ -101,37 +116,35 @@ def tokenize(
     return tokens
 
 
-def _words(text: str, start: int, end: int, tokens: list[Token]) -> None:
+def _words(pattern: regex.Pattern[str], text: str, start: int, end: int, tokens: list[Token]) -> None:
     append = tokens.append
-    for match in _TOKEN.finditer(text, start, end):
+    for match in pattern.finditer(text, start, end):
         word = match.group()
         first, last = match.span()
         append(Token(word, first, last, WORD if word[0].isalnum() or len(word) > 1 else PUNCT))
 
 
-def _rough_sentence_end() -> regex.Pattern[str]:
-    abbreviations = "|".join(sorted(lexicon().abbreviations, key=len, reverse=True))
+@functools.cache
+def _rough_sentence_end(lang: Language) -> regex.Pattern[str]:
+    abbreviations = "|".join(sorted(lang.abbreviations, key=len, reverse=True))
     return regex.compile(
         rf"(?<!\b(?i:{abbreviations})|\b\p{{Lu}}|\d)[.!?…][\"'”’)\]]*+\s++(?=[\"“‘(\[]?[\p{{Lu}}\d])"
     )
 
 
-_ROUGH_SENTENCE_END = _rough_sentence_end()
-
-
-def rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def rough_sentences(lang: Language, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of a paragraph without quotations, as character ranges, found by one pattern: a cheap
     way to pick the sentences worth tokenising (it errs towards fewer, longer sentences)."""
     bounds = []
     first = start
-    for match in _ROUGH_SENTENCE_END.finditer(text, start, end):
+    for match in _rough_sentence_end(lang).finditer(text, start, end):
         bounds.append((first, match.end()))
         first = match.end()
     bounds.append((first, end))
     return bounds
 
 
-def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def sentences(lang: Language, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Sentence boundaries over ``tokens`` as (first, last + 1) index pairs.
 
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` before a capital, a digit or a quotation, unless the full
@@ -140,7 +153,7 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     (``"We won." Smith said.`` keeps its attribution); after ``?`` and ``!`` the attribution usually
     follows (``"Who cares?" Trump said``).
     """
-    abbreviations = lexicon().abbreviations
+    abbreviations = lang.abbreviations
     bounds = []
     first = 0
     count = len(tokens)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 import attrs
 
 from quotebank._pipeline.dates import DateOrder, DateReading, coerce_date_order, coerce_reading
-from quotebank._pipeline.run import quote_metadata
+from quotebank._pipeline.language import check_language, resolve
+from quotebank._pipeline.run import DEFAULT_LANGUAGE, quote_metadata, with_quotes
 from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quotes, make_cluster
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
@@ -160,12 +161,16 @@ class QuoteBank:
     SQLite file. Both behave the same.
 
     ``date_order`` (``"DMY"``, ``"MDY"`` or ``"YMD"``, see :class:`~quotebank._pipeline.dates.DateOrder`)
-    reads every article's numeric dates such as ``05/03/2026``, unless a call gives its own.
+    reads every article's numeric dates such as ``05/03/2026``, unless a call gives its own. ``language``
+    (``"en"``, the default, another folder under ``quotebank/lang/``, or ``"auto"``) is the language every
+    article added is read in, unless a call gives its own; it is a setting of this bank object, not of the
+    file (an :class:`~quotebank.values.Article` keeps the language it was read in).
     """
 
     _store: Store = attrs.field(factory=lambda: Store.open(None))
     _people: _People = attrs.field(factory=_People, init=False)
     _date_order: DateOrder | None = attrs.field(default=None, kw_only=True, converter=coerce_date_order)
+    _language: str = attrs.field(default=DEFAULT_LANGUAGE, kw_only=True, converter=check_language)
 
     @classmethod
     def open(
@@ -174,6 +179,7 @@ class QuoteBank:
         *,
         readonly: bool = False,
         date_order: DateOrder | str | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> QuoteBank:
         """The bank in the SQLite file at ``path``, created when missing; with ``readonly``, an existing bank
         that this bank object will not change (a file the system does not let this process change opens
@@ -187,7 +193,8 @@ class QuoteBank:
         if not isinstance(path, str | PathLike):
             raise InvalidArgumentError(f"path must be a str or a path, not {type(path).__name__}")
         order = coerce_date_order(date_order)  # checked before the file is opened
-        return cls(Store.open(path, readonly=readonly), date_order=order)
+        code = check_language(language)
+        return cls(Store.open(path, readonly=readonly), date_order=order, language=code)
 
     @property
     def readonly(self) -> bool:
@@ -224,6 +231,7 @@ class QuoteBank:
         article_id: str | None = None,
         reported: bool = False,
         date_order: DateOrder | str | None = None,
+        language: str | None = None,
     ) -> AddedArticle:
         """Extract the quotes of one article (any :data:`~quotebank.readers.items.ArticleInput`: a text,
         bytes, an :class:`~quotebank.values.Article`, a record…) and store them. Says what it did, in one
@@ -248,7 +256,9 @@ class QuoteBank:
         """
         self._store.check_writable()
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
-        _key, prepared = self._prepare(item, metadata, self._order(date_order), _flag(reported))
+        _key, prepared = self._prepare(
+            item, metadata, self._order(date_order), _flag(reported), language=self._code(language)
+        )
         if isinstance(prepared, Article):
             return AddedArticle(prepared, new=False)
         if not self._write([prepared]):
@@ -283,7 +293,7 @@ class QuoteBank:
         """
         metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
         order = self._order(date_order)
-        key, prepared = self._prepare(item, metadata, order, _flag(reported))
+        key, prepared = self._prepare(item, metadata, order, _flag(reported), language=self._language)
         if isinstance(prepared, StoredArticle):
             self._write([prepared])
             return prepared.article
@@ -306,12 +316,13 @@ class QuoteBank:
         reported: bool = False,
         date_order: DateOrder | str | None = None,
         on_error: Callable[[ExtractResult], object] | None = None,
+        language: str | None = None,
     ) -> int:
         """Extract and store many articles, read one by one from ``items``: anything
         :data:`~quotebank.readers.items.ArticleInput` allows (texts, bytes, ``(text, {"outlet": …})`` pairs,
         :class:`~quotebank.values.Article` objects, records such as JSON Lines or the file readers give).
         Returns how many were new (or replaced, see :meth:`add`); articles already stored are not extracted
-        again. ``reported`` and ``date_order`` are as for :meth:`add`.
+        again. ``reported``, ``date_order`` and ``language`` are as for :meth:`add`.
 
         ``processes``: extract on that many worker processes with :func:`~quotebank.extract_many` (``0``:
         one for each CPU), storing the articles in input order as their results come; by default, in this
@@ -335,10 +346,12 @@ class QuoteBank:
         if on_error is not None and not callable(on_error):
             raise InvalidArgumentError(f"on_error must be callable, not {type(on_error).__name__}")
         self._store.check_writable()
-        order, wanted = self._order(date_order), _flag(reported)
+        order, wanted, code = self._order(date_order), _flag(reported), self._code(language)
         if processes is None:
-            return self._write_all(self._prepared(items, order, wanted, on_error))
-        return self._write_all(self._extracted(items, processes or None, order, wanted, on_error))
+            return self._write_all(self._prepared(items, order, wanted, on_error, language=code))
+        return self._write_all(
+            self._extracted(items, processes or None, order, wanted, on_error, language=code)
+        )
 
     def _prepared(
         self,
@@ -346,11 +359,13 @@ class QuoteBank:
         order: DateOrder | None,
         reported: bool,
         on_error: Callable[[ExtractResult], object] | None,
+        *,
+        language: str,
     ) -> Iterator[StoredArticle]:
         """The articles of ``items`` to store, extracted in this process."""
         for index, item in enumerate(items):
             try:
-                _key, prepared = self._prepare(item, {}, order, reported)
+                _key, prepared = self._prepare(item, {}, order, reported, language=language)
             except QuotebankError as error:
                 if on_error is None:
                     raise
@@ -366,6 +381,8 @@ class QuoteBank:
         order: DateOrder | None,
         reported: bool,
         on_error: Callable[[ExtractResult], object] | None,
+        *,
+        language: str,
     ) -> Iterator[StoredArticle]:
         """The articles of ``items`` to store, extracted by :func:`~quotebank.extract_many` in its workers;
         those known to be stored already are not sent."""
@@ -377,7 +394,9 @@ class QuoteBank:
                     positions.append((index, given_metadata(item)))
                     yield item
 
-        for result in extract_many(unknown(), processes=processes, reported=reported, date_order=order):
+        for result in extract_many(
+            unknown(), processes=processes, reported=reported, date_order=order, language=language
+        ):
             index, given = positions.popleft()
             if result.error is not None or result.article is None:
                 failed = attrs.evolve(result, index=index)
@@ -426,8 +445,18 @@ class QuoteBank:
                 # the quotes of a replaced article are gone, and the registry had counted them
                 self._people.reset()
 
+    def _code(self, language: str | None) -> str:
+        """The language of a call: its own, else the bank's."""
+        return self._language if language is None else check_language(language)
+
     def _prepare(
-        self, item: object, metadata: Mapping[str, Any], order: DateOrder | None, reported: bool
+        self,
+        item: object,
+        metadata: Mapping[str, Any],
+        order: DateOrder | None,
+        reported: bool,
+        *,
+        language: str,
     ) -> tuple[str, StoredArticle | Article]:
         """The article's key, and the article to store or the stored one when there is nothing to store."""
         for name, value in metadata.items():
@@ -437,7 +466,7 @@ class QuoteBank:
         key, stored = self._stored_before(item, metadata, reported)
         if stored is not None:
             return key, stored
-        article = article_of(item, reported=reported, date_order=order, metadata=metadata)
+        article = article_of(item, reported=reported, date_order=order, metadata=metadata, language=language)
         given = {**given_metadata(item), **{k: v for k, v in metadata.items() if v is not None}}
         return self._to_store(article, article.quotes, given)
 
@@ -919,7 +948,9 @@ def _storable_article(article: Article) -> Article:
     if cleaned == fields:
         return article
     paragraphs = tuple(attrs.evolve(p, text=storable(p.text, "article text")) for p in article.paragraphs)
-    return attrs.evolve(article, **cleaned, paragraphs=paragraphs)
+    # its quotes read again from the text as stored, so that their words and offsets agree with it
+    clean = attrs.evolve(article, **cleaned, paragraphs=paragraphs)
+    return with_quotes(resolve(article.language, clean.text), clean)
 
 
 def _flag(reported: object) -> bool:

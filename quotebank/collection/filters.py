@@ -18,6 +18,7 @@ import regex
 
 from quotebank._pipeline.coreference import fold
 from quotebank._pipeline.dates import coerce_published
+from quotebank._pipeline.language import every_language
 from quotebank.errors import InvalidArgumentError, InvalidQueryError, QueryTimeoutError
 from quotebank.values import Quote, QuoteKind, Speaker
 
@@ -48,8 +49,7 @@ REGEX_BUDGET_SECONDS = 2.0
 no benign pattern takes this long on one quotation."""
 
 _WORD = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
-# Suffixes a query word loses before prefix matching, longest first; a stem keeps at least three letters.
-_SUFFIXES = ("ing", "ies", "ied", "ed", "es", "ly", "s", "e", "y")
+# a stem keeps at least three letters
 _MIN_STEM = 3
 # Characters the SQLite full-text tokenizer certainly treats as parts of words, as this module does: stems
 # made of them are looked up in the full-text index; any other stem is matched in Python only.
@@ -61,9 +61,17 @@ def words(text: str) -> list[str]:
     return [fold(word) for word in _WORD.findall(text)]
 
 
+@functools.cache
+def _suffixes() -> tuple[str, ...]:
+    """The endings a query word loses before prefix matching, longest first: those of every language
+    shipped (``stem_suffixes.txt``), since a collection may hold quotes in any of them."""
+    every = dict.fromkeys(suffix for lang in every_language() for suffix in lang.stem_suffixes)
+    return tuple(sorted(every, key=len, reverse=True))
+
+
 def stem(word: str) -> str:
     """A folded query word without its inflection: ``exchanges`` -> ``exchang``, ``tried`` -> ``tri``."""
-    for suffix in _SUFFIXES:
+    for suffix in _suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)]
     return word

@@ -30,7 +30,7 @@ import attrs
 import regex
 
 from quotebank._pipeline.coreference import SurnameIndex, given_names_match, surnames_match
-from quotebank._pipeline.language import lexicon
+from quotebank._pipeline.language import every_language
 from quotebank.collection.filters import date_key, words
 from quotebank.values import (
     Gender,
@@ -153,9 +153,25 @@ class _NameForm:
     key: str = ""
 
 
+@functools.cache
+def _name_words() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+    """Name particles, generational suffixes, nickname groups and given names of every language: a bank's
+    speakers may come from articles in any of them."""
+    particles: frozenset[str] = frozenset()
+    generational: frozenset[str] = frozenset()
+    nicknames: dict[str, frozenset[str]] = {}
+    given_names: frozenset[str] = frozenset()
+    for lang in every_language():
+        particles |= lang.grammar["name_particles"]
+        generational |= lang.grammar["generational"]
+        for name, group in lang.nicknames.items():
+            nicknames[name] = nicknames.get(name, frozenset()) | group
+        given_names |= frozenset(lang.given_names)
+    return particles, generational, nicknames, given_names
+
+
 def _name_form(speaker: Speaker) -> _NameForm:
-    grammar = lexicon().grammar
-    particles, generational = grammar["name_particles"], grammar["generational"]
+    particles, generational, _nicknames, given_names = _name_words()
     role_parts = [words(part) for part in (speaker.role or "").split(",")]
     # the head word of each part of the role: "U.S. special envoy" -> "envoy"
     offices = frozenset(part[-1] for part in role_parts if part)
@@ -176,7 +192,7 @@ def _name_form(speaker: Speaker) -> _NameForm:
     if not folded:
         return _NameForm(_DESCRIPTION)
     surname, given = folded[-1], tuple(folded[:-1])
-    if not given and surname in lexicon().given_names:
+    if not given and surname in given_names:
         return _NameForm(_GIVEN_ONLY, surname, offices=offices)
     if not given:
         return _NameForm(_SURNAME_ONLY, surname, offices=offices)
@@ -201,7 +217,7 @@ def _transliteration_key(name: str) -> str:
 
 
 def _given_name_match(a: str, b: str) -> bool:
-    return given_names_match(a, b) or _transliteration_key(a) == _transliteration_key(b)
+    return given_names_match(a, b, _name_words()[2]) or _transliteration_key(a) == _transliteration_key(b)
 
 
 def _given_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -219,7 +235,7 @@ def _full_name_reason(a: _NameForm, b: _NameForm) -> str:
             continue
         if len(x) == 1 or len(y) == 1:
             parts.append(f"initial of the given name ({x} / {y})")
-        elif given_names_match(x, y):
+        elif given_names_match(x, y, _name_words()[2]):
             parts.append(f"given name variant ({x} / {y})")
         else:
             parts.append(f"given name transliterated two ways ({x} / {y})")
@@ -428,7 +444,7 @@ def merge_speakers(usages: Iterable[SpeakerUsage]) -> list[SpeakerProfile]:
 def _given_keys(name: str, *, finding: bool) -> tuple[str, ...]:
     """The keys of :class:`_GivenNameIndex` under which ``name`` is kept, or looked for when ``finding``."""
     keys = ["t" + _transliteration_key(name)]
-    keys += ["n" + nickname for nickname in (name, *lexicon().nicknames.get(name, ()))]
+    keys += ["n" + nickname for nickname in (name, *_name_words()[2].get(name, ()))]
     # an initial fits every name it begins, and a name every initial of it: initials are kept under
     # "I" and the letter, names under "L" and their first letter, and each looks for the other
     if len(name) == 1:

@@ -35,6 +35,7 @@ import attrs
 import regex
 
 from quotebank._pipeline.gender import stored_speaker_evidence
+from quotebank._pipeline.language import language
 from quotebank.collection.clusters import fingerprints, similar
 from quotebank.collection.filters import UNDATED, QuoteFilter, date_key, fold_outlet, fts_safe, words
 from quotebank.collection.registry import SpeakerUsage
@@ -333,13 +334,12 @@ class Store:
     def find_article(self, key: str, url: str | None) -> Article | None:
         """The stored article with this key or this url, if there is one."""
         row = self._connection.execute(
-            f"SELECT {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
+            f"SELECT id, {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
             (key, url),
         ).fetchone()
         if row is None:
             return None
-        with self._decoding():
-            return _article(row)
+        return self._read_article(row)
 
     def provenance(self, key: str, url: str | None) -> tuple[str | None, str | None]:
         """The ``source`` and ``article_id`` of the stored article with this key or url, which only its
@@ -357,20 +357,31 @@ class Store:
 
     def articles(self) -> Iterator[Article]:
         """Every article, in the order they were added."""
-        for row in self._connection.execute(f"SELECT {self._article_columns} FROM articles ORDER BY id"):
-            with self._decoding():
-                article = _article(row)
-            yield article
+        for row in self._connection.execute(f"SELECT id, {self._article_columns} FROM articles ORDER BY id"):
+            yield self._read_article(row)
 
     def article_at(self, position: int) -> Article:
         """The article added ``position``-th (from 0)."""
         row = self._connection.execute(
-            f"SELECT {self._article_columns} FROM articles ORDER BY id LIMIT 1 OFFSET ?", (position,)
+            f"SELECT id, {self._article_columns} FROM articles ORDER BY id LIMIT 1 OFFSET ?", (position,)
         ).fetchone()
         if row is None:
             raise IndexError("article index out of range")
+        return self._read_article(row)
+
+    def _read_article(self, row: tuple[Any, ...]) -> Article:
+        """The article of an ``id, {_ARTICLE_COLUMNS}`` row, with the quotes the bank holds for it."""
+        rows = self._connection.execute(
+            "SELECT speaker_id, record FROM quotes WHERE article_id = ? ORDER BY position", (row[0],)
+        ).fetchall()
         with self._decoding():
-            return _article(row)
+            article = _article(row[1:])
+            quotes = []
+            for speaker_id, record in rows:
+                data = json.loads(record)
+                data["speaker"] = None if speaker_id is None else self.speaker(speaker_id)
+                quotes.append(quote_from_dict(data))
+        return attrs.evolve(article, quotes=QuoteList(quotes))
 
     def article_summaries(self) -> Iterator[tuple[str, int, str | None, date | None, str | None]]:
         """Each article's key, quote count, outlet, publication date and url, in the order they were added."""
@@ -542,7 +553,7 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        article_id, article = row[0], _article(row[1:])
+        article_id, article = row[0], self._read_article(row)
         article = attrs.evolve(
             article, **{name: changes[name] for name in _ARTICLE_FIELDS if name in changes}
         )
@@ -584,7 +595,12 @@ class Store:
             raise
         connection.execute("COMMIT")
         self._writes += 1
-        return article
+        # read back: the quotes' records changed with it
+        return self._read_article(
+            connection.execute(
+                f"SELECT id, {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        )
 
     def _speaker_id(self, quote: Quote) -> int | None:
         record = _speaker_record(quote)
@@ -1060,7 +1076,8 @@ def _speaker_genders(connection: _Connection) -> None:
         data = json.loads(record)
         speaker = speaker_from_dict(data)
         pronouns = [mention for mention in json.loads(mentions) if isinstance(mention, str)]
-        evidence = stored_speaker_evidence(speaker, pronouns)
+        # banks of those versions were written in English, the only language quotebank read then
+        evidence = stored_speaker_evidence(language("en"), speaker, pronouns)
         upgraded = json.dumps(
             speaker_to_dict(attrs.evolve(speaker, gender_evidence=evidence)),
             ensure_ascii=False,

@@ -40,8 +40,8 @@ from typing import Any
 import attrs
 
 from quotebank._pipeline.dates import DateOrder
-from quotebank._pipeline.run import with_metadata
-from quotebank._pipeline.structure import parse_article
+from quotebank._pipeline.language import resolve
+from quotebank._pipeline.run import DEFAULT_LANGUAGE, parse_article, read_quotes, with_metadata, with_quotes
 from quotebank.errors import (
     ArticleDecodeError,
     ArticleReadError,
@@ -87,10 +87,12 @@ def article_of(
     reported: bool = False,
     date_order: DateOrder | str | None = None,
     metadata: Mapping[str, Any] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Article:
     """The :class:`~quotebank.values.Article` of an :data:`ArticleInput`, with the item's metadata in place of
     the article's own, and ``metadata`` (the caller's options: the values that are not ``None``) over both.
-    ``reported`` and ``date_order`` are as for :func:`~quotebank.extract`. Raises the errors listed in
+    ``reported``, ``date_order`` and ``language`` are as for :func:`~quotebank.extract` (an
+    :class:`~quotebank.values.Article` keeps the language it was read in). Raises the errors listed in
     :mod:`quotebank.readers.items` for an item that is not an article."""
     unpacked = _unpack(item)
     given = dict(unpacked.metadata)
@@ -100,20 +102,21 @@ def article_of(
     # a page's address gives it an outlet (its domain) when the page names none
     url = given.get("url")
     if unpacked.page:
-        content = parse_html(_page_source(content), url=url, date_order=date_order)
+        content = parse_html(_page_source(content), url=url, date_order=date_order, language=language)
     elif isinstance(content, bytes | bytearray):
-        content = _decoded(bytes(content), url, date_order)
+        content = _decoded(bytes(content), url, date_order, language)
     if isinstance(content, str):
-        article = parse_article(content, url=url, reported=reported, date_order=date_order)
+        article = parse_article(content, url=url, reported=reported, date_order=date_order, language=language)
     elif isinstance(content, Article):
-        article = content
+        article = read_quotes(content)
     else:
         raise InvalidTextError(
             f"an article must be a str, bytes, an Article, a (text, metadata) pair or a record, not "
             f"{type(content).__name__}"
         )
     if reported and not article.reported:
-        article = attrs.evolve(article, reported=True)
+        # read again, for its reported speech
+        article = with_quotes(resolve(article.language, article.text), attrs.evolve(article, reported=True))
     published = given.get("published")
     if isinstance(published, datetime) and type(published) is not datetime:
         # a pandas Timestamp from a data frame: quotes carry the standard type
@@ -193,10 +196,12 @@ def _page_source(content: object) -> str | bytes:
     return content
 
 
-def _decoded(data: bytes, url: str | None, date_order: DateOrder | str | None) -> str | Article:
+def _decoded(
+    data: bytes, url: str | None, date_order: DateOrder | str | None, language: str
+) -> str | Article:
     if looks_like_html(data):
         # a page's bytes: its own charset says how to decode them
-        return parse_html(data, url=url, date_order=date_order)
+        return parse_html(data, url=url, date_order=date_order, language=language)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

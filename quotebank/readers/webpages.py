@@ -19,11 +19,20 @@ import attrs
 import regex
 
 from quotebank._pipeline.dates import DateOrder, coerce_date_order, coerce_published, coerce_reading
-from quotebank._pipeline.structure import parse_article
+from quotebank._pipeline.language import resolve
+from quotebank._pipeline.run import DEFAULT_LANGUAGE, with_quotes
+from quotebank._pipeline.structure import parse_structure
 from quotebank.errors import FetchError, InvalidArgumentError, InvalidTextError, MissingDependencyError
 from quotebank.values import Article, ParagraphKind
 
-__all__ = ["DEFAULT_TIMEOUT", "fetch_html", "looks_like_html", "looks_like_url", "parse_html"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "fetch_html",
+    "looks_like_html",
+    "looks_like_url",
+    "page_structure",
+    "parse_html",
+]
 
 # a whole document, as saved from a browser or fetched: what follows a doctype or an <html> tag is markup
 _DOCUMENT = regex.compile(
@@ -60,17 +69,35 @@ def parse_html(
     outlet: str | None = None,
     published: date | str | None = None,
     date_order: DateOrder | str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Article:
-    """The article of a web page: its main text, and its title, outlet, author, date and address.
+    """The article of a web page: its main text, and its title, outlet, author, date and address, and its
+    quotes.
 
     ``html`` is the page's source, as text or as the bytes a server sent (their encoding is read from the
     page). The caller's ``url``, ``outlet`` and ``published`` win over what the page says; otherwise the
     outlet is the page's site name, or the domain of its address, and the url is its canonical address.
     The article's ``text`` is the extracted text, title first, one paragraph a line: quote offsets index it.
-    A page without running text gives an article without paragraphs. ``date_order`` is as for
-    :func:`~quotebank._pipeline.structure.parse_article` (the page's own date comes as ISO text, never
-    ambiguous).
+    A page without running text gives an article without paragraphs. ``date_order`` and ``language`` are as
+    for :func:`~quotebank._pipeline.run.parse_article` (the page's own date comes as ISO text, never
+    ambiguous; ``"auto"`` reads the extracted text).
     """
+    page = page_structure(
+        html, url=url, outlet=outlet, published=published, date_order=date_order, language=language
+    )
+    return with_quotes(resolve(page.language), page)
+
+
+def page_structure(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    date_order: DateOrder | str | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> Article:
+    """What :func:`parse_html` gives, without the quotes: the pipeline reads them after."""
     if not isinstance(html, str | bytes):
         raise InvalidTextError(f"a web page must be a str or bytes, not {type(html).__name__}")
     for name, value in (("outlet", outlet), ("url", url)):
@@ -86,13 +113,16 @@ def parse_html(
         date_extraction_params={"original_date": True, "outputformat": _DATE_FORMAT},
     )
     if document is None:
-        return parse_article("", outlet=outlet, published=published, url=url, date_order=date_order)
+        return parse_structure(
+            resolve(language), "", outlet=outlet, published=published, url=url, date_order=date_order
+        )
     title = _clean(document.title)
     text = document.text or ""
     lines = text.split("\n", 1)
     if title is not None and lines[0].strip() != title:
         text = f"{title}\n{text}"
-    article = parse_article(
+    article = parse_structure(
+        resolve(language, text),
         text,
         outlet=outlet or _clean(document.sitename) or _clean(document.hostname),
         published=_page_date(document.date),

@@ -31,6 +31,8 @@ from multiprocessing.connection import Connection, wait
 import attrs
 
 from quotebank._pipeline.dates import DateOrder, coerce_date_order
+from quotebank._pipeline.language import check_language
+from quotebank._pipeline.run import DEFAULT_LANGUAGE
 from quotebank.errors import ExtractFailedError, ExtractTimeoutError, InvalidArgumentError, QuotebankError
 from quotebank.readers.items import ArticleInput, article_of
 from quotebank.values import Article, QuoteList
@@ -78,6 +80,7 @@ def extract_one(
     index: int = 0,
     reported: bool = False,
     date_order: DateOrder | str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ExtractResult:
     """The quotes of one article of any form :data:`~quotebank.readers.items.ArticleInput` allows, with
     ``index`` as its position;
@@ -86,13 +89,14 @@ def extract_one(
     :class:`~quotebank.errors.ExtractFailedError` that names it).
 
     This is the function :func:`extract_many` runs in its workers; map it over a Dask bag or a Spark RDD to
-    get the same records there. ``reported`` and ``date_order`` are as for :func:`~quotebank.extract`.
+    get the same records there. ``reported``, ``date_order`` and ``language`` are as for
+    :func:`~quotebank.extract`.
 
     >>> extract_one(("'Yes,' she said.", {"published": "someday"}), index=7).error
     InvalidDateError("published='someday' does not read as a date")
     """
     try:
-        article = article_of(item, reported=reported, date_order=date_order)
+        article = article_of(item, reported=reported, date_order=date_order, language=language)
         return ExtractResult(index, article.quotes, article=article)
     except QuotebankError as error:
         return ExtractResult(index, error=error)
@@ -112,6 +116,7 @@ def extract_many(
     timeout: float | None = None,
     reported: bool = False,
     date_order: DateOrder | str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Iterator[ExtractResult]:
     """The quotes of every article of ``items``, one :class:`ExtractResult` an article, in input order.
 
@@ -130,7 +135,9 @@ def extract_many(
     whose ``error`` says why. When ``items`` itself raises, every article read before is still extracted
     and its result handed out, then the error is raised. ``reported=True`` finds reported speech too, and
     ``date_order`` (``"DMY"``, ``"MDY"``, ``"YMD"``) reads every article's dates such as ``05/03/2026``, as
-    :func:`~quotebank.extract` does. What ``items`` may hold is :data:`~quotebank.readers.items.ArticleInput`.
+    :func:`~quotebank.extract` does. ``language`` (``"en"``, another folder under ``quotebank/lang/``, or
+    ``"auto"``) is the language of every text (an :class:`~quotebank.values.Article` keeps the one it was
+    read in). What ``items`` may hold is :data:`~quotebank.readers.items.ArticleInput`.
     """
     if processes is None:
         processes = _available_cpus()
@@ -143,10 +150,16 @@ def extract_many(
         raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
     if not isinstance(reported, bool):
         raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
-    options = _Options(reported, coerce_date_order(date_order))
+    options = _Options(reported, coerce_date_order(date_order), check_language(language))
     if processes == 1 and timeout is None:
         return (
-            extract_one(item, index=index, reported=reported, date_order=options.date_order)
+            extract_one(
+                item,
+                index=index,
+                reported=reported,
+                date_order=options.date_order,
+                language=options.language,
+            )
             for index, item in enumerate(items)
         )
     return _extract_in_workers(items, processes, chunksize, timeout, options)
@@ -158,6 +171,7 @@ class _Options:
 
     reported: bool
     date_order: DateOrder | None
+    language: str
 
 
 def _available_cpus() -> int:
@@ -366,7 +380,11 @@ def serve() -> None:
                 result = ExtractResult(index, error=_failed("the article cannot be read in a worker", error))
             else:
                 result = extract_one(
-                    item, index=index, reported=options.reported, date_order=options.date_order
+                    item,
+                    index=index,
+                    reported=options.reported,
+                    date_order=options.date_order,
+                    language=options.language,
                 )
             try:
                 results.send(result)

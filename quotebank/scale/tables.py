@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from quotebank._pipeline.language import check_language
+from quotebank._pipeline.run import DEFAULT_LANGUAGE
 from quotebank.collection.filters import date_key
 from quotebank.collection.store import article_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
@@ -97,7 +99,11 @@ def empty_table() -> pandas.DataFrame:
 
 
 def quotes_table(
-    items: Iterable[ArticleInput] | pandas.DataFrame, *, reported: bool = False, errors: OnError = "raise"
+    items: Iterable[ArticleInput] | pandas.DataFrame,
+    *,
+    reported: bool = False,
+    errors: OnError = "raise",
+    language: str = DEFAULT_LANGUAGE,
 ) -> pandas.DataFrame:
     """The quotes of ``items`` as a pandas DataFrame, one row a quote, in the order of the articles and of
     the quotes in each, with the columns of :data:`QUOTE_COLUMNS`.
@@ -107,16 +113,17 @@ def quotes_table(
     ``published``, ``url``, ``source`` and ``id`` columns (what Spark's ``mapInPandas`` hands over). An
     article that cannot be read raises its :class:`~quotebank.errors.QuotebankError` with
     ``errors="raise"``, and is left out with ``errors="skip"``. ``reported=True`` finds reported speech
-    too, as :func:`~quotebank.extract` does.
+    too, as :func:`~quotebank.extract` does; ``language`` is as for :func:`~quotebank.extract_many`.
     """
     _check_options(reported, errors)
+    code = check_language(language)
     pd = _pandas()
     if isinstance(items, pd.DataFrame):
         items = items.to_dict("records")
     columns: dict[str, list[Any]] = {name: [] for name in QUOTE_COLUMNS}
     for item in items:
         try:
-            article = article_of(item, reported=reported)
+            article = article_of(item, reported=reported, language=code)
             quotes = article.quotes
         except QuotebankError:
             if errors == "raise":
@@ -171,7 +178,11 @@ def _check_options(reported: object, errors: object) -> None:
 
 
 def extract_dask(
-    articles: dask.bag.Bag | dask.dataframe.DataFrame, *, reported: bool = False, errors: OnError = "raise"
+    articles: dask.bag.Bag | dask.dataframe.DataFrame,
+    *,
+    reported: bool = False,
+    errors: OnError = "raise",
+    language: str = DEFAULT_LANGUAGE,
 ) -> dask.dataframe.DataFrame:
     """The quotes of a Dask bag or DataFrame of articles, as a lazy Dask DataFrame with the columns of
     :data:`QUOTE_COLUMNS`, one partition for each partition of ``articles``.
@@ -179,9 +190,11 @@ def extract_dask(
     A bag holds articles in any form :func:`~quotebank.extract_many` reads (texts, pairs, records such as
     ``bag.map(json.loads)`` gives for JSON Lines); a DataFrame has a ``text`` column and optional ``outlet``,
     ``published`` and ``url`` columns. Nothing runs until ``.compute()`` or a write (``.to_parquet(…)``);
-    ``reported`` and ``errors`` are as for :func:`quotes_table`. Needs ``pip install 'quotebank[dask]'``.
+    ``reported``, ``errors`` and ``language`` are as for :func:`quotes_table`. Needs ``pip install
+    'quotebank[dask]'``.
     """
     _check_options(reported, errors)
+    code = check_language(language)
     try:
         bag_module = importlib.import_module("dask.bag")
         frame_module = importlib.import_module("dask.dataframe")
@@ -191,11 +204,14 @@ def extract_dask(
     meta = empty_table()
     quotes: dask.dataframe.DataFrame
     if isinstance(articles, frame_module.DataFrame):
-        quotes = articles.map_partitions(quotes_table, reported=reported, errors=errors, meta=meta)
+        quotes = articles.map_partitions(
+            quotes_table, reported=reported, errors=errors, language=code, meta=meta
+        )
         return quotes
     if isinstance(articles, bag_module.Bag):
         parts = [
-            delayed(quotes_table)(part, reported=reported, errors=errors) for part in articles.to_delayed()
+            delayed(quotes_table)(part, reported=reported, errors=errors, language=code)
+            for part in articles.to_delayed()
         ]
         quotes = frame_module.from_delayed(parts, meta=meta, verify_meta=False)
         return quotes

@@ -1,0 +1,224 @@
+"""The language data: each folder under quotebank/lang/ well formed, no duplicates, consistent with itself; a
+:class:`Language` read once per code; unknown codes refused; ``"auto"`` choosing among the folders."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import attrs
+import pytest
+
+import quotebank
+from quotebank._pipeline import language as language_module
+from quotebank._pipeline.language import (
+    AUTO,
+    Language,
+    available_languages,
+    check_language,
+    detect,
+    language,
+    read_lines,
+)
+
+LANG = resources.files("quotebank").joinpath("lang")
+CODES = sorted(entry.name for entry in LANG.iterdir() if entry.is_dir() and entry.name[0] not in "._")
+FILES = [
+    (code, entry.name)
+    for code in CODES
+    for entry in sorted(LANG.joinpath(code).iterdir(), key=lambda entry: entry.name)
+    if entry.name.endswith(".txt")
+]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_data_files_are_all_here(code: str) -> None:
+    names = {name for folder, name in FILES if folder == code}
+    assert {
+        "cue_verbs.txt",
+        "cue_verbs_adjacent.txt",
+        "titles.txt",
+        "roles.txt",
+        "pronouns.txt",
+        "settings.txt",
+        "labels.txt",
+        "function_words.txt",
+    } <= names
+
+
+SECTIONED = ("grammar.txt", "cue_phrases.txt", "reported.txt", "interview.txt", "labels.txt")
+
+
+@pytest.mark.parametrize(("code", "name"), FILES)
+def test_no_empty_file_and_no_duplicate_line(code: str, name: str) -> None:
+    items = read_lines(code, name)
+    assert items, f"{name} is empty"
+    if name in SECTIONED:
+        return  # sectioned files: checked below
+    keys = [item.lower() for item in items]
+    if name == "given_names.txt":
+        keys = [key.split()[0] for key in keys]
+    duplicates = {key for key in keys if keys.count(key) > 1}
+    assert not duplicates, f"{name} repeats {sorted(duplicates)}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_sectioned_files_have_no_duplicate_in_a_section(code: str) -> None:
+    for name in SECTIONED:
+        section = None
+        seen: dict[str | None, set[str]] = {}
+        for item in read_lines(code, name):
+            if item.startswith("["):
+                section = item
+                assert section not in seen, f"{name} repeats section {section}"
+                seen[section] = set()
+                continue
+            assert section is not None, f"{name}: words before the first section"
+            entries = [item] if name in ("cue_phrases.txt", "labels.txt") else item.split()
+            for entry in entries:
+                assert entry.lower() not in seen[section], f"{name} {section} repeats {entry!r}"
+                seen[section].add(entry.lower())
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_cue_form_belongs_to_one_verb_only(code: str) -> None:
+    owners: dict[str, str] = {}
+    for name in ("cue_verbs.txt", "cue_verbs_adjacent.txt"):
+        for line in read_lines(code, name):
+            forms = line.lower().split()
+            assert len(forms) >= 2, f"{name}: {line!r} lists no inflection"
+            for form in forms:
+                assert form not in owners, f"{form!r} is in {owners.get(form)} and {forms[0]}"
+                owners[form] = forms[0]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_pronouns_are_well_formed(code: str) -> None:
+    for pronoun in language(code).pronouns.values():
+        assert pronoun.gender in ("male", "female", "any")
+        assert pronoun.number in ("singular", "plural")
+        assert pronoun.case in ("subject", "object", "possessive")
+        assert pronoun.person in (1, 2, 3)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_given_names_carry_a_known_gender(code: str) -> None:
+    assert set(language(code).given_names.values()) <= {"m", "f", "u"}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_grammar_sections_the_code_reads_exist(code: str) -> None:
+    expected = {
+        "determiners",
+        "possessive_pronouns",
+        "subject_pronouns",
+        "relatives",
+        "boundaries",
+        "prepositions",
+        "skippable",
+        "to_verbs",
+        "time_words",
+        "weekdays",
+        "numbers",
+        "source_nouns",
+        "adverbial_openers",
+        "subordinators",
+        "noun_like_cues",
+        "non_cue_before",
+        "name_particles",
+        "generational",
+        "female_titles",
+        "male_titles",
+        "demonstratives",
+        "speech_noun_links",
+        "infinitive",
+        "contraction_pronouns",
+        "contractions",
+        "possessive_endings",
+        "present_participle_endings",
+        "past_participle_endings",
+        "party_letters",
+    }
+    assert expected <= set(language(code).grammar)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_language_reads_and_runs(code: str) -> None:
+    lang = language(code)
+    assert lang.code == code
+    assert lang.months and len(set(lang.months.values())) == 12
+    assert {"byline", "date_labels", "outlet_words"} <= set(lang.labels)
+    assert set(lang.settings.quotation_marks) and lang.stem_suffixes
+    article = quotebank.parse_article("A title\nSome text of the article.", language=code)
+    assert article.language == code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_multi_word_cues_are_all_several_words(code: str) -> None:
+    words = language(code)
+    assert all(len(phrase) >= 2 for phrase in (*words.speaker_after_phrases, *words.verb_phrases))
+
+
+def test_english_says_according_to() -> None:
+    assert ("according", "to") in language("en").speaker_after_phrases
+
+
+def test_a_language_is_read_once_and_keys_caches_by_identity() -> None:
+    assert language("en") is language("en") is Language.load("en")
+    english = language("en")
+    assert hash(english) == object.__hash__(english)
+    assert attrs.evolve(english) != english  # the same data, another value: equal only to itself
+    assert available_languages() == tuple(CODES)
+
+
+def test_english_settings() -> None:
+    settings = language("en").settings
+    assert not settings.capitalised_nouns
+    assert settings.stemmer == "suffixes"
+    assert "“" in settings.quotation_marks and "”" in settings.quotation_marks
+
+
+@pytest.mark.parametrize("code", ["xx", "EN", "", "auto "])
+def test_an_unknown_language_is_refused_with_the_list(code: str) -> None:
+    with pytest.raises(quotebank.UnknownLanguageError, match="quotebank has 'en'") as raised:
+        quotebank.extract("Some text.", language=code)
+    assert isinstance(raised.value, ValueError)
+    with pytest.raises(quotebank.UnknownLanguageError):
+        quotebank.parse_article("Some text.", language=code)
+    with pytest.raises(quotebank.UnknownLanguageError):
+        check_language(code)
+
+
+def test_a_language_that_is_no_string_is_refused() -> None:
+    with pytest.raises(quotebank.UnknownLanguageError, match="not list"):
+        quotebank.parse_article("Some text.", language=["en"])  # type: ignore[arg-type]
+
+
+def test_auto_picks_a_language_the_package_has_and_the_article_says_which() -> None:
+    text = '"We will win," the mayor said on Monday, and the council agreed with her.'
+    article = quotebank.parse_article(text, language=AUTO)
+    assert article.language == detect(text).code
+    assert article.language in available_languages()
+    # with English the only folder, auto reads English, and reads it as "en" does
+    if available_languages() == ("en",):
+        assert article.language == "en"
+        assert article.quotes == quotebank.parse_article(text).quotes
+    assert quotebank.extract(text, language=AUTO) == article.quotes
+
+
+def test_auto_picks_the_language_whose_function_words_and_marks_the_text_has(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a second folder is one more candidate: here a made-up one, beside English
+    english = language("en")
+    other = attrs.evolve(
+        english,
+        code="zz",
+        function_words=frozenset({"und", "der", "die", "sagte"}),
+        settings=attrs.evolve(english.settings, quotation_marks="„“"),
+    )
+    monkeypatch.setattr(language_module, "available_languages", lambda: ("en", "zz"))
+    monkeypatch.setattr(language_module, "language", {"en": english, "zz": other}.__getitem__)
+    assert detect("„Wir gewinnen“, sagte die Ministerin und der Rat.") is other
+    assert detect('"We will win," the minister said, and the council agreed.') is english
+    assert detect("„“„“") is other  # marks alone
+    assert detect("") is english  # no evidence: the first code
