@@ -126,8 +126,6 @@ def test_grammar_sections_the_code_reads_exist(code: str) -> None:
         "non_cue_before",
         "name_particles",
         "generational",
-        "female_titles",
-        "male_titles",
         "demonstratives",
         "speech_noun_links",
         "infinitive",
