@@ -274,6 +274,10 @@ def test_lone_surrogates_are_stored_replaced_with_a_warning(tmp_path: Path) -> N
     with pytest.warns(QuotebankWarning):
         imported = QuoteBank.read_jsonl(io.StringIO(lines))
     assert [(q.text, q.speaker_name) for q in imported] == [("a\ufffd", "Jane \ufffd Doe")]
+    # the article's key too (found by the fuzz test over read_jsonl: SQLite refused the staged key)
+    keyed = '{"text": "a", "start": 0, "end": 1, "article": "k\\ud800"}\n'
+    with pytest.warns(QuotebankWarning, match="surrogate"):
+        assert [q.text for q in QuoteBank.read_jsonl(io.StringIO(keyed))] == ["a"]
     buffer = io.StringIO()
     bank.to_jsonl(buffer)
     buffer.getvalue().encode("utf-8")

@@ -980,6 +980,9 @@ def _staged_records(source: Target) -> Iterator[tuple[str, int | None, str]]:
             key = "record:" + hashlib.sha256(origin.encode("utf-8", "surrogatepass")).hexdigest()
         elif not isinstance(key, str):
             raise InvalidRecordError(f"line {line}: field 'article' is {key!r}; the article's key is wanted")
+        else:
+            # the key waits in SQLite, which holds UTF-8 only: a lone surrogate becomes U+FFFD, as in texts
+            key = storable(key, f"line {line}: article")
         position = record.get("position")
         if position is not None and (not isinstance(position, int) or isinstance(position, bool)):
             raise InvalidRecordError(
