@@ -451,8 +451,16 @@ def _given_keys(name: str, *, finding: bool) -> tuple[str, ...]:
         keys.append(("L" if finding else "I") + name)
     else:
         keys.append(("I" if finding else "L") + name[0])
-        if len(name) >= 3:
-            keys.append("p" + name[:3])
+    # a name of three letters or more fits the longer names it begins (and they it): a name is kept under
+    # "P" and each of its beginnings of three letters or more and under "F" and itself; it looks for the
+    # longer names under "P" and itself, and for the shorter ones under "F" and its beginnings (comparing
+    # every name that shares the first three letters grew with the square of a surname's namesakes)
+    if finding:
+        keys.append("P" + name)
+        keys += ["F" + name[:end] for end in range(3, len(name))]
+    elif len(name) >= 3:
+        keys.append("F" + name)
+        keys += ["P" + name[:end] for end in range(3, len(name) + 1)]
     return tuple(keys)
 
 
