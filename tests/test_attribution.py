@@ -355,6 +355,22 @@ def test_someones_role_then_a_name_is_the_named_person(article: str, name: str) 
     assert speaker is not None and speaker.name == name
 
 
+PUBLISHERS = [
+    ('The Red Cross issued a statement saying the convoy was "deliberately targeted".', "Red Cross"),
+    ('Her office put out a statement on Friday calling the claims "baseless".', "office"),
+    ('Senator Ana Costa released a letter describing the delays as "unacceptable".', "Ana Costa"),
+    ('The Tory campaign sent an email calling the plan "a tax on work".', "Tory campaign"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), PUBLISHERS)
+def test_a_statement_someone_issued_is_theirs(article: str, name: str) -> None:
+    quote = quotebank.extract(article)[0]
+    assert quote.mention is not None
+    assert quote.mention.text.split()[-1] not in {"statement", "letter", "email"}
+    assert quote.speaker_name == name
+
+
 HEADLINE_NAMES = [
     (
         "'I never wanted to be a politician': an interview with Mayor Dana Feld\n\nFeld took office in May.",

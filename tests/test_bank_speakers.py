@@ -215,9 +215,9 @@ def test_namesakes_are_compared_only_when_their_given_names_may_be_one_name(
 
     monkeypatch.setattr(registry, "surnames_match", counting)
     assert len(merge_speakers(_namesakes(600))) == 600  # different people who share a surname stay apart
-    # comparing every pair would be 179,700 comparisons; the given-name index proposes only the namesakes whose
-    # given names may be one name (an initial, a nickname, a transliteration, one the beginning of the other),
-    # and no two of these given names are (growth with their number: python -m benchmarks.growth)
+    # comparing every pair would be 179,700 comparisons; the given-name index proposes only the namesakes
+    # whose given names may be one name (an initial, a nickname, a transliteration, one the beginning of the
+    # other), and no two of these given names are (growth with their number: python -m benchmarks.growth)
     assert len(compared) < 10, len(compared)
 
 

@@ -84,6 +84,7 @@ class _Words:
     indefinite_articles: frozenset[str]
     impersonal_pronouns: frozenset[str]
     coordinators: frozenset[str]
+    publishing_verbs: frozenset[str]
     present_participle: tuple[str, ...]
     past_participle: tuple[str, ...]
     participles: tuple[str, ...]
@@ -142,6 +143,7 @@ def _words(lang: Language) -> _Words:
         indefinite_articles=grammar["indefinite_articles"],
         impersonal_pronouns=grammar["impersonal_pronouns"],
         coordinators=grammar["coordinators"],
+        publishing_verbs=grammar["publishing_verbs"],
         present_participle=present,
         past_participle=past,
         participles=present + past,
@@ -394,7 +396,24 @@ def subject_before(lang: Language, tokens: Sequence[Token], cue: int, lo: int) -
         owner = possessor_before(w.lang, tokens, found.last, found.first)
         if owner is not None:
             return owner
+    if found is not None and tokens[found.last].lower in w.lang.speech_nouns | w.source_nouns:
+        # "Trump issued a statement saying …": the statement speaks for who issued it
+        publisher = _publisher_before(w, tokens, found.first, lo)
+        if publisher is not None:
+            return publisher
     return found
+
+
+def _publisher_before(w: _Words, tokens: Sequence[Token], first: int, lo: int) -> Phrase | None:
+    """The subject of the publishing verb right before the phrase that starts at ``first`` (``issued``,
+    ``put out``), if any."""
+    verb = first - 1
+    publishing = w.publishing_verbs
+    if verb > lo and tokens[verb].lower in publishing and tokens[verb - 1].lower in publishing:
+        verb -= 1  # "put out": the particle is in the same list, and never stands alone before a noun
+    if verb <= lo or tokens[verb].kind != WORD or tokens[verb].lower not in publishing:
+        return None
+    return subject_before(w.lang, tokens, verb, lo)
 
 
 def _phrase_ending(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> Phrase | None:
