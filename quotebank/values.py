@@ -399,9 +399,9 @@ class QuoteList(tuple[Quote, ...]):
 
     def to_excel(self, target: str | PathLike[str]) -> None:
         """An Excel workbook of these quotes, one row a quote (needs ``quotebank[excel]``: openpyxl)."""
-        from quotebank.io.export import write_excel  # noqa: PLC0415 -- export imports this module
+        from quotebank.io.export import csv_rows, write_excel  # noqa: PLC0415 -- export imports this module
 
-        write_excel(self, target)
+        write_excel(csv_rows(self), target)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """A pandas DataFrame with typed columns (needs ``pip install 'quotebank[pandas]'``)."""

@@ -49,12 +49,13 @@ from quotebank.io.export import (
     numbered_jsonl,
     quote_from_dict,
     quote_to_dict,
-    quotes_dataframe,
-    write_csv,
+    records_dataframe,
+    write_csv_records,
     write_excel,
     write_jsonl,
 )
 from quotebank.io.parquet import write_parquet
+from quotebank.io.records import flat_record, typed_record
 from quotebank.readers.items import ArticleInput, article_of, given_metadata, plain_text
 from quotebank.scale.processes import ExtractResult, extract_many
 from quotebank.values import Article, Quote, QuoteList, Speaker
@@ -905,25 +906,32 @@ class QuoteBank:
         return bank
 
     def to_csv(self, target: Target, *, excel: bool = False) -> None:
-        """Every quote, one CSV row each (the columns of :data:`~quotebank.io.export.CSV_FIELDS`); ``excel``
-        for spreadsheet programs: a UTF-8 byte-order mark and no column empty in every row
-        (:func:`~quotebank.io.export.write_csv`)."""
-        write_csv(self, target, excel=excel)
+        """Every quote, one CSV row each, in the order of :meth:`to_jsonl`: the columns of
+        :data:`~quotebank.io.export.CSV_FIELDS` (``article`` is the article's key); ``excel`` for
+        spreadsheet programs: a UTF-8 byte-order mark and no column empty in every row
+        (:func:`~quotebank.io.export.write_csv_records`)."""
+        write_csv_records(self._records(flat_record), target, excel=excel)
 
     def to_excel(self, target: str | PathLike[str]) -> None:
         """Every quote to an Excel workbook, one row each (needs ``quotebank[excel]``: openpyxl)."""
-        write_excel(self, target)
+        write_excel(self._records(flat_record), target)
 
     def to_parquet(self, target: str | PathLike[str]) -> int:
         """Every quote to the Parquet file ``target``, in the order of :meth:`to_jsonl`, with the columns of
-        :data:`~quotebank.io.parquet.PARQUET_FIELDS` (``article`` is the article's key); how many quotes were
+        :data:`~quotebank.io.records.TABLE_FIELDS` (``article`` is the article's key); how many quotes were
         written. Streams, a row group at a time; needs ``quotebank[parquet]``."""
-        rows = self._store.select(QuoteFilter(), None, in_storage_order=True)
-        return write_parquet(rows, target)
+        return write_parquet(self._records(typed_record), target)
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """Every quote as a pandas DataFrame with typed columns (needs ``quotebank[pandas]``)."""
-        return quotes_dataframe(self)
+        """Every quote as a pandas DataFrame, in the order of :meth:`to_jsonl`: the typed columns of
+        :data:`~quotebank.io.records.TABLE_FIELDS` (``article`` is the article's key; needs
+        ``quotebank[pandas]``)."""
+        return records_dataframe(self._records(typed_record))
+
+    def _records(self, record: Callable[..., dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """The flat or typed record of every quote, with its article's key, in storage order."""
+        for article, quote in self._store.select(QuoteFilter(), None, in_storage_order=True):
+            yield record(quote, article=article)
 
     # -- display -----------------------------------------------------------------------------------------
 

@@ -24,6 +24,17 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
+from quotebank.io.records import (
+    FIELD_TYPES,
+    RECORD_FIELDS,
+    TABLE_FIELDS,
+    FieldType,
+    date_from_text,
+    date_to_text,
+    flat_record,
+    precision_from_text,
+    typed_record,
+)
 from quotebank.values import (
     DatePrecision,
     Gender,
@@ -45,6 +56,7 @@ Target = str | PathLike[str] | TextIO
 __all__ = [
     "CLUSTER_CSV_FIELDS",
     "CSV_FIELDS",
+    "PANDAS_TYPES",
     "Target",
     "check_article_record",
     "check_quote_record",
@@ -65,36 +77,19 @@ __all__ = [
     "quotes_to_csv",
     "quotes_to_jsonl",
     "read_jsonl",
+    "records_dataframe",
     "speaker_from_dict",
     "speaker_to_dict",
+    "table_types",
     "write_cluster_csv",
     "write_csv",
+    "write_csv_records",
     "write_excel",
     "write_jsonl",
 ]
 
-CSV_FIELDS = (
-    "source",
-    "article_id",
-    "start",
-    "end",
-    "kind",
-    "speaker",
-    "role",
-    "mention",
-    "cue",
-    "text",
-    "outlet",
-    "published",
-    "url",
-    "confidence",
-    "unbalanced",
-    "published_precision",
-    "published_ambiguous",
-)
-
-
-_MONTH_TEXT = len("2026-03")
+CSV_FIELDS = RECORD_FIELDS
+"""The columns of a quotes CSV file: the flat record (:data:`~quotebank.io.records.RECORD_FIELDS`)."""
 
 
 def _value(precision: DatePrecision | None) -> str | None:
@@ -109,35 +104,6 @@ def _mention(mention: Mention | None) -> dict[str, Any] | None:
     if mention is None:
         return None
     return {"text": mention.text, "start": mention.start, "end": mention.end}
-
-
-def date_to_text(value: date | None, precision: DatePrecision | None = None) -> str | None:
-    """A date or datetime as ISO text, ``2026-03`` for a ``MONTH``; :func:`date_from_text` reads it back with
-    its time and zone, :func:`precision_from_text` says how precise it is."""
-    if value is None:
-        return None
-    if precision is DatePrecision.MONTH:
-        return value.isoformat()[:_MONTH_TEXT]
-    return value.isoformat()
-
-
-def date_from_text(text: str | None) -> date | None:
-    if text is None:
-        return None
-    if "T" in text:
-        return datetime.fromisoformat(text)
-    if len(text) == _MONTH_TEXT:
-        return date.fromisoformat(text + "-01")
-    return date.fromisoformat(text)
-
-
-def precision_from_text(text: str | None) -> DatePrecision | None:
-    """The precision of a date that :func:`date_to_text` wrote."""
-    if text is None:
-        return None
-    if "T" in text:
-        return DatePrecision.TIME
-    return DatePrecision.MONTH if len(text) == _MONTH_TEXT else DatePrecision.DAY
 
 
 def evidence_to_dict(evidence: GenderEvidence) -> dict[str, Any]:
@@ -252,28 +218,10 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
         raise InvalidArgumentError(f"not a quote record: {error!r}") from None
 
 
-def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterable[dict[str, Any]]:
-    """One flat row per quote, with the columns of :data:`CSV_FIELDS`; ``source`` replaces the quotes' own."""
-    for quote in quotes:
-        yield {
-            "source": source if source is not None else quote.source,
-            "article_id": quote.article_id,
-            "start": quote.start,
-            "end": quote.end,
-            "kind": quote.kind.value,
-            "speaker": quote.speaker_name,
-            "role": quote.speaker.role if quote.speaker is not None else None,
-            "mention": quote.mention.text if quote.mention is not None else None,
-            "cue": quote.cue.text if quote.cue is not None else None,
-            "text": quote.text,
-            "outlet": quote.outlet,
-            "published": date_to_text(quote.published, quote.published_precision),
-            "url": quote.url,
-            "confidence": quote.confidence,
-            "unbalanced": quote.unbalanced,
-            "published_precision": _value(quote.published_precision),
-            "published_ambiguous": quote.published_ambiguous,
-        }
+def csv_rows(quotes: Iterable[Quote], *, source: str | None = None) -> Iterator[dict[str, Any]]:
+    """The flat record of each quote (:func:`~quotebank.io.records.flat_record`); ``source`` replaces the
+    quotes' own."""
+    return (flat_record(quote, source=source) for quote in quotes)
 
 
 def quotes_to_jsonl(quotes: Iterable[Quote], *, source: str | None = None) -> str:
@@ -496,38 +444,50 @@ def write_csv(
     header: bool = True,
     excel: bool = False,
 ) -> None:
-    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file.
+    """One row a quote with the columns of :data:`CSV_FIELDS`, to a path or an open text file (see
+    :func:`write_csv_records`)."""
+    write_csv_records(csv_rows(quotes, source=source), target, header=header, excel=excel)
+
+
+def write_csv_records(
+    records: Iterable[dict[str, Any]], target: Target, *, header: bool = True, excel: bool = False
+) -> None:
+    """Flat records (:func:`~quotebank.io.records.flat_record`), one a row, to a path or an open text file.
 
     ``excel`` writes for spreadsheet programs: the UTF-8 byte-order mark first (without it they read the
     file in their local code page, and every accent and curly quote comes out wrong), and only the columns
     that hold something in some row (programs that read the file want the same columns every time: they
     get all of them without ``excel``). A spreadsheet holds about a million rows, so the rows are gathered
     first."""
-    rows: Iterable[dict[str, Any]] = csv_rows(quotes, source=source)
     fields: Sequence[str] = CSV_FIELDS
     if excel:
-        rows = list(rows)
-        used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
-        fields = [name for name in CSV_FIELDS if name in used]
+        records = list(records)
+        fields = _used_fields(records)
     with opened_for_writing(target, excel=excel) as stream:
         writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
         if header:
             writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(records)
 
 
-def write_excel(quotes: Iterable[Quote], target: str | PathLike[str]) -> None:
-    """An Excel workbook with one sheet, one row a quote: the columns of :data:`CSV_FIELDS` that hold
-    something in some row, numbers and booleans typed. Needs ``quotebank[excel]`` (openpyxl)."""
+def _used_fields(records: Sequence[dict[str, Any]]) -> list[str]:
+    """The columns of :data:`CSV_FIELDS` that hold something in some record."""
+    used = {name for row in records for name, value in row.items() if value is not None and value != ""}
+    return [name for name in CSV_FIELDS if name in used]
+
+
+def write_excel(records: Iterable[dict[str, Any]], target: str | PathLike[str]) -> None:
+    """Flat records (:func:`~quotebank.io.records.flat_record`) to an Excel workbook with one sheet, one row
+    each: the columns of :data:`CSV_FIELDS` that hold something in some row, numbers and booleans typed.
+    Needs ``quotebank[excel]`` (openpyxl)."""
     try:
         openpyxl = importlib.import_module("openpyxl")
     except ImportError:
         raise MissingDependencyError("to_excel needs openpyxl: pip install 'quotebank[excel]'") from None
     if not isinstance(target, str | PathLike):
         raise InvalidArgumentError(f"an Excel workbook is written to a path, not {type(target).__name__}")
-    rows = list(csv_rows(quotes))
-    used = {name for row in rows for name, value in row.items() if value is not None and value != ""}
-    fields = [name for name in CSV_FIELDS if name in used]
+    rows = list(records)
+    fields = _used_fields(rows)
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("quotes")
     sheet.append(fields)
@@ -618,32 +578,44 @@ def _datetimes(values: Sequence[date | None]) -> pandas.Series:
     return pd.to_datetime(pd.Series(naive, dtype=object))
 
 
-def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
-    """A DataFrame, one row a quote: the CSV columns, with integers, floats, booleans and datetimes typed.
+PANDAS_TYPES = {
+    FieldType.TEXT: "string",
+    FieldType.INTEGER: "int64",
+    FieldType.FLOAT: "float64",
+    FieldType.BOOLEAN: "bool",
+    FieldType.CATEGORY: "category",
+    FieldType.DATETIME: "datetime64[ns]",
+}
+"""The pandas type of each type of column."""
 
-    ``published`` is a datetime column (see :func:`_datetimes`: one pandas column holds one zone, so
-    zoned times of several zones are in UTC there); ``published_text`` keeps each date as written, with
-    its own offset (``2026-02-05T03:31:00+02:00``) or as a month (``2026-03``).
-    """
+_CATEGORIES = {
+    "kind": [kind.value for kind in QuoteKind],
+    "published_precision": [precision.value for precision in DatePrecision],
+}
+
+
+def table_types() -> dict[str, str]:
+    """The pandas type of each column of a quotes table (:data:`~quotebank.io.records.TABLE_FIELDS`)."""
+    return {**{name: PANDAS_TYPES[kind] for name, kind in FIELD_TYPES.items()}, "published_text": "string"}
+
+
+def records_dataframe(records: Iterable[dict[str, Any]]) -> pandas.DataFrame:
+    """A DataFrame of typed records (:func:`~quotebank.io.records.typed_record`), one row each, with the
+    columns of :data:`~quotebank.io.records.TABLE_FIELDS` and the types of :func:`table_types`, the same
+    for every call (a table without rows too): ``kind`` and ``published_precision`` are categories of all
+    their values, missing text is ``<NA>``, a missing date ``NaT``."""
     pd = _pandas()
-    rows = list(csv_rows(quotes))
-    frame = pd.DataFrame.from_records(rows, columns=list(CSV_FIELDS))
-    published = [date_from_text(row["published"]) for row in rows]
-    precisions = pd.CategoricalDtype([precision.value for precision in DatePrecision])
-    return frame.astype(
-        {
-            "start": "int64",
-            "end": "int64",
-            "confidence": "float64",
-            "unbalanced": "bool",
-            "kind": "category",
-            "published_precision": precisions,
-            "published_ambiguous": "bool",
-        }
-    ).assign(
-        published=_datetimes(published),
-        published_text=pd.Series([row["published"] for row in rows], dtype="string"),
-    )
+    columns: dict[str, list[Any]] = {name: [] for name in TABLE_FIELDS}
+    for record in records:
+        for name, values in columns.items():
+            values.append(record[name])
+    types: dict[str, Any] = {**table_types(), **{n: pd.CategoricalDtype(v) for n, v in _CATEGORIES.items()}}
+    return pd.DataFrame({name: pd.Series(values, dtype=types[name]) for name, values in columns.items()})
+
+
+def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
+    """A DataFrame, one row a quote: the flat record, typed (:func:`records_dataframe`)."""
+    return records_dataframe(typed_record(quote) for quote in quotes)
 
 
 def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:

@@ -1,9 +1,10 @@
 """Quotes as Parquet files, for DuckDB, Polars, Spark and pandas (``pip install 'quotebank[parquet]'``).
 
-Every file has the flat record schema of the CSV export (:data:`~quotebank.io.export.CSV_FIELDS`) and
-``article``, the key of the quote's article where it is known (as :meth:`QuoteBank.to_jsonl
-<quotebank.collection.bank.QuoteBank.to_jsonl>` writes it): :func:`parquet_schema`. ``published`` is a
-timestamp, zoned times in UTC and dates at midnight, so that one column type holds every article's date.
+Every file has the columns of the typed flat record (:data:`~quotebank.io.records.TABLE_FIELDS`, as
+DataFrames have them): :func:`parquet_schema`. ``article`` is the key of the quote's article where it is known
+(as :meth:`QuoteBank.to_jsonl <quotebank.collection.bank.QuoteBank.to_jsonl>` writes it); ``published`` is a
+timestamp, zoned times in UTC and dates at midnight, so that one column type holds every article's date, and
+``published_text`` the date as written.
 
 :meth:`QuoteBank.to_parquet <quotebank.collection.bank.QuoteBank.to_parquet>` writes a bank to one file;
 :func:`write_parquet_parts` writes the results of :func:`~quotebank.extract_many` to a folder of files of a
@@ -16,21 +17,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError
-from quotebank.io.export import CSV_FIELDS
+from quotebank.io.records import FIELD_TYPES, TABLE_FIELDS, FieldType, typed_record
 from quotebank.scale.processes import ExtractResult
 from quotebank.values import Quote
 
 __all__ = ["PARQUET_FIELDS", "parquet_schema", "write_parquet", "write_parquet_parts"]
 
-PARQUET_FIELDS = ("article", *CSV_FIELDS)
-"""The columns of a quotes Parquet file, in order."""
+PARQUET_FIELDS = TABLE_FIELDS
+"""The columns of a quotes Parquet file, in order: the typed flat record's."""
 
 _ROWS_PER_GROUP = 65_536
 """Rows buffered before they are written: a Parquet row group, and the memory a write holds."""
@@ -46,38 +45,16 @@ def _pyarrow() -> Any:
 def parquet_schema() -> Any:
     """The ``pyarrow.Schema`` of a quotes Parquet file (the columns of :data:`PARQUET_FIELDS`)."""
     pa = _pyarrow()
-    string, integer = pa.string(), pa.int64()
     types = {
-        "start": integer,
-        "end": integer,
-        "kind": pa.dictionary(pa.int8(), string),
-        "published": pa.timestamp("us"),
-        "confidence": pa.float64(),
-        "unbalanced": pa.bool_(),
+        FieldType.TEXT: pa.string(),
+        FieldType.INTEGER: pa.int64(),
+        FieldType.FLOAT: pa.float64(),
+        FieldType.BOOLEAN: pa.bool_(),
+        FieldType.CATEGORY: pa.dictionary(pa.int8(), pa.string()),
+        FieldType.DATETIME: pa.timestamp("us"),
     }
-    return pa.schema([(name, types.get(name, string)) for name in PARQUET_FIELDS])
-
-
-def _row(article: str | None, source: str | None, quote: Quote) -> dict[str, Any]:
-    speaker = quote.speaker
-    return {
-        "article": article,
-        "source": source,
-        "start": quote.start,
-        "end": quote.end,
-        "kind": quote.kind.value,
-        "speaker": speaker.name if speaker is not None else None,
-        "role": speaker.role if speaker is not None else None,
-        "mention": quote.mention.text if quote.mention is not None else None,
-        "cue": quote.cue.text if quote.cue is not None else None,
-        "text": quote.text,
-        "outlet": quote.outlet,
-        # zoned times in UTC, dates at midnight: one column type for every article
-        "published": None if quote.published is None else datetime.fromisoformat(date_key(quote.published)),
-        "url": quote.url,
-        "confidence": quote.confidence,
-        "unbalanced": quote.unbalanced,
-    }
+    kinds = {**FIELD_TYPES, "published_text": FieldType.TEXT}
+    return pa.schema([(name, types[kinds[name]]) for name in PARQUET_FIELDS])
 
 
 def _groups(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -91,16 +68,15 @@ def _groups(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
         yield group
 
 
-def write_parquet(quotes: Iterable[tuple[str | None, Quote]], target: str | PathLike[str]) -> int:
-    """Write ``(article key, quote)`` pairs to the Parquet file ``target`` (replaced if it exists), a row
-    group at a time; how many quotes were written."""
+def write_parquet(records: Iterable[dict[str, Any]], target: str | PathLike[str]) -> int:
+    """Write typed records (:func:`~quotebank.io.records.typed_record`) to the Parquet file ``target``
+    (replaced if it exists), a row group at a time; how many were written."""
     pa = _pyarrow()
     parquet = importlib.import_module("pyarrow.parquet")
     schema = parquet_schema()
     written = 0
     with parquet.ParquetWriter(str(target), schema) as writer:
-        rows = (_row(article, None, quote) for article, quote in quotes)
-        for group in _groups(rows, _ROWS_PER_GROUP):
+        for group in _groups(records, _ROWS_PER_GROUP):
             writer.write_table(pa.Table.from_pylist(group, schema=schema))
             written += len(group)
         if not written:
@@ -138,7 +114,7 @@ def write_parquet_parts(
         for result in results:
             source, quotes = (None, result.quotes) if isinstance(result, ExtractResult) else result
             for quote in quotes:
-                yield _row(None, source, quote)
+                yield typed_record(quote, source=source)
 
     written: list[Path] = []
     writer: Any = None

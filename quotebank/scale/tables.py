@@ -18,18 +18,16 @@ with Spark, call it inside ``mapInPandas`` with :data:`SPARK_SCHEMA` (see ``docs
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from quotebank._pipeline.language import check_language
 from quotebank._pipeline.run import DEFAULT_LANGUAGE
-from quotebank.collection.filters import date_key
 from quotebank.collection.store import article_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
-from quotebank.io.export import date_to_text
+from quotebank.io.export import records_dataframe, table_types
+from quotebank.io.records import FIELD_TYPES, TABLE_FIELDS, FieldType, typed_record
 from quotebank.readers.items import ArticleInput, article_of
-from quotebank.values import DatePrecision, Quote, QuoteKind
 
 if TYPE_CHECKING:
     import dask.bag
@@ -38,52 +36,31 @@ if TYPE_CHECKING:
 
 __all__ = ["QUOTE_COLUMNS", "SPARK_SCHEMA", "OnError", "empty_table", "extract_dask", "quotes_table"]
 
-QUOTE_COLUMNS: dict[str, str] = {
-    "article": "string",
-    "url": "string",
-    "outlet": "string",
-    "published": "datetime64[ns]",
-    "paragraph": "int64",
-    "start": "int64",
-    "end": "int64",
-    "kind": "category",
-    "speaker": "string",
-    "role": "string",
-    "mention": "string",
-    "cue": "string",
-    "text": "string",
-    "confidence": "float64",
-    "unbalanced": "bool",
-    "source": "string",
-    "article_id": "string",
-    "published_text": "string",
-    "published_precision": "category",
-    "published_ambiguous": "bool",
-}
-"""The columns of a quotes table and their pandas types. ``article`` is the key of the quote's article (the
-one :class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back to their articles;
-``source`` and ``article_id`` are the article's provenance (a file's path, the caller's ``id``);
-``published`` holds zoned times in UTC and the others as written, dates at midnight (one datetime column
-cannot mix zones); ``published_text`` is the date as written, ISO text with its own offset
-(``2026-02-05T03:31:00+02:00``), ``2026-03`` for a month; ``published_precision`` takes the values of
-:class:`~quotebank.values.DatePrecision`, and ``published_ambiguous`` says that the date's day and month could
-swap; ``kind`` takes the values of :class:`~quotebank.values.QuoteKind`; missing strings are ``<NA>``,
-missing dates ``NaT``."""
+QUOTE_COLUMNS: dict[str, str] = table_types()
+"""The columns of a quotes table and their pandas types: the typed flat record
+(:data:`~quotebank.io.records.TABLE_FIELDS`, as :meth:`QuoteList.to_dataframe
+<quotebank.QuoteList.to_dataframe>` has them). ``article`` is the key of the quote's article (the one
+:class:`~quotebank.QuoteBank` uses: a hash of its text), so quotes join back to their articles; ``published``
+holds zoned times in UTC and the others as written, dates at midnight (one datetime column cannot mix zones),
+``published_text`` the date as written; missing strings are ``<NA>``, missing dates ``NaT``."""
 
-SPARK_SCHEMA = (
-    "article string, url string, outlet string, published timestamp_ntz, paragraph long, start long, "
-    "end long, kind string, speaker string, role string, mention string, cue string, text string, "
-    "confidence double, unbalanced boolean, source string, article_id string, published_text string, "
-    "published_precision string, published_ambiguous boolean"
+_SPARK_TYPES = {
+    FieldType.TEXT: "string",
+    FieldType.INTEGER: "long",
+    FieldType.FLOAT: "double",
+    FieldType.BOOLEAN: "boolean",
+    FieldType.CATEGORY: "string",
+    FieldType.DATETIME: "timestamp_ntz",
+}
+
+SPARK_SCHEMA = ", ".join(
+    f"{name} {_SPARK_TYPES[FIELD_TYPES.get(name, FieldType.TEXT)]}" for name in TABLE_FIELDS
 )
 """:data:`QUOTE_COLUMNS` as a Spark schema, for ``mapInPandas`` (``kind`` and
 ``published_precision`` are plain strings there)."""
 
 OnError = Literal["raise", "skip"]
 """What to do with an article that cannot be read: raise its error, or leave it out of the table."""
-
-_KINDS = [kind.value for kind in QuoteKind]
-_PRECISIONS = [precision.value for precision in DatePrecision]
 
 
 def _pandas() -> Any:
@@ -120,54 +97,22 @@ def quotes_table(
     pd = _pandas()
     if isinstance(items, pd.DataFrame):
         items = items.to_dict("records")
-    columns: dict[str, list[Any]] = {name: [] for name in QUOTE_COLUMNS}
-    for item in items:
-        try:
-            article = article_of(item, reported=reported, language=code)
-            quotes = article.quotes
-        except QuotebankError:
-            if errors == "raise":
-                raise
-            continue
-        if quotes:
-            key = article_key(article.text)
-            for quote in quotes:
-                _append(columns, key, quote)
-    types = {
-        **QUOTE_COLUMNS,
-        "kind": pd.CategoricalDtype(_KINDS),
-        "published_precision": pd.CategoricalDtype(_PRECISIONS),
-    }
-    return pd.DataFrame({name: pd.Series(values, dtype=types[name]) for name, values in columns.items()})
 
+    def records() -> Iterator[dict[str, Any]]:
+        for item in items:
+            try:
+                article = article_of(item, reported=reported, language=code)
+                quotes = article.quotes
+            except QuotebankError:
+                if errors == "raise":
+                    raise
+                continue
+            if quotes:
+                key = article_key(article.text)
+                for quote in quotes:
+                    yield typed_record(quote, article=key)
 
-def _append(columns: dict[str, list[Any]], key: str, quote: Quote) -> None:
-    speaker = quote.speaker
-    values = {
-        "article": key,
-        "url": quote.url,
-        "outlet": quote.outlet,
-        # zoned times in UTC, dates at midnight: one column type for every article
-        "published": None if quote.published is None else datetime.fromisoformat(date_key(quote.published)),
-        "paragraph": quote.paragraph,
-        "start": quote.start,
-        "end": quote.end,
-        "kind": quote.kind.value,
-        "speaker": speaker.name if speaker is not None else None,
-        "role": speaker.role if speaker is not None else None,
-        "mention": quote.mention.text if quote.mention is not None else None,
-        "cue": quote.cue.text if quote.cue is not None else None,
-        "text": quote.text,
-        "confidence": quote.confidence,
-        "unbalanced": quote.unbalanced,
-        "source": quote.source,
-        "article_id": quote.article_id,
-        "published_text": date_to_text(quote.published, quote.published_precision),
-        "published_precision": quote.published_precision.value if quote.published_precision else None,
-        "published_ambiguous": quote.published_ambiguous,
-    }
-    for name, value in values.items():
-        columns[name].append(value)
+    return records_dataframe(records())
 
 
 def _check_options(reported: object, errors: object) -> None:
