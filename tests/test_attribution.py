@@ -355,6 +355,18 @@ def test_someones_role_then_a_name_is_the_named_person(article: str, name: str) 
     assert speaker is not None and speaker.name == name
 
 
+MIDDLE_INITIALS = [
+    ('"The count was fair," said county clerk Maria T. Alvarez, who ran it.', "Maria T. Alvarez"),
+    ('"We lost the vote," said Robert J. Kline.', "Robert J. Kline"),
+    ('"Not today," said coach Dana R. Holt. The match went on.', "Dana R. Holt"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), MIDDLE_INITIALS)
+def test_a_middle_initial_does_not_cut_the_name_after_the_cue(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
+
+
 PUBLISHERS = [
     ('The Red Cross issued a statement saying the convoy was "deliberately targeted".', "Red Cross"),
     ('Her office put out a statement on Friday calling the claims "baseless".', "office"),

@@ -584,7 +584,11 @@ def phrase_after(
         token = tokens[index]
         lower = token.lower
         if token.kind != WORD:
-            if token.text == "." and last >= start and tokens[last].lower in words.abbreviations:
+            if (
+                token.text == "."
+                and last >= start
+                and (tokens[last].lower in words.abbreviations or _middle_initial(w, tokens, last, start, hi))
+            ):
                 index += 1
                 continue
             break
@@ -676,6 +680,20 @@ def phrase_after(
                     start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end
                 )
     return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+
+
+def _middle_initial(w: _Words, tokens: Sequence[Token], index: int, start: int, hi: int) -> bool:
+    """Whether the capital at ``index``, before a full stop, is an initial between two names
+    (``Jason C. Ervin``)."""
+    after = index + 2
+    return (
+        len(tokens[index].text) == 1
+        and tokens[index].text.isupper()
+        and index > start
+        and _is_name_word(w, tokens[index - 1])
+        and after < hi
+        and _is_name_word(w, tokens[after])
+    )
 
 
 def _owns_next(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> bool:
