@@ -173,6 +173,13 @@ def test_a_single_mark_left_open_before_a_paragraph_without_one_is_still_an_apos
         ("'The workers' union will win,' said Ann Lee.", ["The workers' union will win,"]),
         ("'It works' says head teacher", ["It works"]),
         ("'We are the workers' he said.", ["We are the workers"]),
+        ("'We are the nurses' said Ann Lee.", ["We are the nurses"]),
+        # a reporting verb a plural possessive owns: no speaker after it
+        (
+            "Ann Lee said: 'It's the drivers' call. We vote on Friday.'",
+            ["It's the drivers' call. We vote on Friday."],
+        ),
+        ("'The teachers' claim is fair,' said Ann Lee.", ["The teachers' claim is fair,"]),
         ("It takes 'a matter of weeks' and a 'useful' round.", ["a matter of weeks", "useful"]),
     ],
 )

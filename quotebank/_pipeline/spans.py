@@ -309,15 +309,37 @@ def _scan_paragraph(
 
 def _possessed(lang: Language, text: str, start: int, end: int) -> bool:
     """Whether the word at ``start`` reads as what a plural possessive before it owns: a lowercase word
-    that is not a reporting verb, a pronoun or a function word (``'We are the workers' he said`` and ``'a
-    matter of weeks' and`` close)."""
+    that is not a pronoun, a function word or a reporting verb before its speaker (``'We are the workers'
+    he said``, ``'a matter of weeks' and`` and ``'… the workers' said Tom`` close)."""
     word = _LOWERCASE_WORD.match(text, start, end)
     if word is None:
         return False
     found = word.group()
-    if found in lang.cue_forms or found in lang.pronouns:
+    if found in lang.pronouns:
         return False
+    if found in lang.cue_forms:
+        # "'We are the workers' said Tom" closes; "'It's the workers' call.'" is owned: a reporting verb
+        # after a closing mark has its speaker next
+        return not _speaker_next(lang, text, word.end(), end)
     return not any(found in lang.grammar[section] for section in _NOT_OWNED)
+
+
+def _speaker_next(lang: Language, text: str, start: int, end: int) -> bool:
+    """Whether the word after ``start`` (past spaces) may open a speaker: a capitalised word, a pronoun, a
+    determiner or a role (``'It works' says head teacher``)."""
+    start = _skip_space(text, start, end)
+    word = _APOSTROPHE_WORD.match(text, start, end)
+    if word is None:
+        return False
+    found = word.group()
+    lower = found.lower()
+    return (
+        found[0].isupper()
+        or lower in lang.pronouns
+        or lower in lang.grammar["determiners"]
+        or lower in lang.roles
+        or lower in lang.titles
+    )
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
