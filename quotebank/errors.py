@@ -133,5 +133,10 @@ class ExtractTimeoutError(QuotebankError, TimeoutError):
     """Extracting one article ran past the time limit given to :func:`~quotebank.extract_many`."""
 
 
+class LanguageDataError(QuotebankError, ValueError):
+    """A file of a language folder (``quotebank/lang/<code>/``) is missing or has a line it cannot read: the
+    message names the file and the line."""
+
+
 class UnknownLanguageError(QuotebankError, ValueError):
     """A ``language=`` code with no language data: the message lists the languages quotebank has."""

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import shutil
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -220,3 +222,30 @@ def test_auto_picks_the_language_whose_function_words_and_marks_the_text_has(
     assert detect('"We will win," the minister said, and the council agreed.') is english
     assert detect("„“„“") is other  # marks alone
     assert detect("") is english  # no evidence: the first code
+
+
+MALFORMED_DATA = [
+    ("settings.txt", "capitalised_nouns true\n", "not a 'key = value' line"),
+    ("settings.txt", "capitalised_nouns = false\n", "capitalised_nouns is set twice"),
+    ("pronouns.txt", "she female singular\n", "not 'word gender number case person'"),
+    ("given_names.txt", "Anna\n", "not 'name gender'"),
+    ("grammar.txt", "the a an\n", "words before the first"),
+    ("months.txt", None, "cannot be read"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), MALFORMED_DATA)
+def test_a_malformed_language_file_raises_a_language_data_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str | None, message: str
+) -> None:
+    folder = tmp_path / "lang"
+    shutil.copytree(str(resources.files("quotebank").joinpath("lang").joinpath("en")), folder / "xx")
+    if content is None:
+        (folder / "xx" / name).unlink()
+    else:
+        original = (folder / "xx" / name).read_text(encoding="utf-8")
+        (folder / "xx" / name).write_text(content + original, encoding="utf-8")
+    monkeypatch.setattr(language_module, "_folder", lambda: folder)
+    with pytest.raises(quotebank.LanguageDataError, match=f"xx/{name}: {message}") as raised:
+        language_module._load("xx")  # a load that fails is not kept
+    assert isinstance(raised.value, ValueError)

@@ -16,7 +16,7 @@ from importlib.abc import Traversable
 
 import attrs
 
-from quotebank.errors import UnknownLanguageError
+from quotebank.errors import LanguageDataError, UnknownLanguageError
 
 __all__ = [
     "AUTO",
@@ -139,7 +139,10 @@ def every_language() -> tuple[Language, ...]:
 def read_lines(code: str, name: str) -> list[str]:
     """The items of one data file of language ``code``: comments and blank lines removed, whitespace
     trimmed."""
-    text = _folder().joinpath(code).joinpath(name).read_text(encoding="utf-8")
+    try:
+        text = _folder().joinpath(code).joinpath(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LanguageDataError(f"{code}/{name}: cannot be read ({error})") from None
     items = []
     for line in text.splitlines():
         item = line.split("#", 1)[0].strip()
@@ -174,7 +177,7 @@ def _section_lines(code: str, name: str) -> dict[str, list[str]]:
         if line.startswith("[") and line.endswith("]"):
             current = sections.setdefault(line[1:-1], [])
         elif current is None:
-            raise ValueError(f"{code}/{name}: words before the first [section]: {line!r}")
+            raise LanguageDataError(f"{code}/{name}: words before the first [section]: {line!r}")
         else:
             current.append(line)
     return sections
@@ -197,7 +200,10 @@ def _phrases(code: str, section: str) -> tuple[tuple[str, ...], ...]:
 def _pronouns(code: str) -> dict[str, Pronoun]:
     table = {}
     for line in read_lines(code, "pronouns.txt"):
-        word, gender, number, case, person = line.split()
+        fields = line.split()
+        if len(fields) != len(attrs.fields(Pronoun)) + 1 or not fields[-1].isdigit():
+            raise LanguageDataError(f"{code}/pronouns.txt: not 'word gender number case person': {line!r}")
+        word, gender, number, case, person = fields
         table[word.lower()] = Pronoun(gender, number, case, int(person))
     return table
 
@@ -205,7 +211,10 @@ def _pronouns(code: str) -> dict[str, Pronoun]:
 def _given_names(code: str) -> dict[str, str]:
     names = {}
     for line in read_lines(code, "given_names.txt"):
-        name, gender = line.split()
+        fields = line.split()
+        if len(fields) != 2:
+            raise LanguageDataError(f"{code}/given_names.txt: not 'name gender': {line!r}")
+        name, gender = fields
         names[name.lower()] = gender
     return names
 
@@ -227,19 +236,21 @@ def _settings(code: str) -> Settings:
     for line in read_lines(code, "settings.txt"):
         key, equals, value = line.partition("=")
         if not equals:
-            raise ValueError(f"{code}/settings.txt: not a 'key = value' line: {line!r}")
+            raise LanguageDataError(f"{code}/settings.txt: not a 'key = value' line: {line!r}")
+        if key.strip() in values:
+            raise LanguageDataError(f"{code}/settings.txt: {key.strip()} is set twice")
         values[key.strip()] = value.strip()
     fields = {field.name for field in attrs.fields(Settings)}
     unknown = set(values) - fields
     missing = fields - set(values)
     if unknown or missing:
-        raise ValueError(
+        raise LanguageDataError(
             f"{code}/settings.txt: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
         )
     if values["capitalised_nouns"] not in ("true", "false"):
-        raise ValueError(f"{code}/settings.txt: capitalised_nouns must be true or false")
+        raise LanguageDataError(f"{code}/settings.txt: capitalised_nouns must be true or false")
     if values["stemmer"] not in _STEMMERS:
-        raise ValueError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
+        raise LanguageDataError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
     return Settings(
         capitalised_nouns=values["capitalised_nouns"] == "true",
         stemmer=values["stemmer"],
