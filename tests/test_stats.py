@@ -132,6 +132,17 @@ def test_the_stats_command_prints_a_table_and_csv(bank: QuoteBank, tmp_path: Pat
     assert main(["stats", str(path), "--since", "soon"], stdout=io.StringIO(), stderr=err) == 2
 
 
+def test_a_table_names_the_group_without_an_outlet_or_a_date_and_csv_leaves_it_empty() -> None:
+    bank = QuoteBank()
+    bank.add('"We will win," said Jane Doe.')
+    stats = bank.source_stats(("outlet", "month"))
+    assert stats.text_table().splitlines()[1].startswith("(no outlet)  (undated)  direct")
+    assert "(no outlet)" in stats._repr_html_()
+    buffer = io.StringIO()
+    stats.to_csv(buffer)
+    assert list(csv.DictReader(io.StringIO(buffer.getvalue())))[0]["outlet"] == ""
+
+
 def test_add_says_in_one_line_whether_the_article_was_new(bank: QuoteBank) -> None:
     added = QuoteBank().add(COURIER_MARCH, outlet="Courier")
     assert isinstance(added, AddedArticle)

@@ -314,7 +314,7 @@ class SourceStats(Sequence[SourceRow]):
     def text_table(self) -> str:
         """The groups as an aligned plain-text table: counts, and the share of women as a percentage."""
         shown = [name for name in self.columns if not name.startswith("share_") or name == "share_female"]
-        cells = [[_cell(record[name]) for name in shown] for record in self.records()]
+        cells = [[_cell(record[name], name) for name in shown] for record in self.records()]
         widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(shown)]
         lines = ["  ".join(name.ljust(width) for name, width in zip(shown, widths, strict=True)).rstrip()]
         lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
@@ -323,16 +323,22 @@ class SourceStats(Sequence[SourceRow]):
     def _repr_html_(self) -> str:
         grouping = " and ".join(self.by) or "nothing"
         caption = f"Sources by {grouping}: {len(self):,} row{'s' if len(self) != 1 else ''}"
-        rows = [[_cell(value) for value in record.values()] for record in self.records()[:_HTML_ROWS]]
+        rows = [
+            [_cell(value, name) for name, value in record.items()] for record in self.records()[:_HTML_ROWS]
+        ]
         return _table_html(caption, self.columns, rows, len(self))
 
     def __repr__(self) -> str:
         return f"SourceStats(by={self.by!r}, {len(self)} rows)\n{self.text_table()}"
 
 
-def _cell(value: object) -> str:
+_MISSING_GROUP = {"outlet": "(no outlet)", "month": "(undated)"}
+"""How a table shows the group of quotes without an outlet or a date (a blank cell looked like a fault)."""
+
+
+def _cell(value: object, column: str) -> str:
     if value is None:
-        return ""
+        return _MISSING_GROUP.get(column, "")
     if isinstance(value, float):
         return f"{value:.1%}"
     return str(value)
