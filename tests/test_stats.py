@@ -140,7 +140,7 @@ def test_a_table_names_the_group_without_an_outlet_or_a_date_and_csv_leaves_it_e
     assert "(no outlet)" in stats._repr_html_()
     buffer = io.StringIO()
     stats.to_csv(buffer)
-    assert list(csv.DictReader(io.StringIO(buffer.getvalue())))[0]["outlet"] == ""
+    assert next(csv.DictReader(io.StringIO(buffer.getvalue())))["outlet"] == ""
 
 
 def test_add_says_in_one_line_whether_the_article_was_new(bank: QuoteBank) -> None:
