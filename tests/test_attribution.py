@@ -367,6 +367,19 @@ def test_a_middle_initial_does_not_cut_the_name_after_the_cue(article: str, name
     assert quotebank.extract(article)[0].speaker_name == name
 
 
+TWO_PARENTHESES = [
+    ('Sen. Ana Costa, D-N.M., who wrote the bill, said it was "a good day."', "Ana Costa"),
+    ('Rep. Dan Orr, R-Ohio, the panel chair, said the plan was "dead on arrival."', "Dan Orr"),
+    ('Ruth Kemp, 71, a retired nurse, said the ward was "a disgrace."', "Ruth Kemp"),
+    ('Ruth Kemp, 71, who lives nearby, said it was "too loud."', "Ruth Kemp"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), TWO_PARENTHESES)
+def test_a_party_tag_or_an_age_then_another_parenthesis_before_the_cue(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
+
+
 PUBLISHERS = [
     ('The Red Cross issued a statement saying the convoy was "deliberately targeted".', "Red Cross"),
     ('Her office put out a statement on Friday calling the claims "baseless".', "office"),

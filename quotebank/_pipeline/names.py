@@ -429,10 +429,13 @@ def _phrase_ending(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> Ph
     return Phrase(first, last, tokens[first].start, tokens[last].end, kind)
 
 
-def _subject_before_parenthesis(w: _Words, tokens: Sequence[Token], end: int, lo: int) -> Phrase | None:
+def _subject_before_parenthesis(
+    w: _Words, tokens: Sequence[Token], end: int, lo: int, *, nested: bool = False
+) -> Phrase | None:
     """The subject of a cue that follows a parenthesis closing at ``end``: ``X, head of Y, said``,
     ``X (D-Mo.) said``, ``X, who…, said``, ``her adviser, Jake Sullivan, said``. An apposition may hold a
-    comma of its own (``a salesman from Sumter, South Carolina,``), so farther commas are tried too."""
+    comma of its own (``a salesman from Sumter, South Carolina,``), so farther commas are tried too.
+    ``nested`` for the parenthesis before another (``Sen. X, I-Ariz., who…, said``): one level only."""
     opening = "," if tokens[end].text == "," else "("
     index = end - 1
     while index >= lo and end - index <= _MAX_PARENTHESIS:
@@ -440,7 +443,7 @@ def _subject_before_parenthesis(w: _Words, tokens: Sequence[Token], end: int, lo
         if token.kind == QUOTE or (token.kind == PUNCT and token.text in ";:"):
             return None
         if token.text == opening:
-            found = _parenthesis_subject(w, tokens, index + 1, end, lo)
+            found = _parenthesis_subject(w, tokens, index + 1, end, lo, nested=nested)
             if found is not None or opening == "(":
                 return found
         index -= 1
@@ -448,15 +451,18 @@ def _subject_before_parenthesis(w: _Words, tokens: Sequence[Token], end: int, lo
 
 
 def _parenthesis_subject(
-    w: _Words, tokens: Sequence[Token], inner_first: int, end: int, lo: int
+    w: _Words, tokens: Sequence[Token], inner_first: int, end: int, lo: int, *, nested: bool = False
 ) -> Phrase | None:
     if inner_first >= end:
         return None
-    found = _phrase_ending(w, tokens, inner_first - 2, lo)
-    if found is None and inner_first - 2 >= lo and tokens[inner_first - 2].text == ")":
-        found = _subject_before_parenthesis(
-            w, tokens, inner_first - 2, lo
-        )  # "Roy Cooper (D), his rival, said"
+    before = inner_first - 2
+    age = _age(tokens, before, lo)
+    found = None if age else _phrase_ending(w, tokens, before, lo)
+    if found is None and not nested and before >= lo and (tokens[before].text in ")." or age):
+        # "Roy Cooper (D), his rival, said", "Sen. Kyrsten Sinema, I-Ariz., who …, said", "Tom Fry, 67, a
+        # retired teacher, said": the parenthesis follows another one, which follows the subject
+        closing = before if tokens[before].text == ")" else before + 1
+        found = _subject_before_parenthesis(w, tokens, closing, lo, nested=True)
     if found is None or found.kind == PRONOUN:
         return found
     opener = tokens[inner_first]
@@ -489,6 +495,11 @@ def _parenthesis_subject(
     if found.extra_role is not None:
         extra_role = f"{found.extra_role}, {extra_role}"  # "Roy Cooper (D), McCrory's opponent"
     return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.core_end)
+
+
+def _age(tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """Whether the token at ``index`` is an age between commas (``Tom Fry, 67,``)."""
+    return index > lo and tokens[index].text.isdigit() and tokens[index - 1].text == ","
 
 
 def _across_and(w: _Words, tokens: Sequence[Token], found: Phrase, lo: int) -> Phrase:
