@@ -456,9 +456,14 @@ def _parenthesis_subject(
     if inner_first >= end:
         return None
     before = inner_first - 2
-    age = _age(tokens, before, lo)
-    found = None if age else _phrase_ending(w, tokens, before, lo)
-    if found is None and not nested and before >= lo and (tokens[before].text in ")." or age):
+    # an age or a party tag between commas is a parenthesis of its own
+    own = _age(tokens, before, lo) or (
+        before > lo
+        and tokens[before - 1].text == ","
+        and w.party_tag.fullmatch(tokens[before].text) is not None
+    )
+    found = None if own else _phrase_ending(w, tokens, before, lo)
+    if found is None and not nested and before >= lo and (tokens[before].text in ")." or own):
         # "Roy Cooper (D), his rival, said", "Sen. Kyrsten Sinema, I-Ariz., who …, said", "Tom Fry, 67, a
         # retired teacher, said": the parenthesis follows another one, which follows the subject
         closing = before if tokens[before].text == ")" else before + 1

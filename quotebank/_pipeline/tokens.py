@@ -34,12 +34,13 @@ def _alternation(words: frozenset[str]) -> str:
 
 @functools.cache
 def _token_pattern(lang: Language) -> regex.Pattern[str]:
-    """Initials and dotted abbreviations (U.S., D.C.); a pronoun and its contraction apart (he|'d,
-    she|'s), so that the pronoun is seen; words with inner hyphens or apostrophes; or one symbol."""
+    """Initials and dotted abbreviations (U.S., D.C.), with a party letter before them (D-N.Y.); a pronoun
+    and its contraction apart (he|'d, she|'s), so that the pronoun is seen; words with inner hyphens or
+    apostrophes; or one symbol."""
     pronouns = _alternation(lang.grammar["contraction_pronouns"])
     contractions = _alternation(lang.grammar["contractions"])
     return regex.compile(
-        r"(?:\p{L}\.){2,}+"
+        r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+"
         rf"|\b(?i:{pronouns})(?=['’](?:{contractions})\b)"
         rf"|['’](?:{contractions})\b"
         r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
