@@ -191,6 +191,11 @@ ORGANISATIONS_WITH_LINKS = [
     ('"Pay must rise," said the National Union of Rail, Maritime and Transport Workers.', None),
     ('"Nurses are leaving," said the Royal College of Nursing.', "Royal College of Nursing"),
     (
+        'The Chamber of Commerce of Ohio, which backed the bill, called its defeat "a loss."',
+        "Chamber of Commerce of Ohio",
+    ),
+    ('"The data are robust," said the Royal Society of Chemistry.', "Royal Society of Chemistry"),
+    (
         '"Wards are full," the Royal College of Emergency Medicine warned.',
         "Royal College of Emergency Medicine",
     ),
