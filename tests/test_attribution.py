@@ -385,6 +385,19 @@ def test_a_party_tag_or_an_age_then_another_parenthesis_before_the_cue(article: 
     assert quotebank.extract(article)[0].speaker_name == name
 
 
+EPITHETS = [
+    ('Coach Marta Vieira named her team. "We are ready," the Brazilian said.', "Marta Vieira"),
+    ('Ivan Petrov crossed the line first. "My legs are gone," the 31-year-old said.', "Ivan Petrov"),
+    ('Manager Pep Ruiz said the team was tired. "We will recover," said the Spaniard.', "Pep Ruiz"),
+    ('Pope Leo met Ann Lee. The Vatican said it was "deeply concerned."', "Vatican"),
+]
+
+
+@pytest.mark.parametrize(("article", "name"), EPITHETS)
+def test_the_nationality_or_age_of_the_person_just_named_refers_back_to_them(article: str, name: str) -> None:
+    assert quotebank.extract(article)[0].speaker_name == name
+
+
 PUBLISHERS = [
     ('The Red Cross issued a statement saying the convoy was "deliberately targeted".', "Red Cross"),
     ('Her office put out a statement on Friday calling the claims "baseless".', "office"),

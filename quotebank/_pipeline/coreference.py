@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import attrs
+import regex
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import NAME, PRONOUN, Phrase, split_name
+from quotebank._pipeline.names import NAME, PRONOUN, Phrase, nationality_pattern, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
@@ -50,6 +51,11 @@ class _Words:
     """they/them/their/it/its: a body."""
     name_links: frozenset[str]
     source_nouns: frozenset[str]
+    epithet_determiners: frozenset[str]
+    age_endings: tuple[str, ...]
+    demonyms: frozenset[str]
+    nationality: regex.Pattern[str]
+    """A capitalised word with a nationality's ending (``Ukrainian``)."""
 
 
 @functools.cache
@@ -69,6 +75,10 @@ def _words(lang: Language) -> _Words:
         group_pronouns=frozenset(word for word, p in pronouns.items() if p.gender == "any" and p.person == 3),
         name_links=grammar["name_links"],
         source_nouns=grammar["source_nouns"],
+        epithet_determiners=grammar["epithet_determiners"],
+        age_endings=tuple(grammar["age_endings"]),
+        demonyms=grammar["demonyms"],
+        nationality=nationality_pattern(lang),
     )
 
 
@@ -212,11 +222,15 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
     roles_only: list[tuple[Phrase, str]] = []
     pronouns: list[Phrase] = []
     descriptions: list[Phrase] = []
+    epithets: list[Phrase] = []
     for phrase in unique:
         if phrase.kind == PRONOUN:
             pronouns.append(phrase)
             continue
         core = text[phrase.core_start : phrase.core_end]
+        if _is_epithet(w, core):
+            epithets.append(phrase)
+            continue
         role, name = split_name(w.lang, core)
         if phrase.kind == NAME and name:
             named.append(_named(w, phrase, core, role, name))
@@ -241,6 +255,14 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
         holder.aliases.setdefault(text[phrase.start : phrase.core_end])
         holder.add_role(role)
         owner[phrase] = holder
+
+    for phrase in epithets:
+        referent = _last_person(phrase.start, timeline, starts)
+        if referent is None:
+            descriptions.append(phrase)
+            continue
+        referent.aliases.setdefault(text[phrase.start : phrase.core_end])
+        owner[phrase] = referent
 
     singular: dict[Phrase, tuple[int, _Entity]] = {}
     for phrase in pronouns:
@@ -311,6 +333,37 @@ def _described_antecedents(
             person[1].pronouns.append(text[phrase.start : phrase.end])
         elif found is not None:
             result[phrase] = found[1]
+
+
+def _is_epithet(w: _Words, core: str) -> bool:
+    """Whether a phrase refers back to a person by nationality or age: ``the Spaniard``, ``the
+    45-year-old``."""
+    words = core.split()
+    if len(words) != 2 or words[0].lower() not in w.epithet_determiners:
+        return False
+    word, lower = words[1], words[1].lower()
+    if lower.endswith(w.age_endings) or (word[0].isupper() and lower in w.demonyms):
+        return True
+    # a place or a body with the same ending ("the Vatican", "the Taliban") is no nationality
+    return (
+        w.nationality.fullmatch(word) is not None
+        and lower not in w.lang.places
+        and lower not in w.lang.org_words
+    )
+
+
+def _last_person(
+    position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+) -> _Entity | None:
+    """The person named last before ``position``, if that is no more than a few paragraphs back."""
+    here = bisect.bisect_left(starts, position)
+    for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
+        latest_position, entity = timeline[index]
+        if position - latest_position > _DESCRIPTION_WINDOW:
+            return None
+        if entity.kind is not SpeakerKind.ORGANISATION:
+            return entity
+    return None
 
 
 def _singular_they(

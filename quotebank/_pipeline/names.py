@@ -178,6 +178,11 @@ class Phrase:
     """For a relative pronoun (``who``, ``which``), the phrase it stands for."""
 
 
+def nationality_pattern(lang: Language) -> regex.Pattern[str]:
+    """A capitalised word with a nationality's ending (``Ukrainian``, ``Japanese``)."""
+    return _words(lang).nationality
+
+
 def _is_role_word(w: _Words, token: Token) -> bool:
     lower = token.lower.rstrip(".")
     words = w.lang
