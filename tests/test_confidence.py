@@ -22,6 +22,15 @@ def test_one_pattern_that_fired_once_stays_near_the_share_of_its_parent() -> Non
     assert table.confidence("paragraph/name/person/sentence/rare") < 0.7
 
 
+def test_the_same_share_seen_on_fewer_quotes_earns_less() -> None:
+    many = [("after/name", True)] * 900 + [("after/name", False)] * 100
+    few = [("colon/name", True)] * 18 + [("colon/name", False)] * 2
+    table = Calibration.fit(many + few + [("colon", True)] * 900 + [("colon", False)] * 100)
+    # both paths and their parents were right nine times in ten: the one seen on twenty quotes earns less
+    assert table.shares["colon/name"] == pytest.approx(0.9)
+    assert table.confidence("colon/name") < table.confidence("after/name") <= 0.9
+
+
 def test_unseen_evidence_takes_the_share_of_its_longest_seen_prefix() -> None:
     table = Calibration.fit([("subject/nominal", False)] * 30 + [("after/name", True)] * 70)
     assert table.confidence("subject/nominal/unnamed/partial/say") == table.confidence("subject/nominal")

@@ -9,12 +9,14 @@ right speaker (judged by the reference scorer). ``python -m evaluation.calibrate
 annotated articles.
 
 A quote's confidence is that share of right speakers, shrunk towards the share of the shorter path when few
-quotes had the longer one: a rule that fired is never trusted more than the quotes it fired on earned.
+quotes had the longer one, less one standard error of it: a rule that fired is never trusted more than the
+quotes it fired on earned, and a path seen on few quotes earns less than one seen on many.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -26,6 +28,10 @@ __all__ = ["Calibration", "calibration"]
 SEPARATOR = "/"
 # how many quotes the shorter path's share counts as, against the longer path's own quotes
 _PRIOR_WEIGHT = 20.0
+# how many standard errors a confidence stays below the share of right speakers it was measured at: on
+# held-out folds 0.3 makes quotes at 0.9 or more 97.1% right and 80.4% of all (without it, 96.9% and 82.7%;
+# with 1.0, 97.7% and 76.6%)
+_MARGIN = 0.3
 _UNSEEN = 0.5  # the share for an empty table: no evidence either way
 
 
@@ -36,6 +42,9 @@ class Calibration:
     counts: Mapping[str, tuple[int, int]]
     """Evidence path (or prefix; ``""`` for all quotes) -> (quotes with the right speaker, quotes)."""
     shares: Mapping[str, float] = attrs.field(init=False)
+    """Each path's share of right speakers, shrunk towards its parent's."""
+    bounds: Mapping[str, float] = attrs.field(init=False)
+    """Each path's confidence: its share less :data:`_MARGIN` standard errors of it."""
 
     @shares.default
     def _shares(self) -> dict[str, float]:
@@ -51,12 +60,23 @@ class Calibration:
             shares[path] = (right + _PRIOR_WEIGHT * prior) / (total + _PRIOR_WEIGHT)
         return shares
 
+    @bounds.default
+    def _bounds(self) -> dict[str, float]:
+        # below the share by a part of its standard error: a path seen on few quotes earns less than its
+        # share, so that a confidence of 0.9 means "at least nine in ten" rather than "nine in ten, give or
+        # take"
+        result = {}
+        for path, share in self.shares.items():
+            total = self.counts.get(path, (0, 0))[1] + _PRIOR_WEIGHT
+            result[path] = max(0.0, share - _MARGIN * math.sqrt(share * (1 - share) / total))
+        return result
+
     def confidence(self, evidence: str) -> float:
         """The share of right speakers for ``evidence``, or for its longest prefix that was seen."""
         path = evidence
         while path not in self.shares:
             path = path.rsplit(SEPARATOR, 1)[0] if SEPARATOR in path else ""
-        return round(self.shares[path], 2)
+        return round(self.bounds[path], 2)
 
     @classmethod
     def fit(cls, observations: Iterable[tuple[str, bool]]) -> Calibration:
