@@ -27,19 +27,19 @@ CONFIDENT_SHARE = 0.8
 
 # figures on the development split when the floors were last raised, minus a little slack for ties
 DEV_FLOORS = {
-    "span_exact_f1": 0.988,
-    "e2e_f1": 0.92,
-    "speaker_acc": 0.927,
-    "speaker_acc_named": 0.927,
-    "speaker_acc_pronoun": 0.923,
+    "span_exact_f1": 0.99,
+    "e2e_f1": 0.923,
+    "speaker_acc": 0.93,
+    "speaker_acc_named": 0.93,
+    "speaker_acc_pronoun": 0.925,
 }
 # the mean over FOLDS folds of train + dev, likewise
 CV_FLOORS = {
     "span_exact_f1": 0.99,
-    "e2e_f1": 0.902,
-    "speaker_acc": 0.907,
-    "speaker_acc_named": 0.9,
-    "speaker_acc_pronoun": 0.925,
+    "e2e_f1": 0.905,
+    "speaker_acc": 0.91,
+    "speaker_acc_named": 0.903,
+    "speaker_acc_pronoun": 0.928,
 }
 
 
