@@ -205,7 +205,13 @@ def _search_parser() -> argparse.ArgumentParser:
         description="Search a bank: every filter is optional, and the filters given must all hold.",
     )
     parser.add_argument("database", metavar="DB", help="the SQLite bank file")
-    parser.add_argument("--text", help="words of the quote, in any case, accents and inflection")
+    parser.add_argument(
+        "words",
+        metavar="WORD",
+        nargs="*",
+        help="words of the quote, in any case, accents and inflection (as QuoteBank.search's text)",
+    )
+    parser.add_argument("--text", help="more words of the quote, as WORD")
     parser.add_argument("--speaker", help="the speaker, in any spelling ('zelensky')")
     parser.add_argument("--regex", help="a regular expression the quote must match")
     parser.add_argument("--outlet", help="the outlet's name")
@@ -402,6 +408,7 @@ def _check(argv: Sequence[str], out: TextIO) -> int:
 def _search(argv: Sequence[str], out: TextIO) -> int:
     args = _search_parser().parse_args(argv)
     _check_dates(args, ("since", "until"))
+    args.text = " ".join([*args.words, *([args.text] if args.text else [])]) or None
     filters = {
         "speaker": args.speaker,
         "regex": args.regex,

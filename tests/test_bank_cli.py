@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from quotebank import QuoteBank
 from quotebank.cli import main
 from tests.conftest import SEEDS
 
@@ -75,6 +76,17 @@ def test_search_filters_mirror_the_python_api(tmp_path: Path) -> None:
         "search", database, "--regex", r"\d{3} prisoners", "--limit", "1", "--format", "jsonl"
     )
     assert [json.loads(line)["text"][:5] for line in out.splitlines()] == ["Today"]
+
+
+def test_search_words_follow_the_bank_as_the_api_takes_its_text_first(tmp_path: Path) -> None:
+    database = _seed_bank(tmp_path)
+    with QuoteBank.open(database, readonly=True) as bank:
+        expected = [quote.text for quote in bank.search("exchange fund", speaker="zelensky")]
+    assert expected
+    for words in (["exchange", "fund"], ["exchange", "--text", "fund"]):
+        status, out, _err = _run("search", database, *words, "--speaker", "zelensky", "--format", "jsonl")
+        assert status == 0
+        assert [json.loads(line)["text"] for line in out.splitlines()] == expected
 
 
 def test_search_clusters(tmp_path: Path) -> None:
