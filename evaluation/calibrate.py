@@ -1,4 +1,4 @@
-"""Compute the confidence table (``quotebank/lang/en/confidence.txt``) from annotated articles.
+"""Compute a language's confidence table (``quotebank/lang/<code>/confidence.txt``) from annotated articles.
 
     python -m evaluation.calibrate ../shared/eval/polnear.train.jsonl [more.jsonl …] [--out FILE]
 
@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from evaluation.run import evaluate, load_scorer, observations, read_jsonl
+from evaluation.run import evaluate, language_of, load_scorer, observations, read_jsonl
 from quotebank._pipeline.confidence import Calibration
 
 __all__ = ["main"]
@@ -25,7 +25,7 @@ _HEADER = """\
 # kind/speaker kind/quote kind/cue verb, and each prefix; * is every quote), quotes with the right speaker,
 # quotes. Written by `python -m evaluation.calibrate`; see quotebank/confidence.py. Do not edit by hand.
 """
-_DEFAULT = Path(__file__).resolve().parent.parent / "quotebank" / "lang" / "en" / "confidence.txt"
+_LANG = Path(__file__).resolve().parent.parent / "quotebank" / "lang"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,14 +33,19 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m evaluation.calibrate", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("gold", type=Path, nargs="+", help="annotated articles (JSONL) beside score.py")
-    parser.add_argument("--out", type=Path, default=_DEFAULT, help="where to write the table")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="where to write the table (default: the confidence.txt of the articles' language)",
+    )
     args = parser.parse_args(argv)
     scorer = load_scorer(args.gold[0].parent)
     articles = [article for path in args.gold for article in read_jsonl(path)]
     table = Calibration.fit(observations([evaluate(scorer, articles)]))
-    args.out.write_text(_HEADER + "\n".join(table.lines()) + "\n", encoding="utf-8")
+    out = args.out or _LANG / language_of(articles[0]) / "confidence.txt"
+    out.write_text(_HEADER + "\n".join(table.lines()) + "\n", encoding="utf-8")
     right, total = table.counts.get("", (0, 0))
-    print(f"{args.out.name}: {len(table.counts)} evidence paths from {total} judged quotes ({right} right)")
+    print(f"{out}: {len(table.counts)} evidence paths from {total} judged quotes ({right} right)")
     return 0
 
 

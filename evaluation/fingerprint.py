@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 import quotebank
-from evaluation.run import read_jsonl
+from evaluation.run import language_of, read_jsonl
 
 _CORPORA = ("polnear.train.jsonl", "polnear.dev.jsonl", "dewikinews.dev.jsonl")
 _SETTINGS: dict[str, dict[str, Any]] = {"direct": {}, "reported": {"reported": True}}
@@ -32,7 +32,11 @@ def article_hashes(path: Path, options: dict[str, Any]) -> dict[str, str]:
     hashes = {}
     for article in read_jsonl(path):
         quotes = quotebank.extract(
-            article["text"], outlet=article.get("outlet"), published=article.get("date"), **options
+            article["text"],
+            outlet=article.get("outlet"),
+            published=article.get("date"),
+            language=language_of(article),
+            **options,
         )
         digest = hashlib.sha256("\n".join(_record(q) for q in quotes).encode("utf-8", "surrogatepass"))
         hashes[article["id"]] = digest.hexdigest()

@@ -1,13 +1,13 @@
 """Run quotebank on annotated articles, score it with the reference scorer, and explain the misses.
 
     python -m evaluation ../shared/eval/polnear.dev.jsonl [--errors] [--pred out.jsonl] [--limit N]
-    python -m evaluation ../shared/eval --folds 5 [--errors]
+    python -m evaluation ../shared/eval --folds 5 [--corpus dewikinews] [--errors]
 
 The gold file's folder must hold ``score.py``, the reference scorer, which is imported from there (it is
 never copied into this repository). Each article is passed to :func:`quotebank.extract` with the file's
-outlet and date. ``--errors`` lists every miss with its context, grouped by class. Both forms print a
-reliability table: for each confidence band, the share of matched quotes whose speaker the scorer judges
-right.
+outlet and date, in its language (:func:`language_of`). ``--errors`` lists every miss with its context,
+grouped by class. Both forms print a reliability table: for each confidence band, the share of matched
+quotes whose speaker the scorer judges right.
 
 ``--folds N`` cross-validates: the articles of the training and development splits (or of the one file
 given) are dealt into N folds by a hash of their id, so the assignment never changes, and each fold is
@@ -55,6 +55,7 @@ __all__ = [
     "ignored_spans",
     "in_scope",
     "judge",
+    "language_of",
     "load_scorer",
     "main",
     "observations",
@@ -99,8 +100,9 @@ _ORGANISATION_WORDS = frozenset(
 _CONTEXT = 90
 # a double quotation-mark character, or two apostrophes standing for one (''like this'')
 _DOUBLE_MARKS = frozenset(['"', "“", "”", "«", "»", "„", "‟", "''"])
-# the splits cross-validation deals into folds, when it is given a folder
-_SPLITS = ("polnear.train.jsonl", "polnear.dev.jsonl")
+# the splits cross-validation deals into folds, when it is given a folder: {corpus}.{split}.jsonl
+_SPLITS = ("train", "dev")
+_CORPORA = ("polnear", "dewikinews")
 # confidence bands of the reliability table, highest first: (lowest confidence in the band, label)
 BANDS = (
     (0.95, "0.95-1.00"),
@@ -167,13 +169,19 @@ def predict_with_evidence(
     for article in articles:
         began = time.perf_counter()
         # the structure alone: quotes_with_evidence reads the quotes, with the evidence of each
-        english = language("en")
+        lang = language(language_of(article))
         parsed = parse_structure(
-            english, article["text"], outlet=article.get("outlet"), published=article.get("date")
+            lang, article["text"], outlet=article.get("outlet"), published=article.get("date")
         )
-        found = quotes_with_evidence(english, parsed)
+        found = quotes_with_evidence(lang, parsed)
         took = time.perf_counter() - began
         yield article, [(quote, evidence) for quote, evidence in found if in_scope(quote)], took
+
+
+def language_of(article: dict[str, Any]) -> str:
+    """The code of the language an annotated article is written in: its ``meta.language`` (the German
+    corpus says ``de``), English when it says none."""
+    return str(article.get("meta", {}).get("language") or "en")
 
 
 def context(text: str, start: int, end: int) -> str:
@@ -438,11 +446,11 @@ def _cross_validation_report(runs: list[Scores]) -> str:
     return "\n".join(lines)
 
 
-def _articles(gold: Path, folds: int | None) -> list[dict[str, Any]]:
+def _articles(gold: Path, folds: int | None, corpus: str) -> list[dict[str, Any]]:
     if gold.is_dir():
         if folds is None:
             raise SystemExit("a folder needs --folds: give one annotated file to score it alone")
-        return [article for split in _SPLITS for article in read_jsonl(gold / split)]
+        return [article for split in _SPLITS for article in read_jsonl(gold / f"{corpus}.{split}.jsonl")]
     return list(read_jsonl(gold))
 
 
@@ -454,6 +462,12 @@ def main(argv: list[str] | None = None) -> int:
         help="annotated articles (JSONL), or with --folds the folder of the splits; score.py must sit there",
     )
     parser.add_argument("--folds", type=int, help="cross-validate over this many folds by article")
+    parser.add_argument(
+        "--corpus",
+        choices=_CORPORA,
+        default=_CORPORA[0],
+        help="with a folder and --folds, the corpus whose training and development splits are dealt",
+    )
     parser.add_argument("--pred", type=Path, help="also keep the predictions in this file")
     parser.add_argument("--errors", action="store_true", help="list every miss, grouped by class")
     parser.add_argument("--limit", type=int, help="only the first N articles")
@@ -464,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = args.gold if args.gold.is_dir() else args.gold.parent
     scorer = load_scorer(folder)
-    articles = _articles(args.gold, args.folds)[: args.limit]
+    articles = _articles(args.gold, args.folds, args.corpus)[: args.limit]
     if args.folds is not None:
         runs = cross_validate(scorer, articles, args.folds, errors=args.errors)
         judged = [item for run in runs for item in run.judged]

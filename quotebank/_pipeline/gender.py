@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from quotebank._pipeline.language import Language, read_lines
+from quotebank._pipeline.language import OPTIONAL_FILES, Language, read_lines
 from quotebank.values import Gender, GenderEvidence, GenderEvidenceKind, Speaker, SpeakerKind
 
 __all__ = ["gender_evidence", "name_gender", "pronoun_gender", "stored_speaker_evidence", "word_gender"]
@@ -65,7 +65,7 @@ def _names(lang: Language) -> dict[str, Gender]:
     """The given-name table: the derived one, with the hand list's names (either gender: ``u``) over it."""
     table: dict[str, Gender | None] = {}
     for name in ("given_names_ssa.txt", "given_names.txt"):
-        for line in read_lines(lang.code, name):
+        for line in read_lines(lang.code, name, optional=name in OPTIONAL_FILES):
             word, mark = line.split()
             table[word.lower()] = _NAME_GENDERS.get(mark)
     return {word: gender for word, gender in table.items() if gender is not None}

@@ -20,6 +20,7 @@ from quotebank.errors import LanguageDataError, UnknownLanguageError
 
 __all__ = [
     "AUTO",
+    "OPTIONAL_FILES",
     "Language",
     "Pronoun",
     "Settings",
@@ -34,6 +35,12 @@ __all__ = [
 
 AUTO = "auto"
 """The ``language=`` value that picks the language from the text (see :func:`detect`)."""
+
+OPTIONAL_FILES = frozenset({"confidence.txt", "given_names_ssa.txt"})
+"""The data files a language may lack: tables derived from annotated or registered data, which not every
+language has. Without ``confidence.txt`` every speaker gets the neutral confidence 0.5 (see
+:mod:`quotebank._pipeline.confidence`); without ``given_names_ssa.txt`` the given names of
+``given_names.txt`` are the only ones whose gender is known."""
 
 
 @attrs.frozen
@@ -136,11 +143,14 @@ def every_language() -> tuple[Language, ...]:
     return tuple(language(code) for code in available_languages())
 
 
-def read_lines(code: str, name: str) -> list[str]:
+def read_lines(code: str, name: str, *, optional: bool = False) -> list[str]:
     """The items of one data file of language ``code``: comments and blank lines removed, whitespace
-    trimmed."""
+    trimmed. An ``optional`` file (one of :data:`OPTIONAL_FILES`) that the folder lacks has no items."""
+    path = _folder().joinpath(code).joinpath(name)
+    if optional and not path.is_file():
+        return []
     try:
-        text = _folder().joinpath(code).joinpath(name).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise LanguageDataError(f"{code}/{name}: cannot be read ({error})") from None
     items = []
@@ -307,7 +317,7 @@ def _load(code: str) -> Language:
             word for line in read_lines(code, "function_words.txt") for word in line.split()
         ),
         stem_suffixes=tuple(read_lines(code, "stem_suffixes.txt")),
-        calibration=tuple(read_lines(code, "confidence.txt")),
+        calibration=tuple(read_lines(code, "confidence.txt", optional=True)),
     )
 
 

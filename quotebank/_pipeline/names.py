@@ -44,6 +44,9 @@ _ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
 _MAX_ROLE_TEXT = 60
 
 
+_NOTHING = r"(?!)"  # a pattern that never matches
+
+
 def _endings(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words))
 
@@ -152,8 +155,10 @@ def _words(lang: Language) -> _Words:
         possessive_endings=possessive,
         singular_possessive=tuple(e for e in possessive if not e.startswith("s")),
         plural_possessive=tuple(e for e in possessive if e.startswith("s")),
-        party_tag=regex.compile(rf"[{party}]-[\p{{Lu}}][\p{{L}}.]*|[{party}]"),
-        nationality=regex.compile(rf"\p{{Lu}}\p{{Ll}}{{2,}}(?:{nationality})"),
+        # a language with no party letters or nationality endings leaves the list empty: the pattern
+        # then matches nothing
+        party_tag=regex.compile(rf"[{party}]-[\p{{Lu}}][\p{{L}}.]*|[{party}]" if party else _NOTHING),
+        nationality=regex.compile(rf"\p{{Lu}}\p{{Ll}}{{2,}}(?:{nationality})" if nationality else _NOTHING),
         people=_people_pattern(lang),
     )
 

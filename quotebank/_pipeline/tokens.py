@@ -39,11 +39,17 @@ def _token_pattern(lang: Language) -> regex.Pattern[str]:
     apostrophes; or one symbol."""
     pronouns = _alternation(lang.grammar["contraction_pronouns"])
     contractions = _alternation(lang.grammar["contractions"])
+    # a language without contractions (German, French) leaves both lists empty: an empty alternation
+    # would match everywhere
+    split = (
+        rf"|\b(?i:{pronouns})(?=['’](?:{contractions})\b)|['’](?:{contractions})\b"
+        if pronouns and contractions
+        else ""
+    )
     return regex.compile(
         r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+"
-        rf"|\b(?i:{pronouns})(?=['’](?:{contractions})\b)"
-        rf"|['’](?:{contractions})\b"
-        r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
+        + split
+        + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
         r"|\S"
     )
 
