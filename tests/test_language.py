@@ -144,6 +144,9 @@ def test_grammar_sections_the_code_reads_exist(code: str) -> None:
         "present_participle_endings",
         "past_participle_endings",
         "party_letters",
+        "elisions",
+        "inversion_pronouns",
+        "cue_auxiliaries",
     }
     assert expected <= set(language(code).grammar)
 

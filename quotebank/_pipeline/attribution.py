@@ -94,6 +94,11 @@ class _Words:
     """Every word that may start a cue: a paragraph or sentence without one needs no attribution."""
     capitalised_cues: frozenset[str]
     listener_cues: frozenset[str]
+    cue_auxiliaries: frozenset[str]
+    """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
+    fronted: frozenset[str]
+    """Words that open a fronted phrase that is no subject (prepositions, subordinators, adverbs, time
+    words): in a verb-second language the subject then follows the verb."""
     present_participle: tuple[str, ...]
     adverb_endings: tuple[str, ...]
 
@@ -119,6 +124,12 @@ def _words(lang: Language) -> _Words:
         | frozenset(verb_phrases),
         capitalised_cues=grammar["capitalised_cues"],
         listener_cues=grammar["listener_cues"],
+        cue_auxiliaries=grammar["cue_auxiliaries"],
+        fronted=grammar["prepositions"]
+        | grammar["subordinators"]
+        | grammar["adverbial_openers"]
+        | grammar["skippable"]
+        | grammar["time_words"],
         present_participle=tuple(sorted(grammar["present_participle_endings"])),
         adverb_endings=tuple(sorted(grammar["adverb_endings"])),
     )
@@ -544,8 +555,11 @@ def _verb_cue(
     else:
         lemma = " ".join(t.lower for t in tokens[index : phrase_last + 1])
         last = phrase_last
-    previous = tokens[index - 1] if index > lo else None
-    before_previous = tokens[index - 2] if index - 1 > lo else None
+    verb_first = index  # the auxiliary of a compound past before the cue: "« … », a déclaré X"
+    while verb_first > lo and tokens[verb_first - 1].lower in w.cue_auxiliaries:
+        verb_first -= 1
+    previous = tokens[verb_first - 1] if verb_first > lo else None
+    before_previous = tokens[verb_first - 2] if verb_first - 1 > lo else None
     after_quote = previous is not None and (
         previous.kind == QUOTE
         or (
@@ -582,6 +596,11 @@ def _verb_cue(
         phrase = phrase_after(w.lang, tokens, last + 1, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
+    if finite and words.settings.verb_second and _fronted(w, tokens, index, lo):
+        # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
+        phrase = phrase_after(w.lang, tokens, last + 1, hi, after_cue=True)
+        if phrase is not None:
+            return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
     if _passive(w, tokens, index, lo):
@@ -597,6 +616,16 @@ def _verb_cue(
     ):
         return None  # "a box labeled "medical problem"": the box is not speaking
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
+
+
+def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """Whether the clause of the verb at ``index`` opens with a phrase that is no subject: its first word
+    (after the sentence start, a comma, a colon or a quotation) is a preposition, a subordinator, an adverb
+    or a time word."""
+    first = index
+    while first > lo and tokens[first - 1].kind == WORD:
+        first -= 1
+    return first < index and tokens[first].lower in w.fronted
 
 
 def _passive(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:

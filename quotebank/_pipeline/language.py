@@ -67,6 +67,9 @@ class Settings:
     """The quotation marks the language's texts use, every opening and closing one: a hint for detection."""
     dateparser: str
     """The code dateparser knows the language by, for the dates quotebank's own formats miss."""
+    verb_second: bool
+    """Whether the finite verb of a main clause comes second (German): after a fronted phrase that is no
+    subject ('Am Abend sagte sie', 'Als Begründung sagte ein Forscher') the subject follows the verb."""
 
 
 @attrs.frozen(eq=False)
@@ -257,8 +260,9 @@ def _settings(code: str) -> Settings:
         raise LanguageDataError(
             f"{code}/settings.txt: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
         )
-    if values["capitalised_nouns"] not in ("true", "false"):
-        raise LanguageDataError(f"{code}/settings.txt: capitalised_nouns must be true or false")
+    for switch in ("capitalised_nouns", "verb_second"):
+        if values[switch] not in ("true", "false"):
+            raise LanguageDataError(f"{code}/settings.txt: {switch} must be true or false")
     if values["stemmer"] not in _STEMMERS:
         raise LanguageDataError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
     return Settings(
@@ -266,6 +270,7 @@ def _settings(code: str) -> Settings:
         stemmer=values["stemmer"],
         quotation_marks="".join(values["quotation_marks"].split()),
         dateparser=values["dateparser"],
+        verb_second=values["verb_second"] == "true",
     )
 
 

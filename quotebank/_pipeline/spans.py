@@ -35,6 +35,7 @@ _MARK = regex.compile(r"''(?!')|[\"'“”‘’«»„‟‹›‚]")
 _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''"])
 _OPENERS = frozenset("“„‟«‘‚‹")
 _CLOSERS = frozenset("”»’›")
+_SPACED = frozenset("«»‹›")  # marks French typography separates from the quotation by a space
 _MARKS = _DOUBLE | frozenset("'‘’‚‹›")
 _BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
 _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
@@ -223,6 +224,13 @@ def _scan_paragraph(
         nonlocal floor, carried
         content_start = outer_start + len(open_mark)
         content_end = outer_end - len(close_mark)
+        # French sets guillemets off with (narrow) no-break spaces inside: « Nous ne reculerons pas »
+        if open_mark in _SPACED:
+            while content_start < content_end and text[content_start].isspace():
+                content_start += 1
+        if close_mark in _SPACED:
+            while content_end > content_start and text[content_end - 1].isspace():
+                content_end -= 1
         floor = outer_end
         if not text[content_start:content_end].strip():
             return

@@ -46,6 +46,15 @@ def _token_pattern(lang: Language) -> regex.Pattern[str]:
         if pronouns and contractions
         else ""
     )
+    # French: an elided word apart from the word it leans on (l'|État, qu'|il), and a verb apart from the
+    # pronoun of its inversion (estime|-t-|il, a|-t-|elle): the hyphens between them are a 'link' match,
+    # which is no token
+    elisions = _alternation(lang.grammar["elisions"])
+    if elisions:
+        split += rf"|\b(?i:{elisions})['’](?=\p{{L}})"
+    inverted = _alternation(lang.grammar["inversion_pronouns"])
+    if inverted:
+        split += rf"|\p{{L}}++(?=(?:-t)?-(?i:{inverted})\b)|(?P<link>(?:-t)?-)(?=(?i:{inverted})\b)"
     return regex.compile(
         r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+"
         + split
@@ -126,6 +135,8 @@ def tokenize(
 def _words(pattern: regex.Pattern[str], text: str, start: int, end: int, tokens: list[Token]) -> None:
     append = tokens.append
     for match in pattern.finditer(text, start, end):
+        if match.lastgroup == "link":
+            continue
         word = match.group()
         first, last = match.span()
         append(Token(word, first, last, WORD if word[0].isalnum() or len(word) > 1 else PUNCT))
