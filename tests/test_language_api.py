@@ -94,7 +94,7 @@ def test_quotes_table_takes_the_language() -> None:
 
 
 def test_an_unknown_language_is_refused_everywhere(tmp_path: Path) -> None:
-    with pytest.raises(UnknownLanguageError, match="quotebank has 'en'"):
+    with pytest.raises(UnknownLanguageError, match="quotebank has 'de', 'en', 'fr'"):
         QuoteBank(language="xx")
     with pytest.raises(UnknownLanguageError):
         QuoteBank.open(tmp_path / "bank.db", language="xx")
@@ -102,6 +102,35 @@ def test_an_unknown_language_is_refused_everywhere(tmp_path: Path) -> None:
         bank.add(TEXT, language="xx")
     with pytest.raises(UnknownLanguageError):
         parse_html(PAGE, language="xx")
+
+
+# one German and one French article with the speaker each is read with
+OTHER_LANGUAGES = [
+    (
+        "de",
+        "Titel\nMinisterin Anna Keller sprach in Berlin.\n„Wir werden die Steuern nicht erhöhen“, sagte sie.",
+        "Anna Keller",
+    ),
+    ("fr", "Titre\n« Nous ne reculerons pas », a déclaré le ministre Jean Dupont.", "Jean Dupont"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), OTHER_LANGUAGES)
+def test_german_and_french_reach_every_entry_point(
+    language: str, text: str, speaker: str, tmp_path: Path
+) -> None:
+    expected = extract(text, language=language)
+    assert [q.speaker_name for q in expected] == [speaker]
+    assert parse_article(text, language="auto").language == language
+    assert [r.quotes for r in extract_many([text], processes=1, language=language)] == [expected]
+    with QuoteBank(language=language) as bank:
+        bank.add(text)
+        assert list(bank) == list(expected)
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main([str(article), "--format", "jsonl", "--language", language], stdout=out, stderr=err) == 0
+    assert speaker in out.getvalue()
 
 
 def test_the_command_line_takes_the_language(tmp_path: Path) -> None:
