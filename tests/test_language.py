@@ -147,6 +147,7 @@ def test_grammar_sections_the_code_reads_exist(code: str) -> None:
         "elisions",
         "inversion_pronouns",
         "cue_auxiliaries",
+        "reflexives",
     }
     assert expected <= set(language(code).grammar)
 

@@ -94,6 +94,8 @@ class _Words:
     """Every word that may start a cue: a paragraph or sentence without one needs no attribution."""
     capitalised_cues: frozenset[str]
     listener_cues: frozenset[str]
+    reflexives: frozenset[str]
+    """Reflexive pronouns that may stand between a cue and the speaker after it (``äußerte sich X``)."""
     cue_auxiliaries: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
     fronted: frozenset[str]
@@ -124,6 +126,7 @@ def _words(lang: Language) -> _Words:
         | frozenset(verb_phrases),
         capitalised_cues=grammar["capitalised_cues"],
         listener_cues=grammar["listener_cues"],
+        reflexives=grammar["reflexives"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
         fronted=grammar["prepositions"]
         | grammar["subordinators"]
@@ -591,14 +594,17 @@ def _verb_cue(
     after_comma = (
         previous is not None and previous.text == "," and subject_before(w.lang, tokens, index, lo) is None
     )
+    after_verb = last + 1
+    while after_verb < hi and tokens[after_verb].lower in w.reflexives:
+        after_verb += 1
     if finite and (after_quote or index == lo or after_comma):
         # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
-        phrase = phrase_after(w.lang, tokens, last + 1, hi, after_cue=True)
+        phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
     if finite and words.settings.verb_second and _fronted(w, tokens, index, lo):
         # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
-        phrase = phrase_after(w.lang, tokens, last + 1, hi, after_cue=True)
+        phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
         if phrase is not None:
             return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
@@ -693,11 +699,20 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
     if qi - 1 > lo and tokens[qi - 1].text == ":":
         # Pollsters agree - Carl Bialik: "…" / the president released the following statement: "…"
         phrase = subject_before(w.lang, tokens, qi - 1, lo)
-        if phrase is None or phrase.kind != NAME:
+        if phrase is None or phrase.kind != NAME or not _labels_quote(w, tokens, phrase, lo):
             phrase = sentence_subject(w.lang, tokens, lo, qi)
         if phrase is not None:
             return Attribution(quote, phrase, None, "colon")
     return None
+
+
+def _labels_quote(w: _Words, tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
+    """Whether a name before a colon labels the quotation after it (``Carl Bialik: "…"``). Where every noun
+    is capitalised, a capitalised word before a colon mostly ends a clause (``stellte X in Frage: „…“``):
+    there the name must open the sentence or follow a dash."""
+    if not w.lang.settings.capitalised_nouns:
+        return True
+    return phrase.first == lo or tokens[phrase.first - 1].text in _DASHES
 
 
 def _headline_name(w: _Words, tokens: Sequence[Token], phrase: Phrase, hi: int) -> Phrase | None:
