@@ -67,6 +67,9 @@ class Settings:
     """The quotation marks the language's texts use, every opening and closing one: a hint for detection."""
     dateparser: str
     """The code dateparser knows the language by, for the dates quotebank's own formats miss."""
+    doubled_apostrophes: bool
+    """Whether two apostrophes stand for a double quotation mark (''like this'', as in the New York Times
+    archive); where they are not (wiki markup for italics in German Wikinews), they are no quotation mark."""
     verb_second: bool
     """Whether the finite verb of a main clause comes second (German): after a fronted phrase that is no
     subject ('Am Abend sagte sie', 'Als Begründung sagte ein Forscher') the subject follows the verb."""
@@ -260,7 +263,7 @@ def _settings(code: str) -> Settings:
         raise LanguageDataError(
             f"{code}/settings.txt: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
         )
-    for switch in ("capitalised_nouns", "verb_second"):
+    for switch in ("capitalised_nouns", "doubled_apostrophes", "verb_second"):
         if values[switch] not in ("true", "false"):
             raise LanguageDataError(f"{code}/settings.txt: {switch} must be true or false")
     if values["stemmer"] not in _STEMMERS:
@@ -270,6 +273,7 @@ def _settings(code: str) -> Settings:
         stemmer=values["stemmer"],
         quotation_marks="".join(values["quotation_marks"].split()),
         dateparser=values["dateparser"],
+        doubled_apostrophes=values["doubled_apostrophes"] == "true",
         verb_second=values["verb_second"] == "true",
     )
 

@@ -32,6 +32,9 @@ __all__ = ["QuoteSpan", "find_spans"]
 
 # Two apostrophes in a row stand for a double quotation mark in some archives (''Like this,'' he said).
 _MARK = regex.compile(r"''(?!')|[\"'“”‘’«»„‟‹›‚]")
+# where two apostrophes are wiki markup for italics (German Wikinews: ''Pau'': …), not a quotation mark: a
+# run of them is matched whole, and skipped
+_MARK_WITHOUT_DOUBLED = regex.compile(r"''+|[\"'“”‘’«»„‟‹›‚]")
 _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''"])
 _OPENERS = frozenset("“„‟«‘‚‹")
 _CLOSERS = frozenset("”»’›")
@@ -186,7 +189,7 @@ def _opens_with(lang: Language, text: str, paragraph: Paragraph | None, double: 
     """Whether ``paragraph`` opens with an opening mark of the family: a quotation running on into it."""
     if paragraph is None or paragraph.kind is not ParagraphKind.BODY:
         return False
-    first = _MARK.match(text, paragraph.start, paragraph.end)
+    first = _marks(lang).match(text, paragraph.start, paragraph.end)
     if first is None or (first.group() in _DOUBLE) is not double or first.group() in _CLOSERS:
         return False
     if double:
@@ -213,7 +216,8 @@ def _scan_paragraph(
     value is the same for the quotation that runs on into the next one.
     """
     start, end = paragraph.start, paragraph.end
-    if _MARK.search(text, start, end) is None:
+    marks = _marks(lang)
+    if marks.search(text, start, end) is None:
         return None  # most paragraphs hold no mark at all
     stack: list[_Open] = []
     floor = start  # where a closing mark with no opening one may start its span
@@ -257,11 +261,11 @@ def _scan_paragraph(
         for child in entry.children:
             emit(*child, unbalanced=False)
 
-    for found in _MARK.finditer(text, start, end):
+    for found in marks.finditer(text, start, end):
         position = found.start()
-        if position < skip_until:
-            continue
         mark = found.group()
+        if position < skip_until or (len(mark) > 1 and marks is _MARK_WITHOUT_DOUBLED):
+            continue  # inside an apostrophe word, or wiki italics
         after_mark = found.end()
         before = text[position - 1] if position > start else ""
         after = text[after_mark] if after_mark < end else ""
@@ -313,6 +317,12 @@ def _scan_paragraph(
         else:
             emit_children(outer)
     return None
+
+
+def _marks(lang: Language) -> regex.Pattern[str]:
+    """The pattern of quotation marks: two apostrophes are one double mark only where the language says
+    so (the New York Times archive writes ''quote''; German Wikinews marks italics so)."""
+    return _MARK if lang.settings.doubled_apostrophes else _MARK_WITHOUT_DOUBLED
 
 
 def _possessed(lang: Language, text: str, start: int, end: int) -> bool:

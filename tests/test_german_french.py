@@ -1,0 +1,48 @@
+"""German and French rules, each driven by the language's data or settings: one example a rule, and the
+English reading of the same text where English differs."""
+
+from __future__ import annotations
+
+import quotebank
+from quotebank._pipeline.language import language
+from quotebank._pipeline.tokens import tokenize
+
+
+def _pairs(text: str, code: str) -> list[tuple[str, str | None]]:
+    return [(quote.text, quote.speaker_name) for quote in quotebank.extract(text, language=code)]
+
+
+def test_two_apostrophes_are_italics_in_german_and_a_quotation_mark_in_english() -> None:
+    german = "Titel\nIm Interview: ''Pau'': Ich lehne das ab, sagte sie."
+    assert list(quotebank.extract(german, language="de")) == []
+    english = "Title\nThe mayor said: ''We will win.''"
+    assert [quote.text for quote in quotebank.extract(english)] == ["We will win."]
+
+
+def test_french_guillemets_keep_their_inner_spaces_out_of_the_quotation() -> None:
+    for space in (" ", "\u00a0", "\u202f"):
+        text = f"Titre\n«{space}Nous ne reculerons pas{space}», a déclaré le ministre Jean Dupont."
+        assert _pairs(text, "fr") == [("Nous ne reculerons pas", "Jean Dupont")]
+
+
+def test_french_elisions_and_inverted_pronouns_are_tokens_of_their_own() -> None:
+    text = "l'élu a-t-il dit, estime-t-elle"
+    words = [token.text for token in tokenize(language("fr"), text, 0, len(text), [])]
+    assert words == ["l'", "élu", "a", "il", "dit", ",", "estime", "elle"]
+    english = [token.text for token in tokenize(language("en"), text, 0, len(text), [])]
+    assert "a-t-il" in english
+
+
+def test_french_inverted_cue_after_a_quotation() -> None:
+    text = "Titre\nLe ministre Jean Dupont était à Brest.\n« Le dialogue reste ouvert », a-t-il précisé."
+    assert _pairs(text, "fr") == [("Le dialogue reste ouvert", "Jean Dupont")]
+
+
+def test_german_subject_after_the_verb_when_the_clause_opens_with_an_adverbial() -> None:
+    text = "Titel\nMinisterin Petra Sommer sprach in Berlin.\nAm Abend sagte sie: „Niemand soll warten.“"
+    assert _pairs(text, "de") == [("Niemand soll warten.", "Petra Sommer")]
+
+
+def test_german_noun_before_a_colon_is_no_speaker() -> None:
+    text = "Titel\nDer Vorsitzende Franz Berger stellte den Plan in Frage: „Das geht nicht.“"
+    assert _pairs(text, "de") == [("Das geht nicht.", "Franz Berger")]
