@@ -46,3 +46,18 @@ def test_german_subject_after_the_verb_when_the_clause_opens_with_an_adverbial()
 def test_german_noun_before_a_colon_is_no_speaker() -> None:
     text = "Titel\nDer Vorsitzende Franz Berger stellte den Plan in Frage: „Das geht nicht.“"
     assert _pairs(text, "de") == [("Das geht nicht.", "Franz Berger")]
+
+
+def test_german_separable_verb_closes_its_clause() -> None:
+    text = "Titel\n„Wir ermitteln“, teilte die Polizei am Sonntag mit."
+    assert _pairs(text, "de") == [("Wir ermitteln", "Polizei")]
+
+
+def test_german_postposition_takes_the_speaker_before_it() -> None:
+    text = "Titel\nDer Polizei zufolge gab es „keine Verletzten“."
+    assert _pairs(text, "de") == [("keine Verletzten", "Polizei")]
+
+
+def test_german_so_is_a_cue_only_right_after_a_quotation() -> None:
+    assert _pairs("Titel\n„Das ist falsch“, so Anna Keller.", "de") == [("Das ist falsch", "Anna Keller")]
+    assert _pairs("Titel\nDas ist so Anna Keller: „ganz falsch“ sei es.", "de")[0][1] != "Anna Keller"

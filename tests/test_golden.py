@@ -37,7 +37,6 @@ NOT_YET = frozenset(
         "de-04-unwetter-1",
         "de-05-mieten-1",
         "de-05-mieten-2",
-        "de-07-einbruch-1",
         "de-08-notaufnahmen-0",
         "de-08-notaufnahmen-1",
         "de-09-verkehr-0",

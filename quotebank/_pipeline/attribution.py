@@ -89,6 +89,10 @@ class _Words:
     """What may stand between a speech noun and its quotation: his thanks to "…", her statement that
     "…" (a comma or a colon too)."""
     speaker_after: dict[str, tuple[tuple[str, ...], ...]]
+    speaker_after_quote: dict[str, tuple[tuple[str, ...], ...]]
+    speaker_before: dict[str, tuple[tuple[str, ...], ...]]
+    separable: dict[str, tuple[tuple[str, ...], ...]]
+    """Separable reporting verbs by their stem: the stem and the words that close its clause."""
     verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
     cue_words: frozenset[str]
     """Every word that may start a cue: a paragraph or sentence without one needs no attribution."""
@@ -109,6 +113,9 @@ class _Words:
 def _words(lang: Language) -> _Words:
     grammar = lang.grammar
     speaker_after = _by_first_word(lang.speaker_after_phrases)
+    speaker_after_quote = _by_first_word(lang.speaker_after_quote_phrases)
+    speaker_before = _by_first_word(lang.speaker_before_phrases)
+    separable = _by_first_word(lang.separable_verbs)
     verb_phrases = _by_first_word(lang.verb_phrases)
     return _Words(
         lang=lang,
@@ -119,10 +126,16 @@ def _words(lang: Language) -> _Words:
         speech_clause_openers=grammar["speech_clause_openers"],
         speech_noun_links=frozenset(":,") | grammar["speech_noun_links"],
         speaker_after=speaker_after,
+        speaker_after_quote=speaker_after_quote,
+        speaker_before=speaker_before,
+        separable=separable,
         verb_phrases=verb_phrases,
         cue_words=frozenset(lang.cue_forms)
         | lang.speech_nouns
         | frozenset(speaker_after)
+        | frozenset(speaker_after_quote)
+        | frozenset(speaker_before)
+        | frozenset(separable)
         | frozenset(verb_phrases),
         capitalised_cues=grammar["capitalised_cues"],
         listener_cues=grammar["listener_cues"],
@@ -442,8 +455,18 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
             or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
         ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
             speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
+            if speaker_after is None and _right_after_quote(tokens, index, lo):
+                speaker_after = _match_phrase(tokens, index, hi, w.speaker_after_quote)
             verb_phrase = _match_phrase(tokens, index, hi, w.verb_phrases)
-            if speaker_after is not None:
+            speaker_before = _match_phrase(tokens, index, hi, w.speaker_before)
+            separable = _separable(w, tokens, index, hi)
+            if speaker_before is not None and index > lo:
+                # "dem Bericht zufolge": the speaker stands before its postposition
+                lemma = " ".join(t.lower for t in tokens[index : speaker_before + 1])
+                cue = _cue(tokens, index, speaker_before, lemma, subject_before(w.lang, tokens, index, lo))
+            elif separable is not None:
+                cue = _verb_cue(w, tokens, index, lo, hi, lemma=separable)
+            elif speaker_after is not None:
                 lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
                 phrase = phrase_after(w.lang, tokens, speaker_after + 1, hi, after_cue=True)
                 cue = _cue(tokens, index, speaker_after, lemma, phrase)
@@ -509,6 +532,30 @@ def _object_of_cue(w: _Words, tokens: Sequence[Token], owner: Phrase | None, lo:
     return before.kind == WORD and before.text.islower() and before.lower in w.lang.cue_forms
 
 
+def _right_after_quote(tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """Whether tokens[index] follows a quotation, or a quotation and its comma."""
+    if index > lo and tokens[index - 1].kind == QUOTE:
+        return True
+    return index - 1 > lo and tokens[index - 1].text == "," and tokens[index - 2].kind == QUOTE
+
+
+def _separable(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> str | None:
+    """The lemma of a separable reporting verb whose stem is tokens[index] and whose closing words end its
+    clause (``teilte am Sonntag mit,``), or None."""
+    phrases = w.separable.get(tokens[index].lower)
+    if not phrases:
+        return None
+    end = index + 1
+    while end < hi and tokens[end].kind == WORD:
+        end += 1  # the clause ends at a mark, a quotation or the sentence end
+    for words in phrases:
+        rest = words[1:]
+        first = end - len(rest)
+        if first > index and all(tokens[first + k].lower == word for k, word in enumerate(rest)):
+            return " ".join(words)
+    return None
+
+
 def _match_phrase(
     tokens: Sequence[Token], index: int, hi: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
 ) -> int | None:
@@ -545,15 +592,22 @@ def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phr
 
 
 def _verb_cue(
-    w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int, *, phrase_last: int | None = None
+    w: _Words,
+    tokens: Sequence[Token],
+    index: int,
+    lo: int,
+    hi: int,
+    *,
+    phrase_last: int | None = None,
+    lemma: str | None = None,
 ) -> Cue | None:
-    """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``), or None when
-    the word is not used as a reporting verb here."""
+    """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``; a separable one
+    comes with its ``lemma``), or None when the word is not used as a reporting verb here."""
     words = w.lang
     token = tokens[index]
     form = token.lower
     if phrase_last is None:
-        lemma = words.cue_forms[form]
+        lemma = words.cue_forms[form] if lemma is None else lemma
         last = index
     else:
         lemma = " ".join(t.lower for t in tokens[index : phrase_last + 1])

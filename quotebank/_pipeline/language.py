@@ -93,6 +93,13 @@ class Language:
     """Multi-word cues the speaker follows (``according to``)."""
     verb_phrases: tuple[tuple[str, ...], ...]
     """Multi-word reporting verbs (``went on``, ``shot back``), longest first."""
+    speaker_after_quote_phrases: tuple[tuple[str, ...], ...]
+    """Cues the speaker follows only right after a quotation and its comma (German ``„…“, so X``)."""
+    speaker_before_phrases: tuple[tuple[str, ...], ...]
+    """Cues the speaker stands before (German postpositions: ``dem Bericht zufolge``)."""
+    separable_verbs: tuple[tuple[str, ...], ...]
+    """Reporting verbs whose finite stem comes first and whose particle closes the clause (German
+    ``teilte … mit``): the stem, then the closing words."""
     titles: frozenset[str]
     roles: frozenset[str]
     pronouns: dict[str, Pronoun]
@@ -306,6 +313,9 @@ def _load(code: str) -> Language:
         adjacent_cues=frozenset(adjacent),
         speaker_after_phrases=_phrases(code, "speaker_after"),
         verb_phrases=_phrases(code, "verbs"),
+        speaker_after_quote_phrases=_phrases(code, "speaker_after_quote"),
+        speaker_before_phrases=_phrases(code, "speaker_before"),
+        separable_verbs=_phrases(code, "separable_verbs"),
         titles=_lowered(code, "titles.txt"),
         roles=frozenset(item.lower() for item in read_lines(code, "roles.txt")),
         pronouns=_pronouns(code),
