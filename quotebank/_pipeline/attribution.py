@@ -453,6 +453,8 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
         if token.kind == WORD and (
             token.text.islower()
             or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
+            # an elided capitalised cue: "D'après X, …" (its rest, an apostrophe, has no case)
+            or (lower in w.capitalised_cues and token.text[1:] == lower[1:])
         ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
             speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
             if speaker_after is None and _right_after_quote(tokens, index, lo):
