@@ -61,3 +61,8 @@ def test_german_postposition_takes_the_speaker_before_it() -> None:
 def test_german_so_is_a_cue_only_right_after_a_quotation() -> None:
     assert _pairs("Titel\n„Das ist falsch“, so Anna Keller.", "de") == [("Das ist falsch", "Anna Keller")]
     assert _pairs("Titel\nDas ist so Anna Keller: „ganz falsch“ sei es.", "de")[0][1] != "Anna Keller"
+
+
+def test_german_passive_quoted_names_the_speaker() -> None:
+    text = "Titel\nDazu wird Trainer Hans Watzke wie folgt zitiert: „Wir geben nicht auf.“"
+    assert _pairs(text, "de") == [("Wir geben nicht auf.", "Hans Watzke")]

@@ -148,6 +148,7 @@ def test_grammar_sections_the_code_reads_exist(code: str) -> None:
         "inversion_pronouns",
         "cue_auxiliaries",
         "reflexives",
+        "quoted_passive",
     }
     assert expected <= set(language(code).grammar)
 

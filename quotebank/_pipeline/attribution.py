@@ -100,6 +100,8 @@ class _Words:
     listener_cues: frozenset[str]
     reflexives: frozenset[str]
     """Reflexive pronouns that may stand between a cue and the speaker after it (``äußerte sich X``)."""
+    quoted_passive: frozenset[str]
+    """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     cue_auxiliaries: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
     fronted: frozenset[str]
@@ -140,6 +142,7 @@ def _words(lang: Language) -> _Words:
         capitalised_cues=grammar["capitalised_cues"],
         listener_cues=grammar["listener_cues"],
         reflexives=grammar["reflexives"],
+        quoted_passive=grammar["quoted_passive"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
         fronted=grammar["prepositions"]
         | grammar["subordinators"]
@@ -450,11 +453,14 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
         if lower not in w.cue_words:
             index += 1
             continue
-        if token.kind == WORD and (
-            token.text.islower()
-            or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
-            # an elided capitalised cue: "D'après X, …" (its rest, an apostrophe, has no case)
-            or (lower in w.capitalised_cues and token.text[1:] == lower[1:])
+        if (
+            token.kind == WORD
+            and (
+                token.text.islower()
+                or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
+                # an elided capitalised cue: "D'après X, …" (its rest, an apostrophe, has no case)
+                or (lower in w.capitalised_cues and token.text[1:] == lower[1:])
+            )
         ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
             speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
             if speaker_after is None and _right_after_quote(tokens, index, lo):
@@ -665,6 +671,10 @@ def _verb_cue(
             return _cue(tokens, index, last, lemma, phrase)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
+    if form in w.quoted_passive:
+        quoted = _quoted_subject(w, tokens, index, lo)
+        if quoted is not None:  # "Dazu wird Watzke wie folgt zitiert: „…“": the one quoted speaks
+            return _cue(tokens, index, last, lemma, quoted)
     if _passive(w, tokens, index, lo):
         return None  # "the plan could be announced": the plan is no speaker
     phrase = subject_before(w.lang, tokens, index, lo)
@@ -688,6 +698,18 @@ def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
     return first < index and tokens[first].lower in w.fronted
+
+
+def _quoted_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
+    """The subject of a passive 'quoted' at ``index`` (``wird Watzke zitiert``, ``Ratzmann wird … zitiert``):
+    the phrase right after the clause's passive auxiliary, else the one before it; None without one."""
+    auxiliary = index - 1
+    while auxiliary >= lo and tokens[auxiliary].kind != PUNCT:
+        if tokens[auxiliary].lower in w.passive_auxiliaries:
+            after = phrase_after(w.lang, tokens, auxiliary + 1, index, after_cue=True)
+            return after if after is not None else subject_before(w.lang, tokens, auxiliary, lo)
+        auxiliary -= 1
+    return None
 
 
 def _passive(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
