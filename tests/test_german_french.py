@@ -66,3 +66,11 @@ def test_german_so_is_a_cue_only_right_after_a_quotation() -> None:
 def test_german_passive_quoted_names_the_speaker() -> None:
     text = "Titel\nDazu wird Trainer Hans Watzke wie folgt zitiert: „Wir geben nicht auf.“"
     assert _pairs(text, "de") == [("Wir geben nicht auf.", "Hans Watzke")]
+
+
+def test_german_noun_after_a_preposition_before_a_closing_participle_is_no_subject() -> None:
+    text = (
+        "Titel\nDer Oberbürgermeister von Leipzig, Thomas Reinholz, hat vor einem Kollaps gewarnt.\n"
+        "„Die Stadt steht still“, warnte er."
+    )
+    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Thomas Reinholz"]

@@ -39,8 +39,6 @@ NOT_YET = frozenset(
         "de-05-mieten-2",
         "de-08-notaufnahmen-0",
         "de-08-notaufnahmen-1",
-        "de-09-verkehr-0",
-        "de-09-verkehr-1",
         "de-09-verkehr-2",
         "de-10-armee-0",
         "de-11-radwege-0",

@@ -104,6 +104,7 @@ class _Words:
     """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     cue_auxiliaries: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
+    prepositions: frozenset[str]
     fronted: frozenset[str]
     """Words that open a fronted phrase that is no subject (prepositions, subordinators, adverbs, time
     words): in a verb-second language the subject then follows the verb."""
@@ -144,6 +145,7 @@ def _words(lang: Language) -> _Words:
         reflexives=grammar["reflexives"],
         quoted_passive=grammar["quoted_passive"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
+        prepositions=grammar["prepositions"],
         fronted=grammar["prepositions"]
         | grammar["subordinators"]
         | grammar["adverbial_openers"]
@@ -678,6 +680,15 @@ def _verb_cue(
     if _passive(w, tokens, index, lo):
         return None  # "the plan could be announced": the plan is no speaker
     phrase = subject_before(w.lang, tokens, index, lo)
+    if (
+        phrase is not None
+        and words.settings.verb_second
+        and phrase.first > lo
+        and tokens[phrase.first - 1].text in w.prepositions  # lowercase: "Von der Leyen" is a name
+    ):
+        # "X hat vor einem Kollaps gewarnt": the verb closes its clause, and a noun after a preposition is
+        # no subject; the clause's subject opens it
+        phrase = sentence_subject(w.lang, tokens, lo, index)
     if is_noun_like(w.lang, form) and (phrase is None or not is_strong_subject(w.lang, tokens, phrase, lo)):
         return None
     if (
