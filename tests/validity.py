@@ -8,6 +8,8 @@ import quotebank
 from quotebank import Quote, QuoteKind
 from quotebank._pipeline.entities import EntityMap, unescape
 
+_SPACED = frozenset("«»‹›")  # marks French typography separates from the quotation by a space
+
 
 def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
     """Offsets point into ``text``, quotations are in order and apart, and every field is consistent.
@@ -29,10 +31,15 @@ def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
         assert unescape(text[quote.start : quote.end]) == quote.text
         assert quote.text.strip(), "a quotation has content"
         start, end = position(quote.start), position(quote.end)
-        assert decoded[start - len(opening) : start] == opening
-        assert decoded[end : end + len(closing)] == closing
-        assert start - len(opening) >= previous_end, "in text order, without overlap"
-        previous_end = end + len(closing)
+        # the marks, with only the spaces French sets inside guillemets between them and the quotation
+        gap_before = len(decoded[:start]) - len(decoded[:start].rstrip()) if opening in _SPACED else 0
+        gap_after = len(decoded[end:]) - len(decoded[end:].lstrip()) if closing in _SPACED else 0
+        opens = start - gap_before
+        closes = end + gap_after
+        assert decoded[opens - len(opening) : opens] == opening
+        assert decoded[closes : closes + len(closing)] == closing
+        assert opens - len(opening) >= previous_end, "in text order, without overlap"
+        previous_end = closes + len(closing)
         assert not quote.unbalanced or "" in quote.marks, "an unbalanced quotation lacks a mark"
         paragraph = paragraphs[quote.paragraph]
         assert paragraph.start <= quote.start <= quote.end <= paragraph.end
