@@ -280,3 +280,13 @@ def test_a_malformed_language_file_raises_a_language_data_error_naming_it(
     with pytest.raises(quotebank.LanguageDataError, match=f"xx/{name}: {message}") as raised:
         language_module._load("xx")  # a load that fails is not kept
     assert isinstance(raised.value, ValueError)
+
+
+@pytest.mark.parametrize("code", available_languages())
+def test_the_cue_prefilter_reads_every_cue_word_whole(code: str) -> None:
+    # a sentence is tokenised only when the prefilter finds a cue word in it: a word it cut at an umlaut or
+    # an accent ("erkl|ärte") would never be found
+    from quotebank._pipeline.attribution import _WORDS, cue_words  # noqa: PLC0415 -- the private prefilter
+
+    words = cue_words(language(code))
+    assert all(_WORDS.fullmatch(word) for word in words if word.isalpha() and word.islower())

@@ -65,8 +65,8 @@ __all__ = [
     "sentences_with_quotes",
 ]
 
-_WORDS = regex.compile(r"[a-z]+")
-_LOWERCASE_WORDS = regex.compile(r"\b[a-z]+\b")
+_WORDS = regex.compile(r"\p{Ll}+")
+_LOWERCASE_WORDS = regex.compile(r"\b\p{Ll}+\b")
 _DASHES = frozenset("—–-―")
 _SPEECH_CLAUSE_WORDS = 8  # how far into that clause the quotation may start
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
