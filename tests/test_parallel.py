@@ -30,6 +30,7 @@ from quotebank import (
     InvalidArgumentError,
     InvalidDateError,
     InvalidTextError,
+    QuoteBank,
     QuotebankError,
     extract,
     extract_many,
@@ -326,10 +327,28 @@ def test_an_article_past_the_time_limit_is_an_error_record(processes: int) -> No
     stopped_within(2)
 
 
+@pytest.mark.parametrize("processes", [None, 2])
+def test_add_many_stores_the_others_when_an_article_runs_past_the_time_limit(processes: int | None) -> None:
+    failures: list[ExtractResult] = []
+    bank = QuoteBank()
+    other = SHORT.replace("Monday", "Tuesday")
+    assert bank.add_many([SHORT, SLOW, other], processes=processes, timeout=1, on_error=failures.append) == 2
+    assert [article.text for article in bank.articles] == [SHORT, other]
+    assert [(failure.index, type(failure.error)) for failure in failures] == [(1, ExtractTimeoutError)]
+    # without on_error, the failure is raised once the articles before it are stored
+    bank = QuoteBank()
+    with pytest.raises(ExtractTimeoutError, match="time limit of 1 s"):
+        bank.add_many([SHORT, SLOW, other], timeout=1)
+    assert [article.text for article in bank.articles] == [SHORT]
+    stopped_within(2)
+
+
 @pytest.mark.parametrize("timeout", [0, -1, "5", True, float("nan")])
 def test_a_bad_time_limit_is_refused(timeout: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="timeout"):
         extract_many([SHORT], timeout=timeout)
+    with pytest.raises(InvalidArgumentError, match="timeout"):
+        QuoteBank().add_many([SHORT], timeout=timeout)
 
 
 SCRIPT = textwrap.dedent(

@@ -144,10 +144,7 @@ def extract_many(
     for name, value in (("processes", processes), ("chunksize", chunksize)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {value!r}")
-    if timeout is not None and (
-        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
-    ):
-        raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
+    check_timeout(timeout)
     if not isinstance(reported, bool):
         raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
     options = _Options(reported, coerce_date_order(date_order), check_language(language))
@@ -163,6 +160,14 @@ def extract_many(
             for index, item in enumerate(items)
         )
     return _extract_in_workers(items, processes, chunksize, timeout, options)
+
+
+def check_timeout(timeout: object) -> None:
+    """Refuse a per-article time limit that is not a number of seconds above 0 (None: no limit)."""
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
+    ):
+        raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
 
 
 @attrs.frozen
