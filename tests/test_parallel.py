@@ -228,7 +228,14 @@ def test_lone_surrogates_are_text_like_any_other() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"processes": 0}, {"processes": -2}, {"processes": True}, {"processes": 1.5}, {"chunksize": 0}],
+    [
+        {"processes": 0},
+        {"processes": -2},
+        {"processes": True},
+        {"processes": 1.5},
+        {"chunksize": 0},
+        {"chunksize": 10**30},  # more than a slice of the input can hold
+    ],
 )
 def test_bad_options_are_refused_before_any_article_is_read(options: dict[str, Any]) -> None:
     pulled: list[str] = []
@@ -240,6 +247,13 @@ def test_bad_options_are_refused_before_any_article_is_read(options: dict[str, A
     with pytest.raises(InvalidArgumentError):
         extract_many(articles(), **options)
     assert pulled == []
+
+
+@pytest.mark.parametrize("items", [None, 42, SHORT, SHORT.encode()])
+def test_what_is_not_many_articles_is_refused(items: Any) -> None:
+    # None and 42 raised a bare TypeError; one text was read as one article a character
+    with pytest.raises(InvalidArgumentError, match="iterable of articles"):
+        extract_many(items)
 
 
 def test_endless_input_is_read_a_bounded_window_ahead() -> None:

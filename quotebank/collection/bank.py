@@ -292,7 +292,10 @@ class QuoteBank:
         >>> [(q.outlet, str(q.published)) for q in bank]
         [('Courier', '2026-03-05')]
         """
-        metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        # the store holds UTF-8 only: a lone surrogate becomes U+FFFD with a warning, as in add
+        url = storable(url, "url") if isinstance(url, str) else url
+        given = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        metadata = {name: storable(v, name) if isinstance(v, str) else v for name, v in given.items()}
         order = self._order(date_order)
         key, prepared = self._prepare(item, metadata, order, _flag(reported), language=self._language)
         if isinstance(prepared, StoredArticle):

@@ -139,10 +139,15 @@ def extract_many(
     ``"auto"``) is the language of every text (an :class:`~quotebank.values.Article` keeps the one it was
     read in). What ``items`` may hold is :data:`~quotebank.readers.items.ArticleInput`.
     """
+    if not isinstance(items, Iterable) or isinstance(items, str | bytes | bytearray):
+        # a string is an iterable of one-character "articles": surely one article was meant
+        raise InvalidArgumentError(
+            f"extract_many takes an iterable of articles, not {type(items).__name__}: use extract() for one"
+        )
     if processes is None:
         processes = _available_cpus()
     for name, value in (("processes", processes), ("chunksize", chunksize)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= sys.maxsize:
             raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {value!r}")
     check_timeout(timeout)
     if not isinstance(reported, bool):
