@@ -280,7 +280,7 @@ def test_every_export_holds_the_quotes_it_was_made_from(bank: QuoteBank) -> None
 
     for excel in (False, True):
         table = io.StringIO()
-        bank.to_csv(table, excel=excel)
+        QuoteList(quotes).to_csv(table, excel=excel)
         rows = list(csv.DictReader(io.StringIO(table.getvalue().removeprefix("\ufeff"))))
         assert len(rows) == len(quotes)
         columns = list(rows[0]) if rows else []
@@ -291,13 +291,19 @@ def test_every_export_holds_the_quotes_it_was_made_from(bank: QuoteBank) -> None
             assert set(CSV_FIELDS) - set(columns) == {
                 name for name in CSV_FIELDS if all(_csv_text(row[name]) == "" for row in csv_rows(quotes))
             }
+        # the bank's own copy: the same rows in storage order, with each article's key
+        table = io.StringIO()
+        bank.to_csv(table, excel=excel)
+        stored = list(csv.DictReader(io.StringIO(table.getvalue().removeprefix("\ufeff"))))
+        assert sorted(row["text"] for row in stored) == sorted(quote.text for quote in quotes)
 
-    frame = bank.to_dataframe()
+    frame = QuoteList(quotes).to_dataframe()
     assert list(frame.columns[: len(CSV_FIELDS)]) == list(CSV_FIELDS)
     assert list(frame["text"]) == [quote.text for quote in quotes]
     assert list(frame["start"]) == [quote.start for quote in quotes]
     assert list(frame["published_text"].fillna("")) == [record["published"] or "" for record in records]
     assert frame["published"].isna().tolist() == [quote.published is None for quote in quotes]
+    assert sorted(bank.to_dataframe()["text"]) == sorted(quote.text for quote in quotes)
     clusters = bank.clusters()
     cluster_frame = clusters.to_dataframe()
     assert list(cluster_frame["quotation"]) == [cluster.text for cluster in clusters]
