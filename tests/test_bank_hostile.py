@@ -283,6 +283,30 @@ def test_lone_surrogates_are_stored_replaced_with_a_warning(tmp_path: Path) -> N
     buffer.getvalue().encode("utf-8")
 
 
+def test_a_correction_with_lone_surrogates_is_stored_replaced_with_a_warning(tmp_path: Path) -> None:
+    # update() sent the outlet and url to SQLite as given: a bare UnicodeEncodeError
+    bank = QuoteBank.open(tmp_path / "bank.db")
+    bank.add(_article(1), url="https://example.org/1")
+    with pytest.warns(QuotebankWarning, match="surrogate"):
+        article = bank.update(_article(1), outlet="Daily \udc00", url="https://example.org/1\ud800")
+    assert (article.outlet, article.url) == ("Daily \ufffd", "https://example.org/1\ufffd")
+    assert {(q.outlet, q.url) for q in bank} == {("Daily \ufffd", "https://example.org/1\ufffd")}
+    # looking an article up by such a url raised too (found by the fuzz test over the public API)
+    with pytest.warns(QuotebankWarning, match="surrogate"):
+        assert bank.add("", url="https://example.org/\ud800").new
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuotebankWarning)
+        assert not bank.add(_article(2), url="https://example.org/\ud800").new
+
+
+def test_a_file_that_is_not_utf8_is_a_typed_error(tmp_path: Path) -> None:
+    # a damaged or mislabelled export raised a bare UnicodeDecodeError
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b'{"text": "caf\xe9", "start": 0, "end": 4}\n')
+    with pytest.raises(InvalidRecordError, match="not UTF-8 text, from line 1"):
+        QuoteBank.read_jsonl(path)
+
+
 def test_articles_without_quotes_round_trip(tmp_path: Path) -> None:
     bank = QuoteBank()
     bank.add_many(_article(n, quotes=n % 3) for n in range(17))
@@ -465,6 +489,26 @@ def test_every_error_of_the_bank_is_typed(tmp_path: Path) -> None:
     ):
         with pytest.raises(QuotebankError):
             call()
+
+
+def test_bad_arguments_found_by_trying_every_public_call_are_typed(tmp_path: Path) -> None:
+    # each raised a bare TypeError, ValueError or UnicodeEncodeError (or wrote a file named "None")
+    bank = QuoteBank()
+    bank.add(_article(1), outlet="Courier", published="2026-02-05")
+    with pytest.raises(BankFileError, match="cannot encode"):
+        QuoteBank.open(str(tmp_path / "bank\ud800.db"))
+    for by in (42, 3.5):
+        with pytest.raises(InvalidQueryError, match="by must be"):
+            bank.source_stats(by)  # type: ignore[arg-type]
+        with pytest.raises(InvalidQueryError, match="by must be"):
+            bank.search().source_stats(by)  # type: ignore[arg-type]
+    for limit in (3.5, 0, True, None):
+        with pytest.raises(InvalidArgumentError, match="limit"):
+            bank.chart_top_speakers(limit=limit)  # type: ignore[arg-type]
+    for target in (None, 42, io.StringIO()):
+        with pytest.raises(InvalidArgumentError, match="expected a path"):
+            bank.to_parquet(target)  # type: ignore[arg-type]
+    assert list(Path().glob("None")) == []
 
 
 def test_the_commands_say_in_one_line_what_is_wrong_with_a_file(tmp_path: Path) -> None:

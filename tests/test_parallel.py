@@ -30,6 +30,7 @@ from quotebank import (
     InvalidArgumentError,
     InvalidDateError,
     InvalidTextError,
+    QuoteBank,
     QuotebankError,
     extract,
     extract_many,
@@ -227,7 +228,14 @@ def test_lone_surrogates_are_text_like_any_other() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"processes": 0}, {"processes": -2}, {"processes": True}, {"processes": 1.5}, {"chunksize": 0}],
+    [
+        {"processes": 0},
+        {"processes": -2},
+        {"processes": True},
+        {"processes": 1.5},
+        {"chunksize": 0},
+        {"chunksize": 10**30},  # more than a slice of the input can hold
+    ],
 )
 def test_bad_options_are_refused_before_any_article_is_read(options: dict[str, Any]) -> None:
     pulled: list[str] = []
@@ -239,6 +247,13 @@ def test_bad_options_are_refused_before_any_article_is_read(options: dict[str, A
     with pytest.raises(InvalidArgumentError):
         extract_many(articles(), **options)
     assert pulled == []
+
+
+@pytest.mark.parametrize("items", [None, 42, SHORT, SHORT.encode()])
+def test_what_is_not_many_articles_is_refused(items: Any) -> None:
+    # None and 42 raised a bare TypeError; one text was read as one article a character
+    with pytest.raises(InvalidArgumentError, match="iterable of articles"):
+        extract_many(items)
 
 
 def test_endless_input_is_read_a_bounded_window_ahead() -> None:
@@ -326,10 +341,28 @@ def test_an_article_past_the_time_limit_is_an_error_record(processes: int) -> No
     stopped_within(2)
 
 
+@pytest.mark.parametrize("processes", [None, 2])
+def test_add_many_stores_the_others_when_an_article_runs_past_the_time_limit(processes: int | None) -> None:
+    failures: list[ExtractResult] = []
+    bank = QuoteBank()
+    other = SHORT.replace("Monday", "Tuesday")
+    assert bank.add_many([SHORT, SLOW, other], processes=processes, timeout=1, on_error=failures.append) == 2
+    assert [article.text for article in bank.articles] == [SHORT, other]
+    assert [(failure.index, type(failure.error)) for failure in failures] == [(1, ExtractTimeoutError)]
+    # without on_error, the failure is raised once the articles before it are stored
+    bank = QuoteBank()
+    with pytest.raises(ExtractTimeoutError, match="time limit of 1 s"):
+        bank.add_many([SHORT, SLOW, other], timeout=1)
+    assert [article.text for article in bank.articles] == [SHORT]
+    stopped_within(2)
+
+
 @pytest.mark.parametrize("timeout", [0, -1, "5", True, float("nan")])
 def test_a_bad_time_limit_is_refused(timeout: Any) -> None:
     with pytest.raises(InvalidArgumentError, match="timeout"):
         extract_many([SHORT], timeout=timeout)
+    with pytest.raises(InvalidArgumentError, match="timeout"):
+        QuoteBank().add_many([SHORT], timeout=timeout)
 
 
 SCRIPT = textwrap.dedent(

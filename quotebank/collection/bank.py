@@ -57,7 +57,7 @@ from quotebank.io.export import (
 from quotebank.io.parquet import write_parquet
 from quotebank.io.records import flat_record, typed_record
 from quotebank.readers.items import ArticleInput, article_of, given_metadata, plain_text
-from quotebank.scale.processes import ExtractResult, extract_many
+from quotebank.scale.processes import ExtractResult, check_timeout, extract_many
 from quotebank.values import Article, Quote, QuoteList, Speaker
 
 if TYPE_CHECKING:
@@ -292,7 +292,10 @@ class QuoteBank:
         >>> [(q.outlet, str(q.published)) for q in bank]
         [('Courier', '2026-03-05')]
         """
-        metadata = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        # the store holds UTF-8 only: a lone surrogate becomes U+FFFD with a warning, as in add
+        url = storable(url, "url") if isinstance(url, str) else url
+        given = {"outlet": outlet, "published": published, "url": url, "source": source, "id": article_id}
+        metadata = {name: storable(v, name) if isinstance(v, str) else v for name, v in given.items()}
         order = self._order(date_order)
         key, prepared = self._prepare(item, metadata, order, _flag(reported), language=self._language)
         if isinstance(prepared, StoredArticle):
@@ -318,6 +321,7 @@ class QuoteBank:
         date_order: DateOrder | str | None = None,
         on_error: Callable[[ExtractResult], object] | None = None,
         language: str | None = None,
+        timeout: float | None = None,
     ) -> int:
         """Extract and store many articles, read one by one from ``items``: anything
         :data:`~quotebank.readers.items.ArticleInput` allows (texts, bytes, ``(text, {"outlet": …})`` pairs,
@@ -332,6 +336,11 @@ class QuoteBank:
         ``on_error`` instead, as the :class:`~quotebank.scale.processes.ExtractResult` that says why
         (``index`` is its position in ``items``), and the run goes on. An error of ``items`` itself is raised
         after the articles read before it are stored.
+
+        ``timeout``: a limit in seconds for each article, as for :func:`~quotebank.extract_many`; an article
+        that runs past it fails with :class:`~quotebank.errors.ExtractTimeoutError` (raised, or handed to
+        ``on_error``), so one pathological page never stalls a crawl. Stopping an article midway needs a
+        worker process: with a ``timeout`` and no ``processes``, the articles are extracted in one.
         """
         if not isinstance(items, Iterable):
             raise InvalidArgumentError(f"add_many takes an iterable of articles, not {type(items).__name__}")
@@ -346,12 +355,14 @@ class QuoteBank:
             raise InvalidArgumentError(f"processes must be a whole number of at least 0, not {processes!r}")
         if on_error is not None and not callable(on_error):
             raise InvalidArgumentError(f"on_error must be callable, not {type(on_error).__name__}")
+        check_timeout(timeout)
         self._store.check_writable()
         order, wanted, code = self._order(date_order), _flag(reported), self._code(language)
-        if processes is None:
+        if processes is None and timeout is None:
             return self._write_all(self._prepared(items, order, wanted, on_error, language=code))
+        workers = 1 if processes is None else processes or None
         return self._write_all(
-            self._extracted(items, processes or None, order, wanted, on_error, language=code)
+            self._extracted(items, workers, order, wanted, on_error, language=code, timeout=timeout)
         )
 
     def _prepared(
@@ -384,6 +395,7 @@ class QuoteBank:
         on_error: Callable[[ExtractResult], object] | None,
         *,
         language: str,
+        timeout: float | None,
     ) -> Iterator[StoredArticle]:
         """The articles of ``items`` to store, extracted by :func:`~quotebank.extract_many` in its workers;
         those known to be stored already are not sent."""
@@ -396,7 +408,12 @@ class QuoteBank:
                     yield item
 
         for result in extract_many(
-            unknown(), processes=processes, reported=reported, date_order=order, language=language
+            unknown(),
+            processes=processes,
+            reported=reported,
+            date_order=order,
+            language=language,
+            timeout=timeout,
         ):
             index, given = positions.popleft()
             if result.error is not None or result.article is None:

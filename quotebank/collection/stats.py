@@ -345,6 +345,8 @@ def _cell(value: object, column: str) -> str:
 
 
 def _grouping(by: str | Sequence[str] | None) -> tuple[str, ...]:
+    if by is not None and not isinstance(by, str | Sequence):
+        raise InvalidQueryError(f"by must be 'outlet', 'month', both or None, not {by!r}")
     names = (by,) if isinstance(by, str) else tuple(by) if by is not None else ()
     unknown = [name for name in names if name not in _GROUPINGS]
     if unknown or not all(isinstance(name, str) for name in names):

@@ -206,6 +206,12 @@ class StoredArticle:
     their key only: two quotations of one page may come from two versions of it)."""
 
 
+def _as_stored(url: str | None) -> str | None:
+    """A url to look up as :func:`storable` stored it, without a second warning: a lone surrogate given to
+    SQLite raises, and the url stored holds U+FFFD in its place."""
+    return url if url is None or url.isascii() else _SURROGATE.sub("\ufffd", url)
+
+
 @overload
 def storable(text: str, where: str) -> str: ...
 
@@ -335,7 +341,7 @@ class Store:
         """The stored article with this key or this url, if there is one."""
         row = self._connection.execute(
             f"SELECT id, {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
-            (key, url),
+            (key, _as_stored(url)),
         ).fetchone()
         if row is None:
             return None
@@ -347,7 +353,7 @@ class Store:
         row = self._connection.execute(
             "SELECT q.record FROM quotes q JOIN articles a ON a.id = q.article_id WHERE"
             " a.key = ? OR (a.url IS NOT NULL AND a.url = ?) ORDER BY a.key = ? DESC, q.position LIMIT 1",
-            (key, url, key),
+            (key, _as_stored(url), key),
         ).fetchone()
         if row is None:
             return None, None
@@ -549,7 +555,8 @@ class Store:
         self.check_writable()
         connection = self._connection
         row = connection.execute(
-            f"SELECT id, {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1", (key, url)
+            f"SELECT id, {self._article_columns} FROM articles WHERE {_SAME_ARTICLE} LIMIT 1",
+            (key, _as_stored(url)),
         ).fetchone()
         if row is None:
             return None
@@ -977,6 +984,13 @@ def _file_location(path: str | PathLike[str]) -> str:
         )
     if "\0" in location:
         raise BankFileError(f"{location!r}: a file name cannot hold a NUL character")
+    try:
+        os.fsencode(location)
+    except UnicodeEncodeError:
+        # a lone surrogate: the system cannot name such a file
+        raise BankFileError(
+            f"{location!r}: the file name holds characters the system cannot encode"
+        ) from None
     return location
 
 

@@ -20,7 +20,7 @@ from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.filters import date_key
 from quotebank.collection.registry import SpeakerProfile
 from quotebank.collection.stats import SourceStats
-from quotebank.errors import MissingDependencyError
+from quotebank.errors import InvalidArgumentError, MissingDependencyError
 from quotebank.values import Gender, SpeakerKind
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ def women_share_chart(stats: SourceStats) -> Figure:
 def top_speakers_chart(profiles: Sequence[SpeakerProfile], *, limit: int = 15) -> Figure:
     """The ``limit`` most quoted speakers, a bar each, coloured by gender (grey for organisations and
     unnamed sources)."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidArgumentError(f"limit must be a whole number of at least 1, not {limit!r}")
     shown = list(profiles[:limit])
     figure = _figure(_ROW_INCHES * len(shown) + 1.2)
     axes = figure.subplots()

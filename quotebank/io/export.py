@@ -283,7 +283,20 @@ def read_jsonl(source: Target) -> Iterator[dict[str, Any]]:
 def numbered_jsonl(source: Target) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each JSON object of a JSON Lines file with its line number (from 1)."""
     with _opened(source, "r") as stream:
-        for number, line in enumerate(stream, 1):
+        number = 0
+        lines = iter(stream)
+        while True:
+            number += 1
+            try:
+                line = next(lines)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as error:
+                # a damaged or mislabelled file; text is decoded a block at a time, so the bad bytes are
+                # at this line or a little after it
+                raise InvalidRecordError(
+                    f"the file is not UTF-8 text, from line {number} or a little after: {error.reason}"
+                ) from None
             if not line.strip():
                 continue
             try:

@@ -71,6 +71,8 @@ def _groups(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
 def write_parquet(records: Iterable[dict[str, Any]], target: str | PathLike[str]) -> int:
     """Write typed records (:func:`~quotebank.io.records.typed_record`) to the Parquet file ``target``
     (replaced if it exists), a row group at a time; how many were written."""
+    if not isinstance(target, str | PathLike):
+        raise InvalidArgumentError(f"expected a path, not {type(target).__name__}")
     pa = _pyarrow()
     parquet = importlib.import_module("pyarrow.parquet")
     schema = parquet_schema()

@@ -139,15 +139,17 @@ def extract_many(
     ``"auto"``) is the language of every text (an :class:`~quotebank.values.Article` keeps the one it was
     read in). What ``items`` may hold is :data:`~quotebank.readers.items.ArticleInput`.
     """
+    if not isinstance(items, Iterable) or isinstance(items, str | bytes | bytearray):
+        # a string is an iterable of one-character "articles": surely one article was meant
+        raise InvalidArgumentError(
+            f"extract_many takes an iterable of articles, not {type(items).__name__}: use extract() for one"
+        )
     if processes is None:
         processes = _available_cpus()
     for name, value in (("processes", processes), ("chunksize", chunksize)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= sys.maxsize:
             raise InvalidArgumentError(f"{name} must be a whole number of at least 1, not {value!r}")
-    if timeout is not None and (
-        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
-    ):
-        raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
+    check_timeout(timeout)
     if not isinstance(reported, bool):
         raise InvalidArgumentError(f"reported must be True or False, not {reported!r}")
     options = _Options(reported, coerce_date_order(date_order), check_language(language))
@@ -163,6 +165,14 @@ def extract_many(
             for index, item in enumerate(items)
         )
     return _extract_in_workers(items, processes, chunksize, timeout, options)
+
+
+def check_timeout(timeout: object) -> None:
+    """Refuse a per-article time limit that is not a number of seconds above 0 (None: no limit)."""
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
+    ):
+        raise InvalidArgumentError(f"timeout must be a number of seconds above 0, or None, not {timeout!r}")
 
 
 @attrs.frozen
