@@ -42,7 +42,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quotebank import QuoteBank
-from quotebank._pipeline.coreference import given_names_match, surnames_match
+from quotebank._pipeline.coreference import surnames_match
+from quotebank.collection.registry import _given_name_match
 from quotebank.collection.filters import words
 
 __all__ = ["articles", "main", "people"]
@@ -76,7 +77,7 @@ def people(seed: int = 3) -> list[tuple[str, str | None]]:
     """5,000 people, as (full name, role or None): 50 surnames, each with the same 100 given names."""
     rng = random.Random(seed)
     surnames = _distinct(rng, _SURNAMES, 3, surnames_match)
-    given = _distinct(rng, _GIVEN_NAMES, 3, given_names_match)
+    given = _distinct(rng, _GIVEN_NAMES, 3, _given_name_match)
     return [
         (f"{first} {last}", rng.choice(_ROLES) if rng.random() < 0.3 else None)
         for last in surnames

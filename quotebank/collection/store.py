@@ -80,6 +80,8 @@ _FULL_CHECK_BYTES = 4 * 1024 * 1024
 """Files up to this size get SQLite's full integrity check when opened instead (about 40 ms at this size)."""
 _TABLES = frozenset({"articles", "speakers", "quotes", "quote_words"})
 _CLUSTER_TABLES = frozenset({"quote_units", "quote_prints"})
+_RECORDS_KEPT = 50_000
+"""The speaker records a store keeps at most (see ``Store._records``)."""
 _MAX_PRINT_UNITS = 200
 """A fingerprint shared by more units than this says nothing about duplicates: it adds no candidates."""
 _WINDOW_QUOTES = 1000
@@ -236,12 +238,8 @@ def storable(text: str | None, where: str) -> str | None:
     return cleaned
 
 
-def _speaker_record(quote: Quote) -> str | None:
-    if quote.speaker is None:
-        return None
-    return storable(
-        json.dumps(speaker_to_dict(quote.speaker), ensure_ascii=False, sort_keys=True), quote.speaker.name
-    )
+def _speaker_record(speaker: Speaker) -> str:
+    return storable(json.dumps(speaker_to_dict(speaker), ensure_ascii=False, sort_keys=True), speaker.name)
 
 
 # POSIX advisory locks belong to a process, not to a descriptor: closing any descriptor of a file drops every
@@ -264,6 +262,8 @@ class Store:
         """Speaker rows committed by this connection: ids never change once committed."""
         self._new_speaker_ids: dict[str, int] = {}
         """Speaker rows of the transaction in progress: kept only if it commits whole."""
+        self._records: dict[Speaker, str] = {}
+        """The stored record of speakers written lately: the same people are quoted again and again."""
         self._speakers: dict[int, Speaker] = {}
         """Speakers read so far, by id (committed rows never change)."""
         self._speakers_read = 0
@@ -435,30 +435,27 @@ class Store:
         article stored without its reported speech is stored again, in its place, when it comes back with
         it (``Article.reported``): that counts as new too.
 
-        One transaction for the batch, one savepoint per article: when something fails in the middle of an
-        article, that article is undone and the whole articles before it are kept.
+        One transaction for the batch: when something fails in the middle of an article, the transaction is
+        undone and the whole articles before that one are written again, so that they are kept. (A savepoint
+        per article did the same at a tenth of the cost of every write; failures are rare.)
         """
         self.check_writable()
-        added = 0
+        added = done = 0
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
         self._new_speaker_ids = {}
         try:
             for item in batch:
-                connection.execute("SAVEPOINT article")
-                try:
-                    added += self._insert(item)
-                except BaseException:
-                    # a full disk makes SQLite undo the whole transaction itself: then there is no savepoint
-                    if connection.in_transaction:
-                        connection.execute("ROLLBACK TO article")
-                        connection.execute("RELEASE article")
-                    raise
-                connection.execute("RELEASE article")
+                added += self._insert(item)
+                done += 1
         except BaseException:
-            if connection.in_transaction:
-                connection.execute("COMMIT")
-                self._writes += 1
+            # a full disk makes SQLite undo the whole transaction itself: then there is nothing to keep
+            undone_here = connection.in_transaction
+            if undone_here:
+                connection.execute("ROLLBACK")
+            self._new_speaker_ids = {}
+            if undone_here and done:
+                self.write(batch[:done])
             raise
         connection.execute("COMMIT")
         self._writes += 1
@@ -500,16 +497,18 @@ class Store:
             assignments = ", ".join(f"{column} = ?" for column in _STORED_COLUMNS.split(", "))
             connection.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
             self.replacements += 1
-        speakers_here: set[int] = set()
-        for position, quote in enumerate(item.quotes):
+        # the article's rows go in with one call for each table: quote ids are given here, after the last
+        # one stored (the transaction keeps other writers out), so that the word index can name them
+        (last,) = connection.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
+        quote_rows, word_rows, counted = [], [], []
+        for quote_id, (position, quote) in enumerate(enumerate(item.quotes), last + 1):
             sequence = words(quote.text)
             record = {**quote_to_dict(quote), "speaker": None}
             speaker_id = self._speaker_id(quote)
             day = date_key(quote.published)
-            quote_id = connection.execute(
-                "INSERT INTO quotes (article_id, position, speaker_id, date_key, outlet_key, kind, record,"
-                " unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            quote_rows.append(
                 (
+                    quote_id,
                     article_id,
                     position,
                     speaker_id,
@@ -518,17 +517,22 @@ class Store:
                     quote.kind.value,
                     storable(json.dumps(record, ensure_ascii=False), item.key),
                     self._clusterer.unit(sequence),
-                ),
-            ).lastrowid
+                )
+            )
+            word_rows.append((quote_id, " ".join(sequence)))
             if speaker_id is not None:
                 dated = f"{day} {record['published']}" if day < UNDATED else None
-                connection.execute(_COUNT_QUOTE, (record["outlet"], dated, speaker_id))
-                speakers_here.add(speaker_id)
-            connection.execute(
-                "INSERT INTO quote_words (rowid, words) VALUES (?, ?)", (quote_id, " ".join(sequence))
-            )
+                counted.append((record["outlet"], dated, speaker_id))
         connection.executemany(
-            "UPDATE speakers SET articles = articles + 1 WHERE id = ?", ((i,) for i in sorted(speakers_here))
+            "INSERT INTO quotes (id, article_id, position, speaker_id, date_key, outlet_key, kind, record,"
+            " unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            quote_rows,
+        )
+        connection.executemany("INSERT INTO quote_words (rowid, words) VALUES (?, ?)", word_rows)
+        connection.executemany(_COUNT_QUOTE, counted)
+        connection.executemany(
+            "UPDATE speakers SET articles = articles + 1 WHERE id = ?",
+            ((i,) for i in sorted({speaker_id for _outlet, _dated, speaker_id in counted})),
         )
         return 1
 
@@ -610,9 +614,13 @@ class Store:
         )
 
     def _speaker_id(self, quote: Quote) -> int | None:
-        record = _speaker_record(quote)
-        if record is None:
+        if quote.speaker is None:
             return None
+        record = self._records.get(quote.speaker)
+        if record is None:
+            if len(self._records) >= _RECORDS_KEPT:
+                self._records.clear()
+            record = self._records[quote.speaker] = _speaker_record(quote.speaker)
         known = self._speaker_ids.get(record) or self._new_speaker_ids.get(record)
         if known is not None:
             return known
@@ -1302,33 +1310,46 @@ class _Connection(sqlite3.Connection):
 
 
 class _Cursor(sqlite3.Cursor):
+    # each call catches SQLite's errors itself: a context manager per call cost a tenth of a write
     connection: _Connection
 
     def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
-        with _sqlite_errors(self.connection):
+        try:
             super().execute(sql, parameters)
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
         return self
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> _Cursor:
-        with _sqlite_errors(self.connection):
+        try:
             super().executemany(sql, parameters)
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
         return self
 
     def fetchone(self) -> Any:
-        with _sqlite_errors(self.connection):
+        try:
             return super().fetchone()
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
 
     def fetchall(self) -> list[Any]:
-        with _sqlite_errors(self.connection):
+        try:
             return super().fetchall()
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
 
     def fetchmany(self, size: int | None = 1) -> list[Any]:
-        with _sqlite_errors(self.connection):
+        try:
             return super().fetchmany(size)
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
 
     def __next__(self) -> Any:
-        with _sqlite_errors(self.connection):
+        try:
             return super().__next__()
+        except sqlite3.Error as error:
+            raise _typed(self.connection, error) from None
 
 
 def _connect(target: str, *, uri: bool) -> _Connection:
@@ -1342,29 +1363,26 @@ def _connect(target: str, *, uri: bool) -> _Connection:
     return connection
 
 
-@contextlib.contextmanager
-def _sqlite_errors(connection: _Connection) -> Iterator[None]:
-    """SQLite's errors as typed errors naming the bank file; a damaged file is marked so."""
-    try:
-        yield
-    except sqlite3.Error as error:
-        message = str(error)
-        if message in _PASSED_ON:
-            raise
-        location = connection.location
-        lowered = message.lower()
-        if any(sign in lowered for sign in _DAMAGE):
-            connection.damaged = True
-            raise BankDamagedError(
-                f"{location}: the file is damaged ({message}); copy out what can be read and restore the "
-                "bank from a backup (`quotebank check` lists the damage)"
-            ) from None
-        if "full" in lowered:
-            raise BankFullError(f"{location}: the disk is full ({message}); the write was undone") from None
-        if "readonly" in lowered or "read-only" in lowered:
-            raise BankReadOnlyError(
-                f"{location}: the file cannot be changed ({message}); open it with readonly=True to read it"
-            ) from None
-        if "closed" in lowered:
-            raise BankFileError(f"{location}: the bank is closed") from None
-        raise BankFileError(f"{location}: {message}") from None
+def _typed(connection: _Connection, error: sqlite3.Error) -> Exception:
+    """SQLite's ``error`` as a typed error naming the bank file (the error itself for those a search handles);
+    a damaged file is marked so."""
+    message = str(error)
+    if message in _PASSED_ON:
+        return error
+    location = connection.location
+    lowered = message.lower()
+    if any(sign in lowered for sign in _DAMAGE):
+        connection.damaged = True
+        return BankDamagedError(
+            f"{location}: the file is damaged ({message}); copy out what can be read and restore the "
+            "bank from a backup (`quotebank check` lists the damage)"
+        )
+    if "full" in lowered:
+        return BankFullError(f"{location}: the disk is full ({message}); the write was undone")
+    if "readonly" in lowered or "read-only" in lowered:
+        return BankReadOnlyError(
+            f"{location}: the file cannot be changed ({message}); open it with readonly=True to read it"
+        )
+    if "closed" in lowered:
+        return BankFileError(f"{location}: the bank is closed")
+    return BankFileError(f"{location}: {message}")
