@@ -178,6 +178,28 @@ def test_an_error_inside_an_article_leaves_whole_articles_only(
     assert _problems(path) == []
 
 
+def test_a_write_opens_no_savepoint_and_encodes_each_speaker_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a write costs the calling process (``python -m benchmarks.bank_scale`` times it): a savepoint per
+    article made SQLite copy every page an article touched, and every quote encoded its speaker again."""
+    bank = QuoteBank.open(tmp_path / "bank.db")
+    statements: list[str] = []
+    bank._store._connection.set_trace_callback(statements.append)
+    encoded: list[str] = []
+    real = quotebank.collection.store.speaker_to_dict
+
+    def counting(speaker: quotebank.Speaker) -> dict[str, object]:
+        encoded.append(speaker.name)
+        return real(speaker)
+
+    monkeypatch.setattr(quotebank.collection.store, "speaker_to_dict", counting)
+    bank.add_many(_article(n) for n in range(30))
+    assert len(bank) == 90
+    assert not [sql for sql in statements if "SAVEPOINT" in sql.upper()]
+    assert sorted(encoded) == sorted(SPEAKERS)
+
+
 def test_an_error_in_the_stream_keeps_the_articles_before_it(tmp_path: Path) -> None:
     path = tmp_path / "bank.db"
     bank = QuoteBank.open(path)
