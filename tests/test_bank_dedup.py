@@ -14,7 +14,7 @@ import pytest
 
 import quotebank.collection.clusters
 import quotebank.collection.store
-from quotebank import Quote, QuoteBank, QuoteCluster, QuoteList, Speaker
+from quotebank import Quote, QuoteBank, QuoteCluster, QuoteKind, QuoteList, Speaker
 from quotebank.collection.clusters import cluster_quotes
 from quotebank.collection.filters import words
 from quotebank.collection.registry import SpeakerProfile
@@ -289,3 +289,110 @@ def test_a_bank_of_version_2_gains_its_clusters_when_opened_for_writing(tmp_path
         assert connection.execute("PRAGMA user_version").fetchone() == (
             quotebank.collection.store.SCHEMA_VERSION,
         )
+
+
+def _varied_bank(seed: int) -> QuoteBank:
+    """Quotations reported again and again: whole, cut, in capitals, with a word changed, by the same person
+    with and without their role, or unattributed; some articles stored again with their reported speech,
+    some corrected (another outlet, another date)."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{n}" for n in range(300)]
+    said = [(" ".join(rng.choices(vocabulary, k=rng.randint(3, 14))), rng.randrange(6)) for _ in range(60)]
+    people = ["Jane Doe", "John Roe", "Ana Lima", "Omar Haddad", "Li Wei", "Sara Kim"]
+    bank = QuoteBank()
+    texts = []
+    for number in range(120):
+        paragraphs = [f"Report {number}"]
+        for _ in range(rng.randint(1, 4)):
+            text, who = rng.choice(said)
+            form = rng.random()
+            if form < 0.2:
+                text = text.upper()
+            elif form < 0.35:
+                text = " ".join(text.split()[1:])
+            elif form < 0.45:
+                text = text.replace(text.split()[-1], "changed")
+            name = people[who] if rng.random() < 0.9 else people[(who + 1) % len(people)]
+            if rng.random() < 0.15:
+                paragraphs.append(f'"{text}," a spokesperson said.')
+            elif rng.random() < 0.3:
+                paragraphs.append(f'"{text}," {name}, the minister, said.')
+            else:
+                paragraphs.append(f'"{text}," said {name}.')
+        text = "\n\n".join(paragraphs)
+        texts.append(text)
+        outlet = rng.choice(["A", "B", "C", None])
+        bank.add(text, outlet=outlet, published=f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+    for text in rng.sample(texts, 10):
+        bank.add(text, reported=True)  # stored again in its place, its quotes replaced
+    for text in rng.sample(texts, 10):
+        bank.update(text, outlet=rng.choice(["A", "D"]), published="2025-12-31")
+    return bank
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_clusters_totals_kept_when_writing_give_the_clusters_of_the_quotes(seed: int) -> None:
+    bank = _varied_bank(seed)
+    totalled = bank.clusters()
+    # with a filter that every quote passes, the clusters are grouped from the quotes themselves
+    grouped = bank.clusters(kind=list(QuoteKind))
+    assert len(totalled) == len(grouped)
+    assert [(c.quote_id, c.article_count, c.outlets, c.speaker) for c in totalled] == [
+        (c.quote_id, c.article_count, c.outlets, c.speaker) for c in grouped
+    ]
+    assert totalled == grouped
+    assert list(totalled)[5:40] == list(grouped)[5:40] and totalled[-1] == grouped[-1]
+    assert bank.clusters(limit=7) == grouped[:7]
+    assert bank.check() == ()
+
+
+def test_listing_the_widest_clusters_reads_an_index_not_every_quote(monkeypatch: pytest.MonkeyPatch) -> None:
+    bank = _varied_bank(4)
+    grouped: list[object] = []
+    grouping = bank._store.cluster_groups
+
+    def counting(quote_ids: Sequence[int] | None, *, shared: bool = False) -> object:
+        if quote_ids is None and not shared:
+            grouped.append(quote_ids)
+        return grouping(quote_ids, shared=shared)
+
+    monkeypatch.setattr(bank._store, "cluster_groups", counting)
+    read: list[int] = []
+    reading = bank._store.widest_clusters
+
+    def paging(after: object, count: int) -> object:
+        found = reading(after, count)  # type: ignore[arg-type]
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(bank._store, "widest_clusters", paging)
+    clusters = bank.clusters()
+    assert clusters[:3] and grouped == []
+    assert len(read) == 1  # one page of the index, however many quotes the bank holds
+
+
+def test_a_bank_of_version_4_gains_its_clusters_totals_when_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    bank = _varied_bank(5)
+    expected = list(bank.clusters())
+    with QuoteBank.open(path) as copy:
+        bank._store._connection.backup(copy._store._connection)
+    with sqlite3.connect(path) as connection:  # as version 4 left it: no totals of clusters
+        for kind, name in [
+            ("TRIGGER", "quote_counted"),
+            ("TRIGGER", "cluster_outlet_counted"),
+            ("INDEX", "quotes_by_unit"),
+            ("TABLE", "cluster_outlets"),
+            ("TABLE", "clusters"),
+        ]:
+            connection.execute(f"DROP {kind} {name}")
+        connection.execute("PRAGMA user_version = 4")
+    with QuoteBank.open(path, readonly=True) as old:  # read as it is, grouped from the quotes
+        assert not old._store.totalled
+        assert list(old.clusters()) == expected
+    with QuoteBank.open(path) as upgraded:
+        assert upgraded._store.totalled
+        assert list(upgraded.clusters()) == expected
+        assert upgraded.check() == ()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (5,)

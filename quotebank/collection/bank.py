@@ -9,6 +9,7 @@ AddedArticle(new: 1 quote, Daily Example, undated, '"We will rebuild," Mayor Jan
 
 from __future__ import annotations
 
+import bisect
 import collections
 import hashlib
 import itertools
@@ -29,7 +30,7 @@ from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quo
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
 from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
-from quotebank.collection.store import ClusterGroup, Store, StoredArticle, article_key, storable
+from quotebank.collection.store import ClusterGroup, ClusterKey, Store, StoredArticle, article_key, storable
 from quotebank.errors import (
     AmbiguousSpeakerError,
     BankDamagedError,
@@ -757,6 +758,8 @@ class QuoteBank:
             found = cluster_quotes(quotes, person=person, article=lambda quote: keys[id(quote)])
             return found if limit is None else found[:limit]
         if wanted == QuoteFilter() and speaker is None:
+            if self._store.totalled:
+                return self._widest_clusters(person, limit)
             return self._stored_clusters(None, person, limit)
         selected = [quote_id for quote_id, _key, _quote in self._select_rows(wanted, speaker)]
         return self._stored_clusters(selected, person, limit)
@@ -772,7 +775,7 @@ class QuoteBank:
         store = self._store
         store.read_speakers()
         persons: dict[int | None, Speaker | None] = {None: None}
-        reports: list[tuple[int, int, str, int, str, Speaker | None]] = []
+        reports: list[_Report] = []
         for groups in store.cluster_groups(quote_ids):
             if len(groups) == 1:
                 [(speaker_id, articles, outlets, first, first_id, ids)] = groups
@@ -801,12 +804,31 @@ class QuoteBank:
 
         return ClusterList.reading(len(reports), load)
 
+    def _widest_clusters(
+        self, person: Callable[[Speaker | None], Speaker | None], limit: int | None
+    ) -> ClusterList:
+        """Every cluster, from the totals the store keeps: those of one speaker in the order of their index,
+        those of several parted by person here (few: a quotation is mostly reported with one name), and the
+        two merged, so that the widest come first without reading every quote."""
+        store = self._store
+        store.read_speakers()
+        persons: dict[int | None, Speaker | None] = {None: None}
+        shared: list[_Report] = []
+        parted = 0
+        for groups in store.cluster_groups(None, shared=True):
+            shared += self._split_by_person(groups, persons, person)
+            parted += 1
+        shared.sort(key=operator.itemgetter(0, 1, 2, 3))
+        count = store.cluster_count() - parted + len(shared)
+        reader = _WidestReader(store, shared, persons, person)
+        return ClusterList.reading(count if limit is None else min(count, limit), reader.load)
+
     def _split_by_person(
         self,
         groups: list[ClusterGroup],
         persons: dict[int | None, Speaker | None],
         person: Callable[[Speaker | None], Speaker | None],
-    ) -> list[tuple[int, int, str, int, str, Speaker | None]]:
+    ) -> list[_Report]:
         """The quotations of a cluster whose quotes have several speakers: one a person, the unattributed
         reports with the person who has most reports."""
         store = self._store
@@ -959,6 +981,94 @@ class QuoteBank:
         from quotebank.io.display import bank_html  # noqa: PLC0415 -- display is only needed in notebooks
 
         return bank_html(self.location, len(self), self._store.article_count(), self.search(limit=10))
+
+
+_Report = tuple[int, int, str, int, str, Speaker | None]
+"""A quotation as :meth:`QuoteBank.clusters` sorts it: minus its articles, minus its outlets, its least date
+key, its least quote id (:data:`~quotebank.collection.store.ClusterKey`), its quote ids joined by commas, and
+its person."""
+_WIDEST_PAGE = 1024
+"""Clusters of one speaker read from the store's index at a time."""
+
+
+class _WidestReader:
+    """Reads the clusters of a bank in order, a page at a time, for a :class:`ClusterList`: the clusters of
+    one speaker from the store's index (where the last page ended is remembered, so that reading them all
+    reads the index once), the quotations parted by person (``shared``, sorted) merged in."""
+
+    def __init__(
+        self,
+        store: Store,
+        shared: list[_Report],
+        persons: dict[int | None, Speaker | None],
+        person: Callable[[Speaker | None], Speaker | None],
+    ) -> None:
+        self._store = store
+        self._shared = shared
+        self._persons = persons
+        self._person = person
+        self._restart()
+
+    def _restart(self) -> None:
+        self._position = 0
+        self._next_shared = 0
+        self._rows: collections.deque[tuple[ClusterKey, int, int | None]] = collections.deque()
+        self._after: ClusterKey | None = None
+        self._read_all = False
+
+    def _next(self) -> tuple[ClusterKey, int | None, str | None, int | None] | None:
+        """The next quotation in order: its key and either its cluster's name and speaker's id, or its
+        quote ids (parted by person); ``None`` after the last."""
+        while not self._rows and not self._read_all:
+            page = self._store.widest_clusters(self._after, _WIDEST_PAGE)
+            self._read_all = len(page) < _WIDEST_PAGE
+            if page:
+                self._after = page[-1][0]
+            self._rows.extend(row for row in page if row[2] != -1)
+        shared = self._shared[self._next_shared] if self._next_shared < len(self._shared) else None
+        if self._rows and (shared is None or self._rows[0][0] < shared[:4]):
+            key, cluster, speaker_id = self._rows.popleft()
+            return key, cluster, None, speaker_id
+        if shared is None:
+            return None
+        self._next_shared += 1
+        return shared[:4], None, shared[4], None
+
+    def load(self, start: int, stop: int) -> list[QuoteCluster]:
+        if start < self._position:
+            self._restart()
+        page = []
+        while self._position < stop:
+            found = self._next()
+            if found is None:
+                break
+            if self._position >= start:
+                page.append(found)
+            self._position += 1
+        store = self._store
+        members = store.cluster_quote_ids(
+            [cluster for _key, cluster, _ids, _s in page if cluster is not None]
+        )
+        ids = [
+            members[cluster] if cluster is not None else sorted(int(n) for n in (joined or "").split(","))
+            for _key, cluster, joined, _speaker in page
+        ]
+        quotes = store.quotes_with_words([n for group in ids for n in group])
+        clusters = []
+        for (key, cluster, _joined, speaker_id), group in zip(page, ids, strict=True):
+            if cluster is None:
+                who = self._shared[self._shared_index(key)][5]
+            else:
+                if speaker_id is not None and speaker_id not in self._persons:
+                    self._persons[speaker_id] = self._person(store.speaker(speaker_id))
+                who = self._persons[speaker_id]
+            clusters.append(
+                make_cluster([quotes[n][0] for n in group], [quotes[n][1] for n in group], who, -key[0])
+            )
+        return clusters
+
+    def _shared_index(self, key: ClusterKey) -> int:
+        return bisect.bisect_left(self._shared, key, key=operator.itemgetter(0, 1, 2, 3))
 
 
 def _storable_article(article: Article) -> Article:

@@ -59,16 +59,27 @@ from quotebank.io.export import (
 )
 from quotebank.values import Article, Paragraph, ParagraphKind, Quote, QuoteList, Speaker
 
-__all__ = ["SCHEMA_VERSION", "ClusterGroup", "Store", "StoredArticle", "article_key", "storable"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "ClusterGroup",
+    "ClusterKey",
+    "Store",
+    "StoredArticle",
+    "article_key",
+    "storable",
+]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """2 added ``articles.reported``; 3: speaker records hold the evidence of the speaker's gender; 4: the
-clustering tables and each speaker's totals. A bank of an older version is upgraded when it is opened for
-writing, and read as it is, with a warning, when opened read-only (see :data:`_UPGRADES`)."""
+clustering tables and each speaker's totals; 5: each cluster's totals. A bank of an older version is upgraded
+when it is opened for writing, and read as it is, with a warning, when opened read-only (see
+:data:`_UPGRADES`)."""
 _REPORTED_SINCE = 2
 """The first version whose articles say whether their reported speech was extracted."""
 _CLUSTERED_SINCE = 4
 """The first version that clusters quotes and counts each speaker's quotes as they are written."""
+_TOTALLED_SINCE = 5
+"""The first version that keeps each cluster's totals as quotes are written."""
 # "QBNK": marks a SQLite file as a quotebank store (SQLite keeps it in the file header)
 _APPLICATION_ID = 0x51424E4B
 _BUSY_TIMEOUT_SECONDS = 30.0
@@ -80,6 +91,7 @@ _FULL_CHECK_BYTES = 4 * 1024 * 1024
 """Files up to this size get SQLite's full integrity check when opened instead (about 40 ms at this size)."""
 _TABLES = frozenset({"articles", "speakers", "quotes", "quote_words"})
 _CLUSTER_TABLES = frozenset({"quote_units", "quote_prints"})
+_TOTAL_TABLES = frozenset({"clusters", "cluster_outlets"})
 _RECORDS_KEPT = 50_000
 """The speaker records a store keeps at most (see ``Store._records``)."""
 _MAX_PRINT_UNITS = 200
@@ -158,6 +170,61 @@ CREATE TABLE quote_prints (
     PRIMARY KEY (print, unit)
 ) WITHOUT ROWID;
 """
+# version 5: each cluster's totals, kept by triggers as quotes are inserted (and by the clusterer when it
+# joins two clusters), so that listing the clusters most widely reported first reads an index. ``speaker`` is
+# the one speaker of the cluster's quotes (0: none), or -1 when they have several: those are parted by
+# person when read. Counts are negative, so that the widest come first in an index in ascending order (a
+# position in it is then one comparison of row values).
+_VERSION_5 = (
+    """CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        speaker INTEGER NOT NULL,
+        quotes INTEGER NOT NULL,
+        minus_articles INTEGER NOT NULL,
+        minus_outlets INTEGER NOT NULL,
+        first TEXT NOT NULL,
+        first_id INTEGER NOT NULL
+    )""",
+    "CREATE INDEX clusters_widest ON clusters (minus_articles, minus_outlets, first, first_id, speaker)",
+    "CREATE INDEX clusters_shared ON clusters (id) WHERE speaker = -1",
+    "CREATE TABLE cluster_outlets (cluster INTEGER NOT NULL, outlet TEXT NOT NULL,"
+    " PRIMARY KEY (cluster, outlet)) WITHOUT ROWID",
+    "CREATE INDEX quotes_by_unit ON quotes (unit)",
+    # a quote counts once more in its cluster; its article once more unless another of its quotes is there
+    """CREATE TRIGGER quote_counted AFTER INSERT ON quotes WHEN NEW.unit IS NOT NULL BEGIN
+        INSERT INTO clusters (id, speaker, quotes, minus_articles, minus_outlets, first, first_id)
+        SELECT cluster, ifnull(NEW.speaker_id, 0), 1, -1, 0, NEW.date_key, NEW.id FROM quote_units
+        WHERE id = NEW.unit
+        ON CONFLICT (id) DO UPDATE SET
+            speaker = CASE WHEN speaker = excluded.speaker THEN speaker ELSE -1 END,
+            quotes = quotes + 1,
+            minus_articles = minus_articles - NOT EXISTS (
+                SELECT 1 FROM quotes q JOIN quote_units u ON u.id = q.unit
+                WHERE q.article_id = NEW.article_id AND q.id != NEW.id AND u.cluster = excluded.id),
+            first = min(first, excluded.first),
+            first_id = min(first_id, excluded.first_id);
+        INSERT OR IGNORE INTO cluster_outlets (cluster, outlet)
+        SELECT cluster, NEW.outlet_key FROM quote_units WHERE id = NEW.unit AND NEW.outlet_key IS NOT NULL;
+    END""",
+    # an outlet new to a cluster counts once more (an outlet already there is ignored: no row, no count)
+    """CREATE TRIGGER cluster_outlet_counted AFTER INSERT ON cluster_outlets BEGIN
+        UPDATE clusters SET minus_outlets = minus_outlets - 1 WHERE id = NEW.cluster;
+    END""",
+)
+# the totals of the clusters {where} (a condition on u.cluster), counted from their quotes
+_CLUSTER_TOTALS = """
+INSERT INTO clusters (id, speaker, quotes, minus_articles, minus_outlets, first, first_id)
+SELECT u.cluster,
+       CASE WHEN min(ifnull(q.speaker_id, 0)) = max(ifnull(q.speaker_id, 0)) THEN min(ifnull(q.speaker_id, 0))
+            ELSE -1 END,
+       count(*), -count(DISTINCT q.article_id), 0, min(q.date_key), min(q.id)
+FROM quote_units u JOIN quotes q ON q.unit = u.id WHERE {where} GROUP BY u.cluster
+"""
+_CLUSTER_OUTLETS = """
+INSERT OR IGNORE INTO cluster_outlets (cluster, outlet)
+SELECT u.cluster, q.outlet_key FROM quote_units u JOIN quotes q ON q.unit = u.id
+WHERE q.outlet_key IS NOT NULL AND {where}
+"""
 _ORDER = " ORDER BY q.date_key, q.article_id, q.position"
 # an article is stored once: by the key of its text, or by its url
 _SAME_ARTICLE = "key = ? OR (url IS NOT NULL AND url = ?)"
@@ -166,6 +233,10 @@ _SAME_ARTICLE = "key = ? OR (url IS NOT NULL AND url = ?)"
 ClusterGroup = tuple[int | None, int, int, str, int, str]
 """The quotes of one speaker in one cluster: the speaker's id, the number of distinct articles and outlets,
 the least date key, the least quote id, and the quote ids joined by commas."""
+ClusterKey = tuple[int, int, str, int]
+"""Where a quotation comes in the order of :meth:`~quotebank.collection.bank.QuoteBank.clusters`: minus its
+number of distinct articles, minus its number of distinct outlets, its least date key and its least quote id
+(the widest first)."""
 
 
 # each speaker's quote count, article count, outlets (a JSON array), and least and greatest
@@ -278,6 +349,8 @@ class Store:
         wrong)."""
         self.clustered = True
         """Whether the store keeps clusters and speaker totals (false in an older file opened read-only)."""
+        self.totalled = True
+        """Whether the store keeps each cluster's totals (false in an older file opened read-only)."""
         self._clusterer = _Clusterer(connection)
 
     @classmethod
@@ -313,6 +386,7 @@ class Store:
         if version < _REPORTED_SINCE:
             store._article_columns = _ARTICLE_COLUMNS.replace("reported", "0")
         store.clustered = version >= _CLUSTERED_SINCE
+        store.totalled = version >= _TOTALLED_SINCE
         store._open_file = os.path.realpath(location)
         _OPEN_FILES[store._open_file] += 1
         return store
@@ -547,9 +621,11 @@ class Store:
             "INSERT INTO quote_words (quote_words, rowid, words) VALUES ('delete', ?, ?)",
             [(quote_id, " ".join(words(json.loads(record)["text"]))) for quote_id, record, _speaker in rows],
         )
+        clusters = self._clusters_of(article_id)
         connection.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        # the speakers of the quotes dropped are counted again from the quotes they have left
+        # the speakers and clusters of the quotes dropped are counted again from the quotes they have left
         self._count_again({speaker_id for _id, _record, speaker_id in rows if speaker_id is not None})
+        self._count_clusters_again(clusters)
 
     def update_metadata(self, key: str, url: str | None, changes: dict[str, Any]) -> Article | None:
         """Give the stored article with this key or url, and each of its quotes, the metadata of ``changes``
@@ -600,6 +676,7 @@ class Store:
                     ),
                 )
             self._count_again({speaker_id for _id, _record, speaker_id in quotes if speaker_id is not None})
+            self._count_clusters_again(self._clusters_of(article_id))
         except BaseException:
             if connection.in_transaction:  # a full disk has SQLite undo the transaction itself
                 connection.execute("ROLLBACK")
@@ -758,15 +835,25 @@ class Store:
             found[quote_id] = (self._quote(speaker_id, record), text.split())
         return found
 
-    def cluster_groups(self, quote_ids: Sequence[int] | None) -> Iterator[list[ClusterGroup]]:
-        """The quotes of ``quote_ids`` (``None``: every quote) grouped by cluster, then by speaker: for each
-        cluster, a :data:`ClusterGroup` for each of its speakers. Counted by SQLite, read a page at a time."""
+    def cluster_groups(
+        self, quote_ids: Sequence[int] | None, *, shared: bool = False
+    ) -> Iterator[list[ClusterGroup]]:
+        """The quotes of ``quote_ids`` (``None``: every quote; ``shared``: those of the clusters whose quotes
+        have several speakers, which the store marks) grouped by cluster, then by speaker: for each cluster,
+        a :data:`ClusterGroup` for each of its speakers. Counted by SQLite, read a page at a time."""
+        if shared:
+            source = (
+                "clusters c JOIN quote_units u ON u.cluster = c.id JOIN quotes q ON q.unit = u.id"
+                " WHERE c.speaker = -1"
+            )
+        else:
+            source = "quotes q JOIN quote_units u ON u.id = q.unit" + (
+                "" if quote_ids is None else " WHERE q.id IN (SELECT value FROM json_each(?))"
+            )
         rows = self._connection.execute(
             "SELECT u.cluster, q.speaker_id, count(DISTINCT q.article_id), count(DISTINCT q.outlet_key),"
-            " min(q.date_key), min(q.id), group_concat(q.id)"
-            " FROM quotes q JOIN quote_units u ON u.id = q.unit"
-            + ("" if quote_ids is None else " WHERE q.id IN (SELECT value FROM json_each(?))")
-            + " GROUP BY u.cluster, q.speaker_id ORDER BY u.cluster",
+            f" min(q.date_key), min(q.id), group_concat(q.id) FROM {source}"
+            " GROUP BY u.cluster, q.speaker_id ORDER BY u.cluster",
             () if quote_ids is None else (json.dumps(list(quote_ids)),),
         )
         cluster: list[ClusterGroup] = []
@@ -780,6 +867,41 @@ class Store:
                 cluster.append(row[1:])
         if cluster:
             yield cluster
+
+    def cluster_count(self) -> int:
+        """How many clusters have quotes, of one speaker or of several."""
+        return int(self._connection.execute("SELECT count(*) FROM clusters").fetchone()[0])
+
+    def widest_clusters(
+        self, after: ClusterKey | None, count: int
+    ) -> list[tuple[ClusterKey, int, int | None]]:
+        """The next ``count`` clusters, the most widely reported first (see :data:`ClusterKey`), after
+        ``after`` (``None``: from the first): each with its key, its name and its speaker's id (``None``:
+        no speaker; -1: several). Read from an index of the totals the store keeps: the cost is the clusters
+        read, not the quotes."""
+        condition = (
+            "" if after is None else " WHERE (minus_articles, minus_outlets, first, first_id) > (?, ?, ?, ?)"
+        )
+        rows = self._connection.execute(
+            "SELECT minus_articles, minus_outlets, first, first_id, id, speaker FROM clusters"
+            f"{condition} ORDER BY minus_articles, minus_outlets, first, first_id LIMIT ?",
+            (*(after or ()), count),
+        ).fetchall()
+        return [
+            ((a, o, first, first_id), cluster, speaker or None)
+            for a, o, first, first_id, cluster, speaker in rows
+        ]
+
+    def cluster_quote_ids(self, clusters: Sequence[int]) -> dict[int, list[int]]:
+        """The ids of the quotes of each of ``clusters``, in the order they were stored."""
+        found: dict[int, list[int]] = {cluster: [] for cluster in clusters}
+        for cluster, quote_id in self._connection.execute(
+            "SELECT u.cluster, q.id FROM quote_units u JOIN quotes q ON q.unit = u.id"
+            " WHERE u.cluster IN (SELECT value FROM json_each(?)) ORDER BY q.id",
+            (json.dumps(list(clusters)),),
+        ):
+            found[cluster].append(quote_id)
+        return found
 
     def reach(self, quote_ids: Sequence[int]) -> tuple[int, int]:
         """How many distinct articles and outlets the quotes of ``quote_ids`` come from."""
@@ -838,6 +960,34 @@ class Store:
                 for speaker_id, count, articles, outlets, first, last in totals
             ),
         )
+
+    def _clusters_of(self, article_id: int) -> list[int]:
+        """The clusters of an article's quotes."""
+        if not self.totalled:
+            return []
+        return [
+            row[0]
+            for row in self._connection.execute(
+                "SELECT DISTINCT u.cluster FROM quotes q JOIN quote_units u ON u.id = q.unit"
+                " WHERE q.article_id = ?",
+                (article_id,),
+            )
+        ]
+
+    def _count_clusters_again(self, clusters: Sequence[int]) -> None:
+        """Count the totals of these clusters again from their quotes (after quotes left them, or their
+        outlets or dates changed)."""
+        if not clusters:
+            return
+        connection = self._connection
+        chosen = json.dumps(sorted(clusters))
+        connection.execute("DELETE FROM clusters WHERE id IN (SELECT value FROM json_each(?))", (chosen,))
+        connection.execute(
+            "DELETE FROM cluster_outlets WHERE cluster IN (SELECT value FROM json_each(?))", (chosen,)
+        )
+        where = "u.cluster IN (SELECT value FROM json_each(?))"
+        connection.execute(_CLUSTER_TOTALS.format(where=where), (chosen,))
+        connection.execute(_CLUSTER_OUTLETS.format(where=where), (chosen,))
 
     def speaker_usages(self, after: int, upto: int) -> list[tuple[int, SpeakerUsage]]:
         """Each per-article speaker (by its id) with the quote count, outlets and first and last dates of its
@@ -1120,7 +1270,8 @@ def _clusters_and_totals(connection: _Connection) -> None:
             "UPDATE speakers SET quotes = ?, articles = ?, outlets = ?, first = ?, last = ? WHERE id = ?",
             (count, articles, outlets, first, last, speaker_id),
         )
-    clusterer = _Clusterer(connection)
+    # the clusters' totals come in the next version
+    clusterer = _Clusterer(connection, totals=False)
     rows = connection.execute("SELECT id, json_extract(record, '$.text') FROM quotes").fetchall()
     connection.executemany(
         "UPDATE quotes SET unit = ? WHERE id = ?",
@@ -1128,7 +1279,16 @@ def _clusters_and_totals(connection: _Connection) -> None:
     )
 
 
-_UPGRADES = {1: _reported_column, 2: _speaker_genders, 3: _clusters_and_totals}
+def _cluster_totals(connection: _Connection) -> None:
+    """Version 4 to 5: each cluster's totals, counted from its quotes."""
+    for statement in _VERSION_5:
+        if not _done(connection, statement):
+            connection.execute(statement)
+    connection.execute(_CLUSTER_TOTALS.format(where="1"))
+    connection.execute(_CLUSTER_OUTLETS.format(where="1"))
+
+
+_UPGRADES = {1: _reported_column, 2: _speaker_genders, 3: _clusters_and_totals, 4: _cluster_totals}
 """What turns a bank of each older version into one of the next."""
 
 
@@ -1156,7 +1316,7 @@ def _create_schema(connection: _Connection) -> tuple[int, int, int]:
         # another process may have created it since the first look
         application_id, version, objects = _header(connection)
         if (application_id, version, objects) == (0, 0, 0):
-            for statement in (_SCHEMA + _VERSION_4).split(";"):
+            for statement in [*(_SCHEMA + _VERSION_4).split(";"), *_VERSION_5]:
                 if statement.strip():
                     connection.execute(statement)
             connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
@@ -1177,7 +1337,7 @@ def _done(connection: _Connection, statement: str) -> bool:
     if parts[0] == "ALTER":  # ALTER TABLE <table> ADD COLUMN <column> ...
         columns = {row[1] for row in connection.execute(f"PRAGMA table_info({parts[2]})")}
         return parts[5] in columns
-    name = parts[2] if parts[1] in ("TABLE", "INDEX") else parts[3]
+    name = parts[2] if parts[1] in ("TABLE", "INDEX", "TRIGGER") else parts[3]
     return connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
@@ -1192,8 +1352,10 @@ class _Clusterer:
     the quote's words and a bounded number of comparisons, not the size of the bank.
     """
 
-    def __init__(self, connection: _Connection) -> None:
+    def __init__(self, connection: _Connection, *, totals: bool = True) -> None:
         self._connection = connection
+        self._totals = totals
+        """Whether the store keeps each cluster's totals (not yet, in the middle of an upgrade)."""
 
     def unit(self, sequence: Sequence[str]) -> int:
         """The unit of ``sequence``: the stored one, or a new one, clustered."""
@@ -1260,9 +1422,53 @@ class _Clusterer:
             connection.execute("SELECT id, size FROM quote_units WHERE id IN (?, ?)", (a, b)).fetchall()
         )
         keep, drop = (a, b) if sizes[a] >= sizes[b] else (b, a)
+        if self._totals:
+            self._join_totals(keep, drop)
         connection.execute("UPDATE quote_units SET cluster = ? WHERE cluster = ?", (keep, drop))
         connection.execute("UPDATE quote_units SET size = ? WHERE id = ?", (sizes[a] + sizes[b], keep))
         return keep
+
+    def _join_totals(self, keep: int, drop: int) -> None:
+        """Add the totals of cluster ``drop`` to those of ``keep``, before its units join ``keep``: the
+        articles both have count once, and so do the outlets. This reads the quotes of ``drop``, the cluster
+        with fewer units: a unit is read again only when its cluster at least doubles, so the work of every
+        join together grows as n log n, not as the square of a cluster."""
+        connection = self._connection
+        totals = {
+            row[0]: row[1:]
+            for row in connection.execute(
+                "SELECT id, speaker, quotes, minus_articles, first, first_id FROM clusters"
+                " WHERE id IN (?, ?)",
+                (keep, drop),
+            ).fetchall()
+        }
+        if drop not in totals:
+            return  # no quotes yet (a unit being written)
+        if keep not in totals:
+            # its outlets are counted again as they join below
+            connection.execute("UPDATE clusters SET id = ?, minus_outlets = 0 WHERE id = ?", (keep, drop))
+        else:
+            speaker, quotes, minus_articles, first, first_id = totals[drop]
+            (shared,) = connection.execute(
+                "SELECT count(DISTINCT q.article_id) FROM quote_units u JOIN quotes q ON q.unit = u.id"
+                " WHERE u.cluster = ?1 AND EXISTS (SELECT 1 FROM quotes o"
+                " JOIN quote_units ou ON ou.id = o.unit"
+                " WHERE o.article_id = q.article_id AND ou.cluster = ?2)",
+                (drop, keep),
+            ).fetchone()
+            connection.execute(
+                "UPDATE clusters SET speaker = CASE WHEN speaker = ? THEN speaker ELSE -1 END,"
+                " quotes = quotes + ?, minus_articles = minus_articles + ? + ?, first = min(first, ?),"
+                " first_id = min(first_id, ?) WHERE id = ?",
+                (speaker, quotes, minus_articles, shared, first, first_id, keep),
+            )
+            connection.execute("DELETE FROM clusters WHERE id = ?", (drop,))
+        connection.execute(
+            "INSERT OR IGNORE INTO cluster_outlets (cluster, outlet)"
+            " SELECT ?, outlet FROM cluster_outlets WHERE cluster = ?",
+            (keep, drop),
+        )
+        connection.execute("DELETE FROM cluster_outlets WHERE cluster = ?", (drop,))
 
 
 def _chunks(ids: Sequence[int] | None, size: int = 10_000) -> Iterator[list[int] | None]:
@@ -1278,7 +1484,8 @@ def _check_on_open(connection: _Connection, location: str, version: int) -> None
     """The cheap part of :meth:`Store.problems`: the tables are there and, in a file small enough to read
     quickly, SQLite's check of every page finds nothing. A larger file is checked by ``check``."""
     names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    missing = (_TABLES | (_CLUSTER_TABLES if version >= _CLUSTERED_SINCE else frozenset())) - names
+    missing = _TABLES | (_CLUSTER_TABLES if version >= _CLUSTERED_SINCE else frozenset())
+    missing = (missing | (_TOTAL_TABLES if version >= _TOTALLED_SINCE else frozenset())) - names
     if missing:
         raise BankDamagedError(f"{location}: the file is damaged: tables {sorted(missing)} are missing")
     size = os.path.getsize(location)
