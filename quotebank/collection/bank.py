@@ -735,8 +735,9 @@ class QuoteBank:
         articles, then of outlets, then by first report. ``limit`` counts clusters.
 
         The bank clusters each quote as it is stored, so this groups stored assignments; it compares no
-        quotes. Quotes of two people are two quotations; an unattributed report joins the person who has
-        the most reports of its cluster."""
+        quotes. Without filters, it reads the totals the bank keeps of each cluster, the widest first, and
+        groups nothing. Quotes of two people are two quotations; an unattributed report joins the person
+        who has the most reports of its cluster."""
         wanted = QuoteFilter.build(
             text=text, pattern=regex, outlet=outlet, since=since, until=until, kind=kind, limit=limit
         )
@@ -815,8 +816,16 @@ class QuoteBank:
         persons: dict[int | None, Speaker | None] = {None: None}
         shared: list[_Report] = []
         parted = 0
+        # the article and outlet of every quote of those clusters, read at once: a person's quotes in a
+        # cluster are counted here, not with a query each
+        sources = store.shared_sources()
+
+        def reach(quote_ids: Sequence[int]) -> tuple[int, int]:
+            found = [sources[n] for n in quote_ids]
+            return len({a for a, _o in found}), len({o for _a, o in found if o is not None})
+
         for groups in store.cluster_groups(None, shared=True):
-            shared += self._split_by_person(groups, persons, person)
+            shared += self._split_by_person(groups, persons, person, reach=reach)
             parted += 1
         shared.sort(key=operator.itemgetter(0, 1, 2, 3))
         count = store.cluster_count() - parted + len(shared)
@@ -828,9 +837,12 @@ class QuoteBank:
         groups: list[ClusterGroup],
         persons: dict[int | None, Speaker | None],
         person: Callable[[Speaker | None], Speaker | None],
+        *,
+        reach: Callable[[Sequence[int]], tuple[int, int]] | None = None,
     ) -> list[_Report]:
         """The quotations of a cluster whose quotes have several speakers: one a person, the unattributed
-        reports with the person who has most reports."""
+        reports with the person who has most reports. ``reach`` counts the distinct articles and outlets of
+        quotes (by default, the store does)."""
         store = self._store
         by_person: dict[Speaker | None, list[ClusterGroup]] = {}
         for group in groups:
@@ -850,7 +862,7 @@ class QuoteBank:
             if len(members) == 1:
                 articles, outlets = members[0][1], members[0][2]
             else:
-                articles, outlets = store.reach([int(n) for n in ids.split(",")])
+                articles, outlets = (reach or store.reach)([int(n) for n in ids.split(",")])
             first = min(group[3] for group in members)
             found.append((-articles, -outlets, first, min(group[4] for group in members), ids, who))
         return found

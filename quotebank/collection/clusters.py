@@ -121,9 +121,10 @@ class ClusterList(Sequence[QuoteCluster]):
     """An immutable sequence of clusters, the most widely reported first (articles, then outlets, then first
     report), with exports and a notebook display. It equals any sequence of the same clusters.
 
-    The list a bank gives knows its clusters' sizes and order at once, and reads their quotes from the bank
-    when they are first looked at, a page at a time (so that listing a million quotations, or the first ten,
-    does not read a million quotes): the bank must stay open while it is used.
+    The list a bank gives knows how many clusters it holds at once, and reads them, in order, and their
+    quotes from the bank when they are first looked at, a page at a time (so that listing a million
+    quotations, or the first ten, does not read a million quotes): the bank must stay open while it is used,
+    and pages read after the bank has changed may show the change.
     """
 
     __slots__ = ("_clusters", "_count", "_load", "_page")

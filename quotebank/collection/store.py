@@ -842,9 +842,11 @@ class Store:
         have several speakers, which the store marks) grouped by cluster, then by speaker: for each cluster,
         a :data:`ClusterGroup` for each of its speakers. Counted by SQLite, read a page at a time."""
         if shared:
+            # from the few marked clusters to their units and quotes (joined the other way round, SQLite
+            # may walk every quote)
             source = (
-                "clusters c JOIN quote_units u ON u.cluster = c.id JOIN quotes q ON q.unit = u.id"
-                " WHERE c.speaker = -1"
+                "quote_units u JOIN quotes q ON q.unit = u.id"
+                " WHERE u.cluster IN (SELECT id FROM clusters WHERE speaker = -1)"
             )
         else:
             source = "quotes q JOIN quote_units u ON u.id = q.unit" + (
@@ -867,6 +869,17 @@ class Store:
                 cluster.append(row[1:])
         if cluster:
             yield cluster
+
+    def shared_sources(self) -> dict[int, tuple[int, str | None]]:
+        """The article and folded outlet of each quote (by id) of the clusters whose quotes have several
+        speakers."""
+        return {
+            quote_id: (article_id, outlet)
+            for quote_id, article_id, outlet in self._connection.execute(
+                "SELECT q.id, q.article_id, q.outlet_key FROM quote_units u JOIN quotes q ON q.unit = u.id"
+                " WHERE u.cluster IN (SELECT id FROM clusters WHERE speaker = -1)"
+            )
+        }
 
     def cluster_count(self) -> int:
         """How many clusters have quotes, of one speaker or of several."""
@@ -1284,6 +1297,9 @@ def _cluster_totals(connection: _Connection) -> None:
     for statement in _VERSION_5:
         if not _done(connection, statement):
             connection.execute(statement)
+    # a file may have been given a lower version than its tables have: what they hold is counted again
+    connection.execute("DELETE FROM clusters")
+    connection.execute("DELETE FROM cluster_outlets")
     connection.execute(_CLUSTER_TOTALS.format(where="1"))
     connection.execute(_CLUSTER_OUTLETS.format(where="1"))
 
