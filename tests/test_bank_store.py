@@ -360,3 +360,10 @@ def test_processes_that_create_one_bank_together_all_write_to_it(tmp_path: Path)
     with QuoteBank.open(path) as bank:
         assert len(bank.articles) == len(bank) == 60
     assert _problems(path) == []
+
+
+def test_the_same_person_in_many_articles_is_one_speaker_row() -> None:
+    bank = QuoteBank()
+    bank.add_many(_article(n) for n in range(0, 30, len(SPEAKERS)))  # Jane Doe's, ten articles
+    assert len(bank) == 30
+    assert bank._store._connection.execute("SELECT count(*) FROM speakers").fetchone() == (1,)
