@@ -43,8 +43,8 @@ from typing import Any, TypeVar
 
 from quotebank import QuoteBank
 from quotebank._pipeline.coreference import surnames_match
-from quotebank.collection.registry import _given_name_match
 from quotebank.collection.filters import words
+from quotebank.collection.registry import _given_name_match
 
 __all__ = ["articles", "main", "people"]
 
