@@ -83,7 +83,6 @@ class _Words:
     clause_end: frozenset[str]
     not_clause_start: frozenset[str]
     auxiliaries: frozenset[str]
-    not_sources: frozenset[str]
     listener_links: frozenset[str]
     promise_verbs: frozenset[str]
     infinitive_markers: frozenset[str]
@@ -111,7 +110,6 @@ def _words(lang: Language) -> _Words:
         clause_end=data["clause_end"],
         not_clause_start=data["not_clause_start"],
         auxiliaries=data["auxiliaries"],
-        not_sources=data["not_sources"],
         listener_links=data["listener_links"],
         promise_verbs=data["promise_verbs"],
         infinitive_markers=data["infinitive_markers"],
@@ -221,14 +219,7 @@ def _sentence_statements(
     taken: list[tuple[int, int]] = []
     for number, cue in enumerate(cues):
         phrase = cue.phrase
-        if (
-            phrase is None
-            or _passive(w, tokens, lo, cue)
-            or (
-                phrase.first >= 0
-                and any(t.lower in w.not_sources for t in tokens[phrase.first : phrase.last + 1])
-            )
-        ):
+        if phrase is None or _passive(w, tokens, lo, cue):
             continue
         clause = _forward(w, tokens, lo, hi, cue, later=cues[number + 1 :]) or _trailing(
             w, tokens, lo, hi, cue
