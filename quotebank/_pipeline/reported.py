@@ -77,6 +77,7 @@ class _Words:
 
     lang: Language
     clause_verbs: frozenset[str]
+    object_verbs: frozenset[str]
     complementisers: frozenset[str]
     before_clause: frozenset[str]
     settings: frozenset[str]
@@ -104,6 +105,7 @@ def _words(lang: Language) -> _Words:
     return _Words(
         lang=lang,
         clause_verbs=data["clause_verbs"],
+        object_verbs=data["object_verbs"],
         complementisers=data["complementisers"],
         before_clause=data["before_clause"] | grammar["time_words"],
         settings=data["settings"],
@@ -295,7 +297,9 @@ def _forward(
     elif (
         tokens[first].kind != WORD
         or tokens[first].lower in w.not_clause_start
-        or not (cue.lemma in w.clause_verbs or _looks_finite(w, tokens, first, hi))
+        or not (
+            cue.lemma in w.clause_verbs or cue.lemma in w.object_verbs or _looks_finite(w, tokens, first, hi)
+        )
     ):
         return None  # "said:", "said, "…"", "said of the ban", "explained the rules"
     else:
