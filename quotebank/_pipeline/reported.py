@@ -77,6 +77,7 @@ class _Words:
 
     lang: Language
     clause_verbs: frozenset[str]
+    subordinators: frozenset[str]
     object_verbs: frozenset[str]
     complementisers: frozenset[str]
     before_clause: frozenset[str]
@@ -105,6 +106,7 @@ def _words(lang: Language) -> _Words:
     return _Words(
         lang=lang,
         clause_verbs=data["clause_verbs"],
+        subordinators=grammar["subordinators"],
         object_verbs=data["object_verbs"],
         complementisers=data["complementisers"],
         before_clause=data["before_clause"] | grammar["time_words"],
@@ -306,7 +308,12 @@ def _forward(
         confidence = _CONFIDENCE_BARE
     if first >= hi:
         return None
-    return first, _clause_last(w, tokens, first, hi, later), confidence
+    last = _clause_last(w, tokens, first, hi, later)
+    opener = phrase.first - 1
+    if opener >= lo and tokens[opener].lower in w.subordinators:
+        # "While Jane Doe said the plan failed, others disagreed": the statement ends with its clause
+        last = next((i - 1 for i in range(first + 1, last + 1) if tokens[i].text == ","), last)
+    return first, last, confidence
 
 
 def _looks_finite(w: _Words, tokens: Sequence[Token], first: int, hi: int) -> bool:
