@@ -77,6 +77,7 @@ class _Words:
 
     lang: Language
     clause_verbs: frozenset[str]
+    no_statement: frozenset[str]
     subordinators: frozenset[str]
     object_verbs: frozenset[str]
     complementisers: frozenset[str]
@@ -106,6 +107,7 @@ def _words(lang: Language) -> _Words:
     return _Words(
         lang=lang,
         clause_verbs=data["clause_verbs"],
+        no_statement=data["no_statement"],
         subordinators=grammar["subordinators"],
         object_verbs=data["object_verbs"],
         complementisers=data["complementisers"],
@@ -223,7 +225,7 @@ def _sentence_statements(
     taken: list[tuple[int, int]] = []
     for number, cue in enumerate(cues):
         phrase = cue.phrase
-        if phrase is None or _passive(w, tokens, lo, cue):
+        if phrase is None or cue.lemma in w.no_statement or _passive(w, tokens, lo, cue):
             continue
         clause = _forward(w, tokens, lo, hi, cue, later=cues[number + 1 :]) or _trailing(
             w, tokens, lo, hi, cue
