@@ -296,7 +296,11 @@ def _forward(
     elif cue.lemma in w.promise_verbs and tokens[first].lower in w.infinitive_markers:
         first += 1  # "vowed to fight on": what was promised
         confidence = _CONFIDENCE_BARE
-    elif cue.lemma in w.charge_verbs and tokens[first].kind == WORD:
+    elif (
+        cue.lemma in w.charge_verbs
+        and tokens[first].kind == WORD
+        and tokens[first].lower not in w.not_clause_start
+    ):
         confidence = _CONFIDENCE_BARE  # "accuses it of stealing jobs": the charge, with its object
     elif (
         tokens[first].kind != WORD
