@@ -37,3 +37,9 @@ def test_reported_speech_reads_as_the_table_says(
         if q.kind is QuoteKind.REPORTED
     ]
     assert found == expected, rule
+
+
+@pytest.mark.parametrize("code", quotebank.available_languages())
+def test_every_language_has_the_words_reported_speech_reads(code: str) -> None:
+    text = "Jane Doe said the bridge would close. While she said it, others left."
+    assert all(q.text == text[q.start : q.end] for q in quotebank.extract(text, reported=True, language=code))
