@@ -466,12 +466,7 @@ def _parenthesis_subject(
     if inner_first >= end:
         return None
     before = inner_first - 2
-    # an age or a party tag between commas is a parenthesis of its own
-    own = _age(tokens, before, lo) or (
-        before > lo
-        and tokens[before - 1].text == ","
-        and w.party_tag.fullmatch(tokens[before].text) is not None
-    )
+    own = _parenthesis_word(w, tokens, before, lo)
     found = None if own else _phrase_ending(w, tokens, before, lo)
     if found is None and not nested and before >= lo and (tokens[before].text in ")." or own):
         # "Roy Cooper (D), his rival, said", "Sen. Kyrsten Sinema, I-Ariz., who …, said", "Tom Fry, 67, a
@@ -512,9 +507,14 @@ def _parenthesis_subject(
     return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.core_end)
 
 
-def _age(tokens: Sequence[Token], index: int, lo: int) -> bool:
-    """Whether the token at ``index`` is an age between commas (``Tom Fry, 67,``)."""
-    return index > lo and tokens[index].text.isdigit() and tokens[index - 1].text == ","
+def _parenthesis_word(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
+    """Whether the token at ``index`` is a parenthesis of its own after a comma: an age (``Tom Fry, 67,``) or
+    a party tag (``Rep. Dan Orr, R-Ohio,``)."""
+    return (
+        index > lo
+        and tokens[index - 1].text == ","
+        and (tokens[index].text.isdigit() or w.party_tag.fullmatch(tokens[index].text) is not None)
+    )
 
 
 def _across_and(w: _Words, tokens: Sequence[Token], found: Phrase, lo: int) -> Phrase:
