@@ -33,6 +33,7 @@ from quotebank.io.records import (
     date_to_text,
     flat_record,
     precision_from_text,
+    precision_to_text,
     typed_record,
 )
 from quotebank.values import (
@@ -90,10 +91,6 @@ __all__ = [
 
 CSV_FIELDS = RECORD_FIELDS
 """The columns of a quotes CSV file: the flat record (:data:`~quotebank.io.records.RECORD_FIELDS`)."""
-
-
-def _value(precision: DatePrecision | None) -> str | None:
-    return precision.value if precision is not None else None
 
 
 def _precision(value: str | None) -> DatePrecision | None:
@@ -165,7 +162,7 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "paragraph": quote.paragraph,
         "source": quote.source,
         "article_id": quote.article_id,
-        "published_precision": _value(quote.published_precision),
+        "published_precision": precision_to_text(quote.published_precision),
         "published_ambiguous": quote.published_ambiguous,
     }
 

@@ -28,6 +28,7 @@ __all__ = [
     "date_to_text",
     "flat_record",
     "precision_from_text",
+    "precision_to_text",
     "published_datetime",
     "typed_record",
 ]
@@ -112,6 +113,11 @@ def precision_from_text(text: str | None) -> DatePrecision | None:
     return DatePrecision.MONTH if len(text) == _MONTH_TEXT else DatePrecision.DAY
 
 
+def precision_to_text(precision: DatePrecision | None) -> str | None:
+    """A date's precision as records hold it (its value), or ``None``."""
+    return precision.value if precision is not None else None
+
+
 def published_datetime(quote: Quote) -> datetime | None:
     """The quote's date as typed tables hold it: zoned times in UTC, dates at midnight, without a zone."""
     return None if quote.published is None else datetime.fromisoformat(date_key(quote.published))
@@ -141,7 +147,7 @@ def flat_record(quote: Quote, *, article: str | None = None, source: str | None 
         "url": quote.url,
         "confidence": quote.confidence,
         "unbalanced": quote.unbalanced,
-        "published_precision": quote.published_precision.value if quote.published_precision else None,
+        "published_precision": precision_to_text(quote.published_precision),
         "published_ambiguous": quote.published_ambiguous,
     }
 
