@@ -79,6 +79,7 @@ class _Words:
     clause_verbs: frozenset[str]
     no_statement: frozenset[str]
     subordinators: frozenset[str]
+    relatives: frozenset[str]
     object_verbs: frozenset[str]
     complementisers: frozenset[str]
     before_clause: frozenset[str]
@@ -109,6 +110,7 @@ def _words(lang: Language) -> _Words:
         clause_verbs=data["clause_verbs"],
         no_statement=data["no_statement"],
         subordinators=grammar["subordinators"],
+        relatives=grammar["relatives"],
         object_verbs=data["object_verbs"],
         complementisers=data["complementisers"],
         before_clause=data["before_clause"] | grammar["time_words"],
@@ -316,8 +318,12 @@ def _forward(
         return None
     last = _clause_last(w, tokens, first, hi, later)
     opener = phrase.first - 1
-    if opener >= lo and tokens[opener].lower in w.subordinators:
-        # "While Jane Doe said the plan failed, others disagreed": the statement ends with its clause
+    relative = cue.first - 1
+    if (opener >= lo and tokens[opener].lower in w.subordinators) or (
+        relative > lo and tokens[relative].lower in w.relatives and tokens[relative - 1].text == ","
+    ):
+        # "While Jane Doe said the plan failed, others disagreed", "Smith, who said he rarely votes, backed
+        # the bill": the statement ends with its clause
         last = next((i - 1 for i in range(first + 1, last + 1) if tokens[i].text == ","), last)
     return first, last, confidence
 
