@@ -1,5 +1,6 @@
 """The gate for reported speech: accuracy on the annotated reported-speech files must not fall below pinned
-floors, on the development split and in every fold of a 5-fold split of train + dev by article.
+floors, on the development split, in every fold of a 5-fold split of train + dev by article, and on the
+mean over the folds.
 
 Skips, saying why, when the shared evaluation data is not here (see tests/test_eval_gate.py). Raise the
 floors as extraction improves; never lower them to get a change through.
@@ -21,10 +22,11 @@ DEV = EVAL_DIR / "polnear.indirect.dev.jsonl"
 TRAIN = EVAL_DIR / "polnear.indirect.train.jsonl"
 FOLDS = 5
 
-# figures when the floors were last set (dev e2e 0.743, P 0.770, speaker 0.958; folds 0.693 to 0.730,
-# speaker 0.964 to 0.968), minus slack
-DEV_FLOORS = {"e2e_f1": 0.725, "e2e_p": 0.755, "speaker_acc": 0.95}
-FOLD_FLOORS = {"e2e_f1": 0.675, "speaker_acc": 0.95}
+# figures when the floors were last set (dev e2e 0.747, P 0.773, speaker 0.958; folds 0.696 to 0.734, mean
+# 0.720; speaker 0.964 to 0.969), minus slack
+DEV_FLOORS = {"e2e_f1": 0.74, "e2e_p": 0.765, "speaker_acc": 0.95}
+FOLD_FLOORS = {"e2e_f1": 0.69, "speaker_acc": 0.95}
+MEAN_FLOOR = 0.718
 
 
 def _figures(result: dict[str, Any]) -> dict[str, float]:
@@ -55,3 +57,14 @@ def test_reported_speech_in_cross_validation(scored: Any, fold: int) -> None:
     figures = _figures(score_articles(scorer, chosen, predicted))
     for name, floor in FOLD_FLOORS.items():
         assert figures[name] >= floor, f"fold {fold} {name} {figures[name]:.3f} fell below {floor}"
+
+
+def test_reported_speech_cross_validated_mean(scored: Any) -> None:
+    scorer, dev, train, predicted = scored
+    articles = [*train, *dev]
+    scores = [
+        score_articles(scorer, [a for a in articles if fold_of(str(a["id"]), FOLDS) == fold], predicted)
+        for fold in range(FOLDS)
+    ]
+    mean = sum(result["e2e"]["f1"] for result in scores) / FOLDS
+    assert mean >= MEAN_FLOOR, f"mean e2e F1 over {FOLDS} folds {mean:.3f} fell below {MEAN_FLOOR}"
