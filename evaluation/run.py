@@ -454,6 +454,23 @@ def _articles(gold: Path, folds: int | None, corpus: str) -> list[dict[str, Any]
     return list(read_jsonl(gold))
 
 
+def _reported(args: argparse.Namespace) -> int:
+    """``--reported``: the same options, handed to :mod:`evaluation.reported`; a folder stands for the
+    reported-speech development split, or with ``--folds`` its training and development splits."""
+    # imported here: evaluation.reported imports this module
+    from evaluation import reported  # noqa: PLC0415
+
+    if args.gold.is_dir():
+        splits = _SPLITS if args.folds is not None else ("dev",)
+        files = [str(args.gold / f"polnear.indirect.{split}.jsonl") for split in splits]
+    else:
+        files = [str(args.gold)]
+    options = [f"--folds={args.folds}"] if args.folds is not None else []
+    options += ["--errors"] * args.errors + ["--json"] * args.json
+    options += [f"--limit={args.limit}"] if args.limit is not None else []
+    return reported.main([*files, *options])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -472,9 +489,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss, grouped by class")
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object last")
+    parser.add_argument(
+        "--reported",
+        action="store_true",
+        help="score reported speech (python -m evaluation.reported); a folder: the polnear.indirect splits",
+    )
     args = parser.parse_args(argv)
     if args.folds is not None and args.folds < 2:
         parser.error("--folds needs at least 2 folds")
+    if args.reported:
+        if args.corpus != "polnear" or args.pred is not None:
+            parser.error("--reported scores the PolNeAR reported-speech splits, without --pred")
+        return _reported(args)
 
     folder = args.gold if args.gold.is_dir() else args.gold.parent
     scorer = load_scorer(folder)

@@ -15,6 +15,7 @@ import pytest
 
 from evaluation.reported import fold_of, predict_reported, score_articles
 from evaluation.run import load_scorer, read_jsonl
+from evaluation.run import main as evaluation_main
 from quotebank.values import Quote
 from tests.conftest import EVAL_DIR
 
@@ -68,3 +69,13 @@ def test_reported_speech_cross_validated_mean(scored: Any) -> None:
     ]
     mean = sum(result["e2e"]["f1"] for result in scores) / FOLDS
     assert mean >= MEAN_FLOOR, f"mean e2e F1 over {FOLDS} folds {mean:.3f} fell below {MEAN_FLOOR}"
+
+
+def test_the_evaluation_command_scores_reported_speech(capsys: pytest.CaptureFixture[str]) -> None:
+    if not DEV.is_file():
+        pytest.skip(f"the annotated evaluation data is not here ({DEV.name} not found beside the repository)")
+    assert evaluation_main([str(EVAL_DIR), "--reported", "--folds=2", "--limit=6"]) == 0
+    printed = capsys.readouterr().out
+    assert "reported speech" in printed and "cross-validation: mean e2e F1" in printed
+    with pytest.raises(SystemExit):
+        evaluation_main([str(EVAL_DIR), "--reported", "--corpus=dewikinews"])
