@@ -260,9 +260,13 @@ def opened_for_writing(target: Target, *, excel: bool = False) -> Iterator[TextI
         yield stream
 
 
-def pandas_module() -> Any:
-    """The pandas module, or :class:`~quotebank.errors.MissingDependencyError` saying how to install it."""
-    return _pandas()
+def pandas_module(needed_by: str = "to_dataframe") -> Any:
+    """The pandas module, or :class:`~quotebank.errors.MissingDependencyError` saying that ``needed_by`` needs
+    it and how to install it."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingDependencyError(f"{needed_by} needs pandas: pip install 'quotebank[pandas]'") from None
 
 
 def write_jsonl(records: Iterable[Mapping[str, Any]], target: Target) -> None:
@@ -570,16 +574,9 @@ def write_cluster_csv(clusters: Iterable[QuoteCluster], target: Target) -> None:
             writer.writerow(record)
 
 
-def _pandas() -> Any:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise MissingDependencyError("to_dataframe needs pandas: pip install 'quotebank[pandas]'") from None
-
-
 def _datetimes(values: Sequence[date | None]) -> pandas.Series:
     """A datetime column: zoned in UTC when every value has a zone, else naive (zoned values in UTC)."""
-    pd = _pandas()
+    pd = pandas_module()
     present = [value for value in values if value is not None]
     zoned = [isinstance(v, datetime) and v.utcoffset() is not None for v in present]
     if present and all(zoned):
@@ -614,7 +611,7 @@ def records_dataframe(records: Iterable[dict[str, Any]]) -> pandas.DataFrame:
     columns of :data:`~quotebank.io.records.TABLE_FIELDS` and the types of :func:`table_types`, the same
     for every call (a table without rows too): ``kind`` and ``published_precision`` are categories of all
     their values, missing text is ``<NA>``, a missing date ``NaT``."""
-    pd = _pandas()
+    pd = pandas_module()
     columns: dict[str, list[Any]] = {name: [] for name in TABLE_FIELDS}
     for record in records:
         for name, values in columns.items():
@@ -631,7 +628,7 @@ def quotes_dataframe(quotes: Iterable[Quote]) -> pandas.DataFrame:
 def clusters_dataframe(clusters: Iterable[QuoteCluster]) -> pandas.DataFrame:
     """A DataFrame, one row a cluster, with Quotebank's column names and ``kinds`` (the kinds of its quotes);
     ``date`` is a datetime column."""
-    pd = _pandas()
+    pd = pandas_module()
     clusters = list(clusters)
     frame = pd.DataFrame(
         {

@@ -25,7 +25,7 @@ from quotebank._pipeline.language import check_language
 from quotebank._pipeline.run import DEFAULT_LANGUAGE
 from quotebank.collection.store import article_key
 from quotebank.errors import InvalidArgumentError, MissingDependencyError, QuotebankError
-from quotebank.io.export import records_dataframe, table_types
+from quotebank.io.export import pandas_module, records_dataframe, table_types
 from quotebank.io.records import FIELD_TYPES, TABLE_FIELDS, FieldType, typed_record
 from quotebank.readers.items import ArticleInput, article_of
 
@@ -63,13 +63,6 @@ OnError = Literal["raise", "skip"]
 """What to do with an article that cannot be read: raise its error, or leave it out of the table."""
 
 
-def _pandas() -> Any:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise MissingDependencyError("quote tables need pandas: pip install 'quotebank[pandas]'") from None
-
-
 def empty_table() -> pandas.DataFrame:
     """A quotes table without rows: the columns and types of :data:`QUOTE_COLUMNS` (Dask's ``meta``)."""
     return quotes_table([])
@@ -94,7 +87,7 @@ def quotes_table(
     """
     _check_options(reported, errors)
     code = check_language(language)
-    pd = _pandas()
+    pd = pandas_module("quotes_table")
     if isinstance(items, pd.DataFrame):
         items = items.to_dict("records")
 
