@@ -76,7 +76,6 @@ def coerce_date_order(value: object) -> DateOrder | None:
     raise InvalidArgumentError(f"date_order must be one of {choices} or None, not {value!r}")
 
 
-_TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _ISO = regex.compile(
     # no digit on either side: "12026-02-05" is not 2026-02-05 with a stray 1
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"
@@ -91,6 +90,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+def _clock_marks(marks: Iterable[str]) -> str:
+    """A regular expression for the words after a twelve-hour time (``a.m.``): their full stops optional;
+    one that never matches for a language without them."""
+    forms = [regex.escape(mark).replace(r"\.", r"\.?") for mark in sorted(marks, key=len, reverse=True)]
+    return "|".join(forms) if forms else "(?!)"
+
+
 @attrs.frozen
 class _Patterns:
     """The date patterns that embed one language's words: month names, ordinal endings, labels."""
@@ -101,6 +107,7 @@ class _Patterns:
     numeric: regex.Pattern[str]
     month_year: regex.Pattern[str]
     label: regex.Pattern[str]
+    has_time: regex.Pattern[str]
     dateparser: tuple[str, ...]
 
 
@@ -109,18 +116,22 @@ def _patterns(lang: Language) -> _Patterns:
     month = r"(?P<month>" + "|".join(sorted(lang.months, key=len, reverse=True)) + r")\.?"
     at = _alternation(lang.labels["time_prepositions"])
     ordinal = _alternation(lang.labels["ordinal_suffixes"])
+    before_noon = _clock_marks(lang.labels["before_noon"])
+    after_noon = _clock_marks(lang.labels["after_noon"])
+    clock = r"(?:\s*(?:(?P<am>" + before_noon + r")|(?P<pm>" + after_noon + r")))?"
+    time = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + clock
     return _Patterns(
         months=lang.months,
         # "03:31 | 05 February 2026", "5 February 2026", "05 Feb 2026 14:10"
         day_month_year=regex.compile(
-            r"(?:" + _TIME + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})\s+" + month + r",?\s+(?P<year>\d{4})"
+            r"(?:" + time + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})\s+" + month + r",?\s+(?P<year>\d{4})"
             r"(?:,?\s*(?:(?:" + at + r")\s+)?(?P<hour2>\d{1,2}):(?P<minute2>\d{2}))?",
             regex.IGNORECASE,
         ),
         # "February 5, 2026", "Feb. 5, 2026 3:31 p.m."
         month_day_year=regex.compile(
             month + r"\s+(?P<day>\d{1,2})(?:" + ordinal + r")?,?\s+(?P<year>\d{4})"
-            r"(?:,?\s*(?:(?:" + at + r")\s+)?" + _TIME + r")?",
+            r"(?:,?\s*(?:(?:" + at + r")\s+)?" + time + r")?",
             regex.IGNORECASE,
         ),
         # "05/03/2026", "5.3.2026 14:10", "05-03-26", "2026/03/05": the DateOrder says which number is the day
@@ -129,7 +140,7 @@ def _patterns(lang: Language) -> _Patterns:
             r"(?P<third>\d{4}|\d{2})(?!\d|[/-]\d|\.\d)(?:,?\s*(?:(?:"
             + at
             + r")\s+)?"
-            + _TIME
+            + time
             + r"(?:\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?",
             regex.IGNORECASE,
         ),
@@ -138,6 +149,10 @@ def _patterns(lang: Language) -> _Patterns:
         label=regex.compile(
             r"^[\W_]*+(?:(?:" + _alternation(lang.labels["date_filler"]) + r")\b[\W_]*+)*+", regex.IGNORECASE
         ),
+        has_time=regex.compile(
+            r"\d{1,2}:\d{2}|\b\d{1,2}\s*(?:" + f"{before_noon}|{after_noon}" + r")(?!\p{L})",
+            regex.IGNORECASE,
+        ),
         dateparser=(lang.settings.dateparser,),
     )
 
@@ -145,7 +160,6 @@ def _patterns(lang: Language) -> _Patterns:
 _ISO_MONTH = regex.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 _CENTURY_PIVOT = 69  # two-digit years below it are in the 2000s, as strptime's %y reads them
 _ZONE_WORD = regex.compile(r"\b(?:UTC|GMT|[ECMP][SD]?T|[A-Z]{2,4}T|Z)\b|[+-]\d{2}:?\d{2}\b")
-_HAS_TIME = regex.compile(r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b", regex.IGNORECASE)
 _MAX_DATE_TEXT = 120
 
 
@@ -158,11 +172,13 @@ def _offset(zone: str) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _hour(hour: str, ampm: str | None) -> int:
+def _hour(hour: str, groups: dict[str, str | None]) -> int:
+    """The hour of the 24-hour clock, from a match's hour and its twelve-hour marks (``am``, ``pm``)."""
     value = int(hour)
-    if ampm:
-        is_pm = ampm.lower().startswith("p")
-        value = value % 12 + (12 if is_pm else 0)
+    if groups.get("am") is not None:
+        return value % 12
+    if groups.get("pm") is not None:
+        return value % 12 + 12
     return value
 
 
@@ -192,7 +208,7 @@ def _exact(text: str, order: DateOrder | None, patterns: _Patterns) -> DateReadi
         if match["zone"] is None and _ZONE_WORD.search(text, match.end()):
             return None  # a named zone: let dateparser read it rather than guess
         zone = _offset(match["zone"]) if match["zone"] else None
-        hours = _hour(match["hour"], match["ampm"])
+        hours = _hour(match["hour"], match.groupdict())
         moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
         return DateReading(moment, DatePrecision.TIME, ambiguous)
     for pattern in (patterns.day_month_year, patterns.month_day_year):
@@ -208,7 +224,7 @@ def _exact(text: str, order: DateOrder | None, patterns: _Patterns) -> DateReadi
             return DateReading(day, DatePrecision.DAY)
         if _ZONE_WORD.search(text, match.end()):
             return None  # a named zone: let dateparser read it rather than guess
-        moment = datetime(day.year, day.month, day.day, _hour(hour, groups.get("ampm")), int(minute))
+        moment = datetime(day.year, day.month, day.day, _hour(hour, groups), int(minute))
         return DateReading(moment, DatePrecision.TIME)
     return None
 
@@ -331,7 +347,7 @@ def _dateparser(
     if parsed is None:
         return None
     ambiguous = _ambiguous(text, order, patterns)
-    if not _HAS_TIME.search(text):
+    if not patterns.has_time.search(text):
         return DateReading(parsed.date(), DatePrecision.DAY, ambiguous)
     return DateReading(parsed, DatePrecision.TIME, ambiguous)
 
