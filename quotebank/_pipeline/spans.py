@@ -55,7 +55,6 @@ _NOT_OWNED = (
     "to_verbs",
     "skippable",
 )
-_DECADE = regex.compile(r"\d\d(?:s|’s|'s)?\b")
 _MAX_DEPTH = 4
 _SCANNED = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 
@@ -129,11 +128,12 @@ class _ApostropheWords:
     ever copied, so a run of any length costs time linear in its length.
     """
 
-    __slots__ = ("core_end", "end", "longest", "run_end", "text", "words")
+    __slots__ = ("core_end", "decade", "end", "longest", "run_end", "text", "words")
 
     def __init__(self, lang: Language, text: str, end: int) -> None:
         self.words = lang.apostrophe_words
         self.longest = _longest_apostrophe_word(lang)
+        self.decade = _decade(lang)
         self.text = text
         self.end = end
         self.run_end = -1
@@ -146,7 +146,7 @@ class _ApostropheWords:
         Positions must come in increasing order.
         """
         text, first = self.text, position + 1
-        if _DECADE.match(text, first, self.end):
+        if self.decade.match(text, first, self.end):
             return first
         if first >= self.run_end:
             word = _APOSTROPHE_WORD.match(text, first, self.end)
@@ -163,6 +163,13 @@ class _ApostropheWords:
                 if form in words:
                     return stop
         return 0
+
+
+@functools.cache
+def _decade(lang: Language) -> regex.Pattern[str]:
+    """Two digits after an apostrophe, a year (``'16``) or with the language's ending a decade (``'90s``)."""
+    endings = "|".join(map(regex.escape, sorted(lang.grammar["decade_endings"], key=len, reverse=True)))
+    return regex.compile(r"\d\d(?:" + endings + r")?\b" if endings else r"\d\d\b")
 
 
 @functools.cache
