@@ -131,7 +131,9 @@ def _words(lang: Language) -> _Words:
         weekdays=grammar["weekdays"],
         numbers=grammar["numbers"],
         source_nouns=grammar["source_nouns"],
-        noun_like=grammar["noun_like_cues"],
+        noun_like=frozenset(
+            word + ending for word in grammar["noun_like_cues"] for ending in ("", *grammar["plural_endings"])
+        ),
         sentence_openers=grammar["boundaries"] | adverbial_openers,
         subordinators=prepositions | grammar["subordinators"],
         name_links=grammar["name_links"],
@@ -327,11 +329,9 @@ def _phrase_back(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> int:
 
 
 def is_noun_like(lang: Language, form: str) -> bool:
-    """Whether a cue word is as often a noun (``state``, ``claims``, ``tweets``)."""
-    w = _words(lang)
-    return form in w.noun_like or (
-        form.endswith("s") and (form[:-1] in w.noun_like or form[:-2] in w.noun_like)
-    )
+    """Whether a cue word is as often a noun (``state``, ``claims``, ``tweets``), in the singular or the
+    plural."""
+    return form in _words(lang).noun_like
 
 
 def _is_verb_like_cue(w: _Words, token: Token) -> bool:
