@@ -56,6 +56,8 @@ class _Words:
     demonyms: frozenset[str]
     nationality: regex.Pattern[str]
     """A capitalised word with a nationality's ending (``Ukrainian``)."""
+    clitic_possessives: tuple[str, ...]
+    """Possessive endings set off by an apostrophe (``'s``), which a name loses before it is compared."""
 
 
 @functools.cache
@@ -79,17 +81,19 @@ def _words(lang: Language) -> _Words:
         age_endings=tuple(grammar["age_endings"]),
         demonyms=grammar["demonyms"],
         nationality=nationality_pattern(lang),
+        clitic_possessives=tuple(
+            ending.replace("’", "'")
+            for ending in grammar["possessive_endings"]
+            if ending[0] in "'’" and len(ending) > 1
+        ),
     )
 
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lowercase, without accents, possessive or final full stop: ``Zelenskyy's`` -> ``zelenskyy``,
-    ``Zełenski`` -> ``zelenski``."""
-    word = word.strip(".,").replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    word = word.rstrip("'")
+    """Lowercase, without accents, final full stop or apostrophes: ``Zełenski.`` -> ``zelenski``,
+    ``Sanders'`` -> ``sanders`` (see :func:`_fold_name` for the possessive of a language)."""
+    word = word.strip(".,").replace("’", "'").rstrip("'")
     decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -202,9 +206,17 @@ class _Named:
     """The folded given names and initials."""
 
 
+def _fold_name(w: _Words, word: str) -> str:
+    """A word of a name folded, without the language's possessive: ``Zelenskyy's`` -> ``zelenskyy``."""
+    for ending in w.clitic_possessives:
+        if word.replace("’", "'").endswith(ending):
+            return fold(word[: -len(ending)])
+    return fold(word)
+
+
 def _named(w: _Words, phrase: Phrase, surface: str, role: str | None, name: str) -> _Named:
     words = tuple(name.split())
-    folded = [fold(word) for word in words]
+    folded = [_fold_name(w, word) for word in words]
     while len(folded) > 1 and folded[-1] in w.generational:
         folded.pop()
     return _Named(
@@ -520,10 +532,10 @@ class SurnameIndex(Generic[T]):
 def _kind_and_gender(
     w: _Words, entity: _Entity, org_words: frozenset[str], given_names: dict[str, str]
 ) -> tuple[SpeakerKind, Gender | None]:
-    name_words = [fold(word) for word in entity.name.split()]
+    name_words = [_fold_name(w, word) for word in entity.name.split()]
     if any(word in org_words for word in name_words) or entity.name.casefold() in w.lang.places:
         return SpeakerKind.ORGANISATION, None  # a country or a city speaks for its government
-    role_words = {fold(word) for role in entity.roles for word in role.split()}
+    role_words = {_fold_name(w, word) for role in entity.roles for word in role.split()}
     gender = _entity_gender(w.lang, entity)
     titled = bool(role_words & w.lang.titles)
     if gender is not None or titled or entity.given:
@@ -619,7 +631,7 @@ def _descriptions(w: _Words, text: str, phrases: Sequence[Phrase]) -> dict[Phras
     for role, members in by_key.values():
         surfaces = tuple(dict.fromkeys(text[p.start : p.end] for p in members))
         first = role or surfaces[0]
-        heads = {fold(first.split()[-1]), fold(_head_of(w, first))}
+        heads = {_fold_name(w, first.split()[-1]), _fold_name(w, _head_of(w, first))}
         if heads & words.org_words:
             kind = SpeakerKind.ORGANISATION
         elif heads & w.source_nouns:
