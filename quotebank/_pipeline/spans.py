@@ -20,6 +20,7 @@ Nothing is lost to an unbalanced mark:
 
 from __future__ import annotations
 
+import enum
 import functools
 
 import attrs
@@ -94,30 +95,39 @@ class _Open:
     """Completed quotations directly inside this one: (outer_start, outer_end, open_mark, close_mark)."""
 
 
-def _role(mark: str, before: str, after: str, stack: list[_Open]) -> str:
-    """'open', 'close' or 'none' for one mark, from its neighbours and what is open."""
+class _Role(enum.Enum):
+    """What one quotation mark does."""
+
+    OPEN = "open"
+    CLOSE = "close"
+    NONE = "none"
+    """An apostrophe, or a mark that neither opens nor closes."""
+
+
+def _role(mark: str, before: str, after: str, stack: list[_Open]) -> _Role:
+    """What one mark does, from its neighbours and what is open."""
     double = mark in _DOUBLE
     left_open = before == "" or before.isspace() or before in _BEFORE_OPENING
     right_close = after == "" or after.isspace() or after in _AFTER_CLOSING
     family_open = any(entry.double is double for entry in stack)
     if not double and before.isalnum() and after.isalnum():
-        return "none"  # an apostrophe inside a word: don't, Ukraine's, O'Brien
+        return _Role.NONE  # an apostrophe inside a word: don't, Ukraine's, O'Brien
     opening_context = left_open and not right_close
     closing_context = right_close and not left_open
     if mark in _OPENERS:
-        return "close" if closing_context and family_open else "open"
+        return _Role.CLOSE if closing_context and family_open else _Role.OPEN
     if mark in _CLOSERS:
         if opening_context and not family_open:
-            return "open"
-        return "close"
+            return _Role.OPEN
+        return _Role.CLOSE
     # a straight mark: the context decides, then what is open
     if opening_context:
-        return "open"
+        return _Role.OPEN
     if closing_context:
-        return "close"
+        return _Role.CLOSE
     if double:
-        return "close" if family_open else "open"
-    return "none"
+        return _Role.CLOSE if family_open else _Role.OPEN
+    return _Role.NONE
 
 
 class _ApostropheWords:
@@ -222,17 +232,122 @@ def _scan_paragraph(
     ``carried`` is the (group, segment) of a quotation that ran on from the previous paragraph; the return
     value is the same for the quotation that runs on into the next one.
     """
-    start, end = paragraph.start, paragraph.end
     marks = _marks(lang)
-    if marks.search(text, start, end) is None:
+    if marks.search(text, paragraph.start, paragraph.end) is None:
         return None  # most paragraphs hold no mark at all
-    stack: list[_Open] = []
-    floor = start  # where a closing mark with no opening one may start its span
-    skip_until = -1
-    apostrophe_words = _ApostropheWords(lang, text, end)
+    scan = _ParagraphScan(lang, text, paragraph, carried, spans)
+    for found in marks.finditer(text, paragraph.start, paragraph.end):
+        scan.read(found.start(), found.group(), doubled_is_markup=marks is _MARK_WITHOUT_DOUBLED)
+    return scan.finish(following)
 
-    def emit(outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool) -> None:
-        nonlocal floor, carried
+
+class _ParagraphScan:
+    """The marks of one paragraph read in order (:meth:`read`), paired on a stack, and the outermost
+    quotations appended to ``spans`` as they close (:meth:`finish` deals with what is left open)."""
+
+    __slots__ = (
+        "apostrophe_words",
+        "carried",
+        "floor",
+        "lang",
+        "paragraph",
+        "skip_until",
+        "spans",
+        "stack",
+        "text",
+    )
+
+    def __init__(
+        self,
+        lang: Language,
+        text: str,
+        paragraph: Paragraph,
+        carried: tuple[int, int] | None,
+        spans: list[QuoteSpan],
+    ) -> None:
+        self.lang, self.text, self.paragraph, self.carried, self.spans = lang, text, paragraph, carried, spans
+        self.stack: list[_Open] = []
+        self.floor = paragraph.start  # where a closing mark with no opening one may start its span
+        self.skip_until = -1
+        self.apostrophe_words = _ApostropheWords(lang, text, paragraph.end)
+
+    def read(self, position: int, mark: str, *, doubled_is_markup: bool) -> None:
+        """One mark at ``position``."""
+        if position < self.skip_until or (len(mark) > 1 and doubled_is_markup):
+            return  # inside an apostrophe word, or wiki italics
+        text, start, end = self.text, self.paragraph.start, self.paragraph.end
+        after_mark = position + len(mark)
+        before = text[position - 1] if position > start else ""
+        after = text[after_mark] if after_mark < end else ""
+        double = mark in _DOUBLE
+        if not double and not before.isalnum():
+            word_end = self.apostrophe_words.end_of(position)
+            if word_end:
+                self.skip_until = word_end
+                return
+        if (
+            not double
+            and before in "sS"
+            and after == " "
+            and _possessed(self.lang, text, after_mark + 1, end)
+        ):
+            return  # a plural possessive (the workers' union), not the end of a quotation
+        role = _role(mark, before, after, self.stack)
+        if role is _Role.OPEN:
+            self._open(position, mark, double)
+        elif role is _Role.CLOSE:
+            self._close(position, after_mark, mark, double, digit_before=before.isdigit())
+
+    def _open(self, position: int, mark: str, double: bool) -> None:
+        stack = self.stack
+        if stack and stack[-1].double is double and len(stack) == 1:
+            # a second opening mark of the same kind: the first quotation never closed
+            dead = stack.pop()
+            if dead.double:
+                self._emit(dead.position, _trim_end(self.text, dead.position, position), dead.mark, "", True)
+            else:
+                self._emit_children(dead)
+        elif stack and stack[-1].double is double:
+            stack.pop()  # an inner quotation that never closed: it is inside the outer one anyway
+        if len(stack) < _MAX_DEPTH:
+            stack.append(_Open(mark, double, position))
+
+    def _close(self, position: int, after_mark: int, mark: str, double: bool, *, digit_before: bool) -> None:
+        stack = self.stack
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double is double), None)
+        if depth is None:
+            # 5'11" is a height, not a lost quotation; inside an open quotation, a stray mark is its text
+            if double and not digit_before and not stack:
+                self._emit(_skip_space(self.text, self.floor, position), after_mark, "", mark, True)
+            return
+        entry = stack[depth]
+        del stack[depth:]
+        if depth == 0:
+            self._emit(entry.position, after_mark, entry.mark, mark, False)
+        elif depth == 1:
+            stack[0].children.append((entry.position, after_mark, entry.mark, mark))
+
+    def finish(self, following: Paragraph | None) -> tuple[int, int] | None:
+        """Deal with what is still open at the end of the paragraph; the (group, segment) of a quotation
+        that runs on into ``following``."""
+        if not self.stack:
+            return None
+        outer, spans = self.stack[0], self.spans
+        runs_on = _opens_with(self.lang, self.text, following, outer.double)
+        if outer.double or runs_on:
+            # a single mark left open is kept only when the next paragraph opens with one again (the
+            # British multi-paragraph quotation); otherwise it was most likely an apostrophe
+            self._emit(outer.position, self.paragraph.end, outer.mark, "", not runs_on)
+            if runs_on and spans and spans[-1].outer_start == outer.position:
+                return spans[-1].group, spans[-1].segment
+        else:
+            self._emit_children(outer)
+        return None
+
+    def _emit(
+        self, outer_start: int, outer_end: int, open_mark: str, close_mark: str, unbalanced: bool
+    ) -> None:
+        text = self.text
         content_start = outer_start + len(open_mark)
         content_end = outer_end - len(close_mark)
         # French sets guillemets off with (narrow) no-break spaces inside: « Nous ne reculerons pas »
@@ -242,14 +357,14 @@ def _scan_paragraph(
         if close_mark in _SPACED:
             while content_end > content_start and text[content_end - 1].isspace():
                 content_end -= 1
-        floor = outer_end
+        self.floor = outer_end
         if not text[content_start:content_end].strip():
             return
-        group, segment = len(spans), 0
-        if carried is not None and open_mark and outer_start == start:
-            group, segment = carried[0], carried[1] + 1
-        carried = None
-        spans.append(
+        group, segment = len(self.spans), 0
+        if self.carried is not None and open_mark and outer_start == self.paragraph.start:
+            group, segment = self.carried[0], self.carried[1] + 1
+        self.carried = None
+        self.spans.append(
             QuoteSpan(
                 start=content_start,
                 end=content_end,
@@ -257,73 +372,16 @@ def _scan_paragraph(
                 close_mark=close_mark,
                 outer_start=outer_start,
                 outer_end=outer_end,
-                paragraph=paragraph.index,
+                paragraph=self.paragraph.index,
                 group=group,
                 segment=segment,
                 unbalanced=unbalanced,
             )
         )
 
-    def emit_children(entry: _Open) -> None:
+    def _emit_children(self, entry: _Open) -> None:
         for child in entry.children:
-            emit(*child, unbalanced=False)
-
-    for found in marks.finditer(text, start, end):
-        position = found.start()
-        mark = found.group()
-        if position < skip_until or (len(mark) > 1 and marks is _MARK_WITHOUT_DOUBLED):
-            continue  # inside an apostrophe word, or wiki italics
-        after_mark = found.end()
-        before = text[position - 1] if position > start else ""
-        after = text[after_mark] if after_mark < end else ""
-        double = mark in _DOUBLE
-        if not double and not before.isalnum():
-            word_end = apostrophe_words.end_of(position)
-            if word_end:
-                skip_until = word_end
-                continue
-        if not double and before in "sS" and after == " " and _possessed(lang, text, after_mark + 1, end):
-            continue  # a plural possessive (the workers' union), not the end of a quotation
-        role = _role(mark, before, after, stack)
-        if role == "open":
-            if stack and stack[-1].double is double and len(stack) == 1:
-                # a second opening mark of the same kind: the first quotation never closed
-                dead = stack.pop()
-                if dead.double:
-                    emit(dead.position, _trim_end(text, dead.position, position), dead.mark, "", True)
-                else:
-                    emit_children(dead)
-            elif stack and stack[-1].double is double:
-                stack.pop()  # an inner quotation that never closed: it is inside the outer one anyway
-            if len(stack) < _MAX_DEPTH:
-                stack.append(_Open(mark, double, position))
-        elif role == "close":
-            depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double is double), None)
-            if depth is None:
-                # 5'11" is a height, not a lost quotation; inside an open quotation, a stray mark is its text
-                if double and not before.isdigit() and not stack:
-                    first = _skip_space(text, floor, position)
-                    emit(first, after_mark, "", mark, True)
-                continue
-            entry = stack[depth]
-            del stack[depth:]
-            if depth == 0:
-                emit(entry.position, after_mark, entry.mark, mark, False)
-            elif depth == 1:
-                stack[0].children.append((entry.position, after_mark, entry.mark, mark))
-
-    if stack:
-        outer = stack[0]
-        runs_on = _opens_with(lang, text, following, outer.double)
-        if outer.double or runs_on:
-            # a single mark left open is kept only when the next paragraph opens with one again (the
-            # British multi-paragraph quotation); otherwise it was most likely an apostrophe
-            emit(outer.position, end, outer.mark, "", not runs_on)
-            if runs_on and spans and spans[-1].outer_start == outer.position:
-                return spans[-1].group, spans[-1].segment
-        else:
-            emit_children(outer)
-    return None
+            self._emit(*child, unbalanced=False)
 
 
 def _marks(lang: Language) -> regex.Pattern[str]:
