@@ -21,6 +21,8 @@ from datetime import date, datetime
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
+import attrs
+
 from quotebank.collection.clusters import QuoteCluster
 from quotebank.collection.filters import date_key
 from quotebank.errors import InvalidArgumentError, InvalidRecordError, MissingDependencyError
@@ -319,78 +321,79 @@ def check_quote_record(record: Mapping[str, Any], line: int) -> None:
     """Raise :class:`~quotebank.errors.InvalidRecordError`, naming ``line`` and the field, unless ``record``
     is a quote that :func:`quote_to_dict` could have written (other fields are ignored): a bank never stores
     what it cannot read back."""
+    check = _FieldCheck(line)
+    for field in ("text", "start", "end"):
+        if field not in record:
+            check.fail(field, _MISSING, "")
+    check.text("text", record["text"])
+    check.offset("start", record["start"])
+    check.offset("end", record["end"])
+    marks = record.get("marks", ['"', '"'])
+    if not isinstance(marks, list | tuple) or len(marks) != 2 or not all(isinstance(m, str) for m in marks):
+        check.fail("marks", marks, "two strings, the opening and the closing mark, are wanted")
+    kind = record.get("kind", QuoteKind.SENTENCE.value)
+    if not isinstance(kind, str) or kind not in _QUOTE_KINDS:
+        check.fail("kind", kind, f"one of {', '.join(sorted(_QUOTE_KINDS))} is wanted")
+    _check_speaker(record.get("speaker"), check.fail, check.text)
+    check.mention("mention", record.get("mention"))
+    check.mention("cue", record.get("cue"))
+    for field in ("outlet", "url", "source", "article_id"):
+        check.text(field, record.get(field), optional=True)
+    _check_published(record.get("published"), check.fail)
+    check.fraction("confidence", record.get("confidence", 0.0))
+    if not isinstance(record.get("unbalanced", False), bool):
+        check.fail("unbalanced", record["unbalanced"], "true or false is wanted")
+    check.offset("paragraph", record.get("paragraph", 0))
 
-    def fail(field: str, value: object, wanted: str) -> NoReturn:
+
+@attrs.frozen
+class _FieldCheck:
+    """The checks of one record's fields; each failure names the record's line and the field."""
+
+    line: int
+
+    def fail(self, field: str, value: object, wanted: str) -> NoReturn:
         if value is _MISSING:
-            raise InvalidRecordError(f"line {line}: field {field!r} is missing")
+            raise InvalidRecordError(f"line {self.line}: field {field!r} is missing")
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        raise InvalidRecordError(f"line {line}: field {field!r} is {shown}; {wanted}")
+        raise InvalidRecordError(f"line {self.line}: field {field!r} is {shown}; {wanted}")
 
-    def text(field: str, value: object, *, optional: bool = False) -> None:
+    def text(self, field: str, value: object, *, optional: bool = False) -> None:
         if not (isinstance(value, str) or (optional and value is None)):
-            fail(field, value, "a string" + (" or null" if optional else "") + " is wanted")
+            self.fail(field, value, "a string" + (" or null" if optional else "") + " is wanted")
 
-    def offset(field: str, value: object) -> None:
+    def offset(self, field: str, value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _MAX_OFFSET:
-            fail(field, value, "a whole number of at least 0 is wanted")
+            self.fail(field, value, "a whole number of at least 0 is wanted")
 
-    def mention(field: str, value: object) -> None:
+    def fraction(self, field: str, value: object) -> None:
+        # the comparison is also false for NaN
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+            self.fail(field, value, "a number from 0 to 1 is wanted")
+
+    def mention(self, field: str, value: object) -> None:
         if value is None:
             return
         if not isinstance(value, dict):
-            fail(field, value, "an object with text, start and end, or null, is wanted")
+            self.fail(field, value, "an object with text, start and end, or null, is wanted")
         for part in ("text", "start", "end"):
             if part not in value:
-                fail(f"{field}.{part}", _MISSING, "")
-        text(f"{field}.text", value["text"])
-        offset(f"{field}.start", value["start"])
-        offset(f"{field}.end", value["end"])
-
-    for field in ("text", "start", "end"):
-        if field not in record:
-            fail(field, _MISSING, "")
-    text("text", record["text"])
-    offset("start", record["start"])
-    offset("end", record["end"])
-    marks = record.get("marks", ['"', '"'])
-    if not isinstance(marks, list | tuple) or len(marks) != 2 or not all(isinstance(m, str) for m in marks):
-        fail("marks", marks, "two strings, the opening and the closing mark, are wanted")
-    kind = record.get("kind", QuoteKind.SENTENCE.value)
-    if not isinstance(kind, str) or kind not in _QUOTE_KINDS:
-        fail("kind", kind, f"one of {', '.join(sorted(_QUOTE_KINDS))} is wanted")
-    _check_speaker(record.get("speaker"), fail, text)
-    mention("mention", record.get("mention"))
-    mention("cue", record.get("cue"))
-    for field in ("outlet", "url", "source", "article_id"):
-        text(field, record.get(field), optional=True)
-    _check_published(record.get("published"), fail)
-    confidence = record.get("confidence", 0.0)
-    if (
-        not isinstance(confidence, int | float)
-        or isinstance(confidence, bool)
-        or not 0.0 <= confidence <= 1.0  # also false for NaN
-    ):
-        fail("confidence", confidence, "a number from 0 to 1 is wanted")
-    if not isinstance(record.get("unbalanced", False), bool):
-        fail("unbalanced", record["unbalanced"], "true or false is wanted")
-    offset("paragraph", record.get("paragraph", 0))
+                self.fail(f"{field}.{part}", _MISSING, "")
+        self.text(f"{field}.text", value["text"])
+        self.offset(f"{field}.start", value["start"])
+        self.offset(f"{field}.end", value["end"])
 
 
 def check_article_record(record: Mapping[str, Any], line: int) -> None:
     """Like :func:`check_quote_record`, for the record of an article without quotes (``"quotes": 0``)."""
-
-    def fail(field: str, value: object, wanted: str) -> NoReturn:
-        raise InvalidRecordError(f"line {line}: field {field!r} is {value!r}; {wanted}")
-
+    check = _FieldCheck(line)
     if record.get("quotes") != 0 or isinstance(record.get("quotes"), bool):
-        fail("quotes", record.get("quotes"), "0 is wanted (a record of an article without quotes)")
+        check.fail("quotes", record.get("quotes"), "0 is wanted (a record of an article without quotes)")
     if not isinstance(record.get("article"), str):
-        fail("article", record.get("article"), "the article's key, a string, is wanted")
+        check.fail("article", record.get("article"), "the article's key, a string, is wanted")
     for field in ("outlet", "url"):
-        value = record.get(field)
-        if value is not None and not isinstance(value, str):
-            fail(field, value, "a string or null is wanted")
-    _check_published(record.get("published"), fail)
+        check.text(field, record.get(field), optional=True)
+    _check_published(record.get("published"), check.fail)
 
 
 _QUOTE_KINDS = frozenset(kind.value for kind in QuoteKind)
