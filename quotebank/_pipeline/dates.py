@@ -186,47 +186,62 @@ def _exact(text: str, order: DateOrder | None, patterns: _Patterns) -> DateReadi
     """The first date in ``text`` in one of the exact formats; raises ValueError for an impossible date."""
     match = _ISO.search(text)
     if match is not None:
-        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
-        if match["hour"] is None:
-            return DateReading(day, DatePrecision.DAY)
-        zone = _offset(match["zone"]) if match["zone"] else None
-        moment = datetime(
-            day.year,
-            day.month,
-            day.day,
-            int(match["hour"]),
-            int(match["minute"]),
-            int(match["second"] or 0),
-            tzinfo=zone,
-        )
-        return DateReading(moment, DatePrecision.TIME)
+        return _iso(match)
     match = patterns.numeric.search(text)
     if match is not None:
-        day, ambiguous = _numeric(match, order)
-        if match["hour"] is None:
-            return DateReading(day, DatePrecision.DAY, ambiguous)
-        if match["zone"] is None and _ZONE_WORD.search(text, match.end()):
-            return None  # a named zone: let dateparser read it rather than guess
-        zone = _offset(match["zone"]) if match["zone"] else None
-        hours = _hour(match["hour"], match.groupdict())
-        moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
-        return DateReading(moment, DatePrecision.TIME, ambiguous)
+        return _numeric_reading(text, match, order)
     for pattern in (patterns.day_month_year, patterns.month_day_year):
         match = pattern.search(text)
-        if match is None:
-            continue
-        day = date(int(match["year"]), patterns.months[match["month"].lower()], int(match["day"]))
-        groups = match.groupdict()
-        hour, minute = groups.get("hour"), groups.get("minute")
-        if hour is None and groups.get("hour2") is not None:
-            hour, minute = groups["hour2"], groups["minute2"]
-        if hour is None or minute is None:
-            return DateReading(day, DatePrecision.DAY)
-        if _ZONE_WORD.search(text, match.end()):
-            return None  # a named zone: let dateparser read it rather than guess
-        moment = datetime(day.year, day.month, day.day, _hour(hour, groups), int(minute))
-        return DateReading(moment, DatePrecision.TIME)
+        if match is not None:
+            return _written(text, match, patterns)
     return None
+
+
+def _iso(match: regex.Match[str]) -> DateReading:
+    """``2026-02-05``, ``2026-02-05T14:10:00+01:00``."""
+    day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if match["hour"] is None:
+        return DateReading(day, DatePrecision.DAY)
+    zone = _offset(match["zone"]) if match["zone"] else None
+    moment = datetime(
+        day.year,
+        day.month,
+        day.day,
+        int(match["hour"]),
+        int(match["minute"]),
+        int(match["second"] or 0),
+        tzinfo=zone,
+    )
+    return DateReading(moment, DatePrecision.TIME)
+
+
+def _numeric_reading(text: str, match: regex.Match[str], order: DateOrder | None) -> DateReading | None:
+    """``05/03/2026``, ``5.3.2026 14:10``: ``None`` when a named zone follows (dateparser reads it)."""
+    day, ambiguous = _numeric(match, order)
+    if match["hour"] is None:
+        return DateReading(day, DatePrecision.DAY, ambiguous)
+    if match["zone"] is None and _ZONE_WORD.search(text, match.end()):
+        return None  # a named zone: let dateparser read it rather than guess
+    zone = _offset(match["zone"]) if match["zone"] else None
+    hours = _hour(match["hour"], match.groupdict())
+    moment = datetime(day.year, day.month, day.day, hours, int(match["minute"]), tzinfo=zone)
+    return DateReading(moment, DatePrecision.TIME, ambiguous)
+
+
+def _written(text: str, match: regex.Match[str], patterns: _Patterns) -> DateReading | None:
+    """A date with its month's name (``5 February 2026``, ``Feb. 5, 2026 3:31 p.m.``): ``None`` when a
+    named zone follows (dateparser reads it)."""
+    day = date(int(match["year"]), patterns.months[match["month"].lower()], int(match["day"]))
+    groups = match.groupdict()
+    hour, minute = groups.get("hour"), groups.get("minute")
+    if hour is None and groups.get("hour2") is not None:
+        hour, minute = groups["hour2"], groups["minute2"]
+    if hour is None or minute is None:
+        return DateReading(day, DatePrecision.DAY)
+    if _ZONE_WORD.search(text, match.end()):
+        return None  # a named zone: let dateparser read it rather than guess
+    moment = datetime(day.year, day.month, day.day, _hour(hour, groups), int(minute))
+    return DateReading(moment, DatePrecision.TIME)
 
 
 def _month_only(text: str, patterns: _Patterns) -> DateReading | None:
