@@ -1,11 +1,13 @@
 """Hypothesis strategies for property-testing quote extraction and attribution.
 
 :func:`articles` generates whole synthetic news articles together with their ground truth: every quotation's
-content, offsets, kind, speaker, mention and cue. Smaller building blocks are :func:`speaker_names`,
-:func:`quote_contents`, :func:`cue_phrases`, :func:`quote_marks` and :func:`unrelated_paragraphs`. The module
-needs Hypothesis (quotebank's ``test`` extra). :func:`quotes`, :func:`quote_lists` and :func:`speakers` draw
-quotebank's own types, built from generated ground truth; through Hypothesis' entry point (see
-``quotebank._hypothesis``) ``st.from_type(Quote)``, ``QuoteList`` and ``Speaker`` draw from them.
+content, offsets, kind, speaker, mention and cue; in English by default, in German or French with
+``language="de"`` or ``"fr"`` (see `Other languages`_). Smaller building blocks are :func:`speaker_names`,
+:func:`quote_contents`, :func:`cue_phrases`, :func:`quote_marks` and :func:`unrelated_paragraphs`, each with
+the same ``language`` keyword. The module needs Hypothesis (quotebank's ``test`` extra). :func:`quotes`,
+:func:`quote_lists` and :func:`speakers` draw quotebank's own (English) types, built from generated ground
+truth; through Hypothesis' entry point (see ``quotebank._hypothesis``) ``st.from_type(Quote)``,
+``QuoteList`` and ``Speaker`` draw from them.
 
 >>> import quotebank
 >>> from hypothesis import given
@@ -91,11 +93,77 @@ Constructions that are ambiguous for any reader or that quotebank does not claim
 running over several paragraphs; plural possessives (``Russians'``) inside single-quoted quotations; French
 spacing inside guillemets; generational suffixes (``Jr.``) and surnames that are also titles (``King``);
 possessive sources (``Lopez's statement called it "…"``).
+
+Other languages
+---------------
+``articles(language="de")`` and ``articles(language="fr")`` write German and French news articles. Their
+words and their templates are data, ``quotebank/lang/<code>/strategies.txt``: given names by gender,
+surnames, offices, appositions, organisations, quotation sentences, fragments, questions, paragraphs that
+quote nobody, titles, datelines, cue words and one template a line for each construction. The constructions
+(a subset of :data:`CONSTRUCTIONS`, named the same; :func:`supported_constructions` lists them) are
+checked against ``quotebank.extract(text, language=...)`` by the test suite.
+
+German (``„…“``, ``»…«`` and the Swiss ``«…»``, with ``‚…‘``, ``›…‹`` nested inside; :func:`mark_styles`):
+
+``cue-inverted``
+    ``„…“, sagte Anna Keller.`` (also with an office before the name, ``Bürgermeisterin Anna Keller``, or an
+    apposition after it, ``, Sprecherin des Ministeriums.``), ``„…“, so Keller.``, ``„…“, teilte die
+    Polizei mit.``, ``„…?“, fragte Keller.``
+``cue-colon``
+    ``Anna Keller sagte: „….“``, ``Anna Keller, Sprecherin des Ministeriums, sagte: „….“``
+``partial``
+    ``Anna Keller sagte, die Lage sei „…“.``
+``according-to``
+    ``Laut Anna Keller ist die Lage „…“.``, ``Der Polizei zufolge ist die Lage „…“.`` (always the full
+    name, with the dative article of an organisation)
+``second-sentence``
+    ``„…“, sagte Keller. „….“``
+``pronoun``
+    ``„…“, sagte sie.``, ``„…“, fügte er hinzu.``, ``Sie sagte: „….“``, ``Am Abend sagte sie: „….“``
+``continuation``
+    A paragraph that is only a quotation.
+
+French (guillemets with a no-break space, a narrow no-break space or a plain space inside them, and
+``“…”``; the expected quotation leaves the spaces out):
+
+``cue-inverted``
+    ``« … », a déclaré Paul Girard.`` (also ``le maire Paul Girard``, ``Paul Girard, 61 ans.``),
+    ``« … », estime Girard.``, ``« … ? », a demandé Girard.``
+``cue-colon``
+    ``Paul Girard a déclaré : « …. »``, ``Paul Girard, porte-parole du ministère, a déclaré : « …. »``
+``partial``
+    ``Paul Girard a estimé que la situation restait « … ».``
+``according-to``
+    ``Selon Paul Girard, la situation reste « … ».``, ``D'après Girard, « … ».``, ``« … », selon Girard.``
+``second-sentence``
+    ``« … », a déclaré Girard. « …. »``
+``pronoun``
+    ``« … », a-t-il ajouté.``, ``« … », estime-t-elle.``, ``Il a ajouté : « …. »``
+``role``
+    ``« … », a ajouté le maire.`` after ``le maire Paul Girard``.
+``continuation``
+    A paragraph that is only a quotation.
+
+Speakers are persons (given name and surname) and organisations (``die Polizei``, ``la Croix-Rouge``,
+``Matignon``); a pronoun refers to a person only. Boilerplate is a title and sometimes a dateline
+(``BERLIN (dpa) - ``, ``PARIS (AFP) - ``).
+
+Left out, because quotebank does not attribute them yet: in German, ``Laut Keller`` and ``Laut Polizei``
+(a short name or an organisation without its article after ``laut`` becomes part of the speaker), offices
+that are compounds missing from ``titles.txt`` (``Innenministerin``, ``Bundestagsabgeordnete``: taken for
+part of the name), a later ``sagte die Bürgermeisterin`` (the office becomes the speaker), an age in
+brackets (``Anna Keller (54)``: the mention ends inside them); in French, ``“…”`` nested inside ``« … »``
+(split into three quotations), a later ``a ajouté la députée`` or ``le préfet``, ``a-t-elle poursuivi``,
+``s'interroge X``, ``a assuré lundi X``, ``a déclaré X à l'AFP``, ``Pour X, …« … »`` and organisations with
+lowercase words or an elided article (``la Commission européenne`` becomes ``Commission``, ``l'Élysée``
+keeps its ``l'``); headlines, related links, multi-paragraph quotations and the other English constructions
+in both.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TypeVar
@@ -111,6 +179,8 @@ except ImportError as error:  # pragma: no cover -- exercised in a subprocess by
         "(or `pip install 'quotebank[test]'`)"
     ) from error
 
+from quotebank._pipeline.language import available_languages, read_lines
+from quotebank.errors import LanguageDataError
 from quotebank.values import Mention, Quote, QuoteKind, QuoteList, Speaker, SpeakerKind
 
 _T = TypeVar("_T")
@@ -126,6 +196,7 @@ __all__ = [
     "SpeakerName",
     "articles",
     "cue_phrases",
+    "mark_styles",
     "quote_contents",
     "quote_lists",
     "quote_marks",
@@ -133,6 +204,7 @@ __all__ = [
     "reported_statements",
     "speaker_names",
     "speakers",
+    "supported_constructions",
     "unrelated_paragraphs",
 ]
 
@@ -150,11 +222,13 @@ class MarkStyle:
     close: str
     inner_open: str
     inner_close: str
+    space: str = ""
+    """What stands between the outer marks and the quotation (French typography: a no-break space)."""
 
     @property
     def double(self) -> bool:
         """Whether the outer marks are double ones (only those may run over paragraphs)."""
-        return self.open in '"“„«'
+        return self.open in '"“„«»'
 
 
 MARK_STYLES: dict[str, MarkStyle] = {
@@ -169,6 +243,18 @@ MARK_STYLES: dict[str, MarkStyle] = {
     )
 }
 DOUBLE_MARK_STYLES = tuple(name for name, style in MARK_STYLES.items() if style.double)
+# styles of the other languages' articles (see their strategies.txt): German »…«, French guillemets with the
+# spaces French typography puts inside them
+_OTHER_STYLES = {
+    style.name: style
+    for style in (
+        MarkStyle("chevrons", "»", "«", "›", "‹"),
+        MarkStyle("guillemets-nbsp", "«", "»", "‹", "›", "\u00a0"),
+        MarkStyle("guillemets-narrow", "«", "»", "‹", "›", "\u202f"),
+        MarkStyle("guillemets-spaced", "«", "»", "‹", "›", " "),
+    )
+}
+_ALL_STYLES = {**MARK_STYLES, **_OTHER_STYLES}
 
 
 @attrs.frozen
@@ -180,7 +266,7 @@ class SpeakerName:
     short: str
     """The form used after the first mention: the surname for a person, the full name for an organisation."""
     pronoun: str
-    """``he``, ``she`` or ``it``."""
+    """``he``, ``she`` or ``it``; in a German or French article the language's (``sie``, ``il``)."""
     kind: SpeakerKind
     article: str = ""
     """``the`` for organisations written ``the European Commission``."""
@@ -279,12 +365,17 @@ def _speaker_names(kinds: frozenset[SpeakerKind]) -> SearchStrategy[SpeakerName]
 
 
 def speaker_names(
-    *, kinds: Collection[SpeakerKind] = (SpeakerKind.PERSON, SpeakerKind.ORGANISATION)
+    *,
+    kinds: Collection[SpeakerKind] = (SpeakerKind.PERSON, SpeakerKind.ORGANISATION),
+    language: str = "en",
 ) -> SearchStrategy[SpeakerName]:
     """Speakers: persons (given name and surname, or a fixed non-English name) and organisations.
 
-    Returns a strategy of :class:`SpeakerName`.
+    With ``language="de"`` or ``"fr"``, names of that language's articles, whose pronoun is the language's
+    (``sie``, ``il``). Returns a strategy of :class:`SpeakerName`.
     """
+    if _language_code(language) != "en":
+        return _language_speaker_names(language, frozenset(kinds))
     return _speaker_names(frozenset(kinds))
 
 
@@ -379,13 +470,21 @@ def _fragments() -> SearchStrategy[_Content]:
     return st.sampled_from(_FRAGMENTS).map(lambda fragment: _Content((fragment,)))
 
 
-def quote_contents(*, partial: bool = False, marks: str = "straight") -> SearchStrategy[str]:
+def quote_contents(
+    *, partial: bool = False, marks: str = "straight", language: str = "en"
+) -> SearchStrategy[str]:
     """The text of quotations as quotebank reports it (without the outer marks).
 
     Whole sentences (capitalised, with contractions, numbers, accented words, nested quotations in the inner
-    marks of ``marks``), or with ``partial=True`` lowercase fragments. Returns a strategy of ``str``.
+    marks of ``marks``), or with ``partial=True`` lowercase fragments; in German or French with
+    ``language="de"``, ``"fr"``. Returns a strategy of ``str``.
     """
-    style = MARK_STYLES[marks]
+    style = _style(marks)
+    if _language_code(language) != "en":
+        vocabulary = _vocabulary(language)
+        if partial:
+            return _sampled(vocabulary.fragments)
+        return _sampled(vocabulary.contents).map(lambda content: content.render(style))
     source = _fragments() if partial else _contents()
     return source.map(lambda content: content.render(style))
 
@@ -416,13 +515,22 @@ _TENSES = {"past": _CUES_PAST, "present": _CUES_PRESENT, "perfect": _CUES_PERFEC
 
 
 def cue_phrases(
-    *, tenses: Collection[str] = ("past", "present", "perfect"), invertible: bool = False
+    *,
+    tenses: Collection[str] = ("past", "present", "perfect"),
+    invertible: bool = False,
+    language: str = "en",
 ) -> SearchStrategy[str]:
     """Reporting verbs as they follow a speaker (``said``, ``tells reporters``, ``has warned``).
 
     ``invertible=True`` keeps the ones that may also precede the speaker (``"…," said Lopez``).
+    With ``language="de"`` or ``"fr"``, every cue word the language's articles use (``sagte``, ``so``,
+    ``Laut``; ``déclaré``, ``estime``, ``selon``); ``tenses`` and ``invertible`` are English only.
     Returns a strategy of ``str``.
     """
+    if _language_code(language) != "en":
+        if tuple(tenses) != ("past", "present", "perfect") or invertible:
+            raise ValueError("cue_phrases(): tenses and invertible are options of English only")
+        return _sampled(_vocabulary(language).all_cues)
     unknown = set(tenses) - set(_TENSES)
     if unknown:
         raise ValueError(f"cue_phrases(tenses=...): unknown tenses {sorted(unknown)}; use {sorted(_TENSES)}")
@@ -439,16 +547,33 @@ def _cues(
     return cue_phrases(tenses=tenses, invertible=invertible)
 
 
-def quote_marks(*, styles: Iterable[str] | None = None) -> SearchStrategy[MarkStyle]:
-    """Quotation-mark styles (:class:`MarkStyle`), all of :data:`MARK_STYLES` or the ``styles`` named."""
-    return st.sampled_from([MARK_STYLES[name] for name in _style_names(styles)])
+def quote_marks(*, styles: Iterable[str] | None = None, language: str = "en") -> SearchStrategy[MarkStyle]:
+    """Quotation-mark styles (:class:`MarkStyle`), all of the language's (:func:`mark_styles`) or the
+    ``styles`` named."""
+    return st.sampled_from([_ALL_STYLES[name] for name in _style_names(styles, language)])
 
 
-def _style_names(styles: Iterable[str] | None) -> tuple[str, ...]:
-    names = tuple(MARK_STYLES) if styles is None else tuple(styles)
-    unknown = [name for name in names if name not in MARK_STYLES]
+def mark_styles(language: str = "en") -> dict[str, MarkStyle]:
+    """The quotation-mark styles of a language's articles by name: :data:`MARK_STYLES` for English, ``„…“``
+    and ``»…«`` for German, guillemets with a no-break, a narrow no-break or a plain space inside them and
+    ``“…”`` for French."""
+    if _language_code(language) == "en":
+        return dict(MARK_STYLES)
+    return {name: _ALL_STYLES[name] for name in _vocabulary(language).styles}
+
+
+def _style(name: str) -> MarkStyle:
+    if name not in _ALL_STYLES:
+        raise ValueError(f"unknown quotation-mark style {name!r}; use one of {sorted(_ALL_STYLES)}")
+    return _ALL_STYLES[name]
+
+
+def _style_names(styles: Iterable[str] | None, language: str = "en") -> tuple[str, ...]:
+    known = mark_styles(language)
+    names = tuple(known) if styles is None else tuple(styles)
+    unknown = [name for name in names if name not in known]
     if unknown or not names:
-        raise ValueError(f"unknown quotation-mark styles {unknown}; use some of {sorted(MARK_STYLES)}")
+        raise ValueError(f"unknown quotation-mark styles {unknown}; use some of {sorted(known)}")
     return names
 
 
@@ -466,8 +591,10 @@ _FILLERS = (
 )
 
 
-def unrelated_paragraphs() -> SearchStrategy[str]:
+def unrelated_paragraphs(*, language: str = "en") -> SearchStrategy[str]:
     """Paragraphs that quote nobody and name nobody: inserting one between blocks changes no attribution."""
+    if _language_code(language) != "en":
+        return _sampled(_vocabulary(language).fillers)
     return _sampled(_FILLERS)
 
 
@@ -482,7 +609,8 @@ class _Name:
     ref: int
     speaker: int
     form: str
-    """``full``, ``short``, ``pronoun``, ``possessive`` (``his``) or ``role``."""
+    """``full``, ``short``, ``pronoun``, ``possessive`` (``his``), ``role`` or ``office`` (the role as
+    written, article included: German and French)."""
     role: str = ""
     """Words before a full name (``Foreign Minister``) or, for the ``role`` form, the office (``foreign
     minister``)."""
@@ -490,6 +618,8 @@ class _Name:
     """Sentence-initial: ``The European Commission``, ``She``."""
     apposition: str = ""
     """Text after a full name, commas included (``, 54,``)."""
+    article: str | None = None
+    """The article written before an organisation's name instead of its own (German dative ``der``)."""
 
 
 @attrs.frozen
@@ -566,6 +696,8 @@ class GeneratedArticle:
     """Body paragraphs in blocks; a block's paragraphs depend on each other (pronouns, continuations)."""
     tail: tuple[_Paragraph, ...]
     """The related-links list."""
+    language: str = "en"
+    """The code of the language the article is written in (what to pass to ``extract(language=...)``)."""
     text: str = attrs.field(init=False)
     expected: tuple[ExpectedQuote, ...] = attrs.field(init=False)
 
@@ -576,7 +708,8 @@ class GeneratedArticle:
 
     def __repr__(self) -> str:
         # what a failing test shows: the article itself
-        return f"GeneratedArticle(marks={self.style.name!r}, text={self.text!r})"
+        language = "" if self.language == "en" else f"language={self.language!r}, "
+        return f"GeneratedArticle({language}marks={self.style.name!r}, text={self.text!r})"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """Hypothesis prints failing examples with this, rather than field by field."""
@@ -593,7 +726,7 @@ class GeneratedArticle:
 
     def with_marks(self, style: str) -> GeneratedArticle:
         """The same article in another quotation-mark style (a double one if a quotation runs on)."""
-        new_style = MARK_STYLES[style]
+        new_style = _ALL_STYLES[style]
         if not new_style.double and any(
             isinstance(part, _Quoted) and not part.closed
             for block in self.blocks
@@ -656,9 +789,12 @@ def _name_text(name: _Name, speaker: SpeakerName) -> tuple[str, tuple[int, int]]
         text = _POSSESSIVES[speaker.pronoun]
     elif name.form == "role":
         text = f"the {name.role}"
+    elif name.form == "office":
+        text = name.role
     else:
         base = speaker.name if name.form == "full" else speaker.short
-        text = " ".join(word for word in (speaker.article, name.role, base) if word)
+        article = speaker.article if name.article is None else name.article
+        text = " ".join(word for word in (article, name.role, base) if word)
     if name.capital:
         text = text[0].upper() + text[1:]
     return text + name.apposition, (0, len(text))
@@ -690,10 +826,13 @@ def _render(article: GeneratedArticle) -> tuple[str, tuple[ExpectedQuote, ...]]:
                     (style.inner_open, style.inner_close) if part.inner_marks else (style.open, style.close)
                 )
                 marks = (opening if part.opened else "", closing if part.closed else "")
+                space = "" if part.inner_marks else style.space
+                before = marks[0] + (space if part.opened else "")
+                after = (space if part.closed else "") + marks[1]
                 content = part.content.render(style)
-                start = position + len(marks[0])
+                start = position + len(before)
                 pending.append((part, start, start + len(content), marks, number))
-                written = marks[0] + content + marks[1]
+                written = before + content + after
             pieces.append(written)
             position += len(written)
     text = "".join(pieces)
@@ -1211,23 +1350,40 @@ def articles(
     max_blocks: int = 6,
     max_speakers: int = 3,
     boilerplate: bool = True,
+    language: str = "en",
 ) -> SearchStrategy[GeneratedArticle]:
     """Synthetic news articles with their ground truth: a strategy of :class:`GeneratedArticle`.
 
-    ``marks`` restricts the quotation-mark styles (names of :data:`MARK_STYLES`; one style an article),
-    ``constructions`` the constructions used (names of :data:`CONSTRUCTIONS`; by default all of them). An
-    article has
+    ``marks`` restricts the quotation-mark styles (names of :func:`mark_styles` of the language; one style
+    an article), ``constructions`` the constructions used (names of :func:`supported_constructions` of the
+    language; by default all of them). An article has
     ``min_blocks`` to ``max_blocks`` body blocks (a quoting paragraph with its follow-ups, or a paragraph
     that quotes nobody) and up to ``max_speakers`` speakers. ``boilerplate`` adds section names, a byline,
-    a publication date, a dateline and a list of related headlines, each only sometimes.
+    a publication date, a dateline and a list of related headlines, each only sometimes (in German and
+    French a dateline only). ``language`` is ``"en"``, ``"de"`` or ``"fr"`` (see "Other languages" in the
+    module documentation).
     """
-    styles = _style_names(marks)
-    allowed = CONSTRUCTIONS if constructions is None else frozenset(constructions)
-    unknown = allowed - CONSTRUCTIONS
+    code = _language_code(language)
+    styles = _style_names(marks, code)
+    supported = supported_constructions(code)
+    allowed = supported if constructions is None else frozenset(constructions)
+    unknown = allowed - supported
     if unknown:
-        raise ValueError(f"unknown constructions {sorted(unknown)}; use some of {sorted(CONSTRUCTIONS)}")
+        raise ValueError(
+            f"unknown constructions {sorted(unknown)} in {code!r}; use some of {sorted(supported)}"
+        )
     if not 1 <= min_blocks <= max_blocks or max_speakers < 1:
         raise ValueError("articles() needs 1 <= min_blocks <= max_blocks and max_speakers >= 1")
+    if code != "en":
+        return _language_articles(
+            code=code,
+            styles=styles,
+            allowed=allowed,
+            min_blocks=min_blocks,
+            max_blocks=max_blocks,
+            max_speakers=max_speakers,
+            boilerplate=boilerplate,
+        )
     return _articles(
         styles=styles,
         allowed=allowed,
@@ -1251,6 +1407,368 @@ def quote_lists() -> SearchStrategy[QuoteList]:
 def speakers() -> SearchStrategy[Speaker]:
     """Speakers as quotebank reports them, without role or aliases (what ``st.from_type(Speaker)`` draws)."""
     return speaker_names().map(lambda name: Speaker(name.name, kind=name.kind))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Other languages: articles written from the templates and words of quotebank/lang/<code>/strategies.txt
+
+_VOCABULARY_FILE = "strategies.txt"
+_SLOT = re.compile(r"\{([A-Za-z]+\.?)((?::[\w-]+)*)\}")
+_GENDERS = ("female", "male")
+
+
+@attrs.frozen
+class _Slot:
+    """A placeholder of a template: ``{quote.}``, ``{Name:full:dative}``, ``{cue:after}``."""
+
+    kind: str
+    """``quote``, ``quote.``, ``question``, ``fragment``, ``clause``, ``name``, ``Name``, ``pronoun``,
+    ``Pronoun``, ``office``, ``Office`` or ``cue``."""
+    options: tuple[str, ...]
+    """``full``, ``dative``, ``apposition`` and ``apposition-end`` for a name, the group of a cue."""
+
+    @property
+    def capital(self) -> bool:
+        return self.kind[0].isupper()
+
+
+_Template = tuple[str | _Slot, ...]
+_QUOTATION_SLOTS = frozenset(("quote", "quote.", "question", "fragment", "clause"))
+_NAME_SLOTS = frozenset(("name", "Name", "pronoun", "Pronoun", "office", "Office"))
+_SLOT_KINDS = _QUOTATION_SLOTS | _NAME_SLOTS | {"cue"}
+
+
+@attrs.frozen
+class _Vocabulary:
+    """What the generator writes in one language: the sections of its ``strategies.txt``."""
+
+    code: str
+    styles: tuple[str, ...]
+    given: dict[str, tuple[str, ...]]
+    """Given names by gender (``female``, ``male``)."""
+    surnames: tuple[str, ...]
+    pronouns: dict[str, str]
+    """The subject pronoun of each gender."""
+    roles: dict[str, tuple[tuple[str, str], ...]]
+    """By the gender of the person: words before a full name, and how a later sentence names the holder
+    of that office (or nothing)."""
+    appositions: dict[str, tuple[str, ...]]
+    """Words after a person's full name, between commas, by the gender of the person."""
+    organisations: tuple[SpeakerName, ...]
+    dative: dict[str, str]
+    """An article to the form it takes after a dative preposition."""
+    contents: tuple[_Content, ...]
+    """Whole sentences of quotations, some with a nested quotation."""
+    sentences: tuple[str, ...]
+    """The sentences without a nested quotation."""
+    questions: tuple[str, ...]
+    fragments: tuple[str, ...]
+    fillers: tuple[str, ...]
+    titles: tuple[str, ...]
+    datelines: tuple[str, ...]
+    cues: dict[str, tuple[str, ...]]
+    """Cue words by group (``[cues:after]``)."""
+    templates: dict[str, tuple[_Template, ...]]
+    """The templates of each construction, in the order of the file (Hypothesis shrinks to the first)."""
+
+    @property
+    def all_cues(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(cue for group in self.cues.values() for cue in group))
+
+    def gender(self, speaker: SpeakerName) -> str:
+        return next((g for g, pronoun in self.pronouns.items() if pronoun == speaker.pronoun), "")
+
+
+def _language_code(language: str) -> str:
+    """``language`` checked: English, or a language whose folder has a ``strategies.txt``."""
+    if language == "en" or (language in available_languages() and _has_vocabulary(language)):
+        return language
+    codes = ["en", *(code for code in available_languages() if code != "en" and _has_vocabulary(code))]
+    raise ValueError(f"quotebank.strategies writes no articles in {language!r}; use one of {codes}")
+
+
+@functools.cache
+def _has_vocabulary(code: str) -> bool:
+    try:
+        read_lines(code, _VOCABULARY_FILE)
+    except LanguageDataError:
+        return False
+    return True
+
+
+def _template(code: str, line: str) -> tuple[str, _Template]:
+    construction, equals, text = (part.strip() for part in line.partition("="))
+    if not equals:
+        raise LanguageDataError(f"{code}/{_VOCABULARY_FILE}: not 'construction = template': {line!r}")
+    pieces: list[str | _Slot] = []
+    position = 0
+    for match in _SLOT.finditer(text):
+        if match.group(1) not in _SLOT_KINDS:
+            raise LanguageDataError(f"{code}/{_VOCABULARY_FILE}: unknown slot {match.group(0)} in {line!r}")
+        if match.start() > position:
+            pieces.append(text[position : match.start()])
+        pieces.append(_Slot(match.group(1), tuple(match.group(2).split(":")[1:])))
+        position = match.end()
+    if position < len(text):
+        pieces.append(text[position:])
+    return construction, tuple(pieces)
+
+
+def _pairs(code: str, lines: list[str]) -> dict[str, str]:
+    pairs = {}
+    for line in lines:
+        words = line.split()
+        if len(words) != 2:
+            raise LanguageDataError(f"{code}/{_VOCABULARY_FILE}: not two words: {line!r}")
+        pairs[words[0]] = words[1]
+    return pairs
+
+
+# a nested quotation in a sentence of [nested]: <between angle brackets>
+_NESTED_MARK = re.compile("[<>]")
+
+
+def _role(line: str) -> tuple[str, str]:
+    before, _, later = (part.strip() for part in line.partition("|"))
+    return before, later
+
+
+@functools.cache
+def _vocabulary(code: str) -> _Vocabulary:
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in read_lines(code, _VOCABULARY_FILE):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is None:
+            raise LanguageDataError(f"{code}/{_VOCABULARY_FILE}: words before the first [section]: {line!r}")
+        else:
+            current.append(line)
+    roles = {
+        gender: tuple(_role(line) for line in sections.get(f"roles:{gender}", ())) for gender in _GENDERS
+    }
+    nested = tuple(_Content(tuple(_NESTED_MARK.split(line))) for line in sections.get("nested", ()))
+    organisations = []
+    for line in sections.get("organisations", []):
+        name, article, pronoun = (field.strip() for field in line.split("|"))
+        organisations.append(SpeakerName(name, name, pronoun, SpeakerKind.ORGANISATION, article))
+    templates: dict[str, list[_Template]] = {}
+    for line in sections["templates"]:
+        construction, template = _template(code, line)
+        templates.setdefault(construction, []).append(template)
+    unknown = set(templates) - CONSTRUCTIONS
+    if unknown:
+        raise LanguageDataError(f"{code}/{_VOCABULARY_FILE}: unknown constructions {sorted(unknown)}")
+    return _Vocabulary(
+        code=code,
+        styles=tuple(sections["marks"]),
+        given={gender: tuple(sections[gender]) for gender in _GENDERS},
+        surnames=tuple(sections["surnames"]),
+        pronouns=_pairs(code, sections["pronouns"]),
+        roles=roles,
+        appositions={gender: tuple(sections.get(f"appositions:{gender}", ())) for gender in _GENDERS},
+        organisations=tuple(organisations),
+        dative=_pairs(code, sections.get("dative", [])),
+        contents=(*(_Content((sentence,)) for sentence in sections["sentences"]), *nested),
+        sentences=tuple(sections["sentences"]),
+        questions=tuple(sections.get("questions", ())),
+        fragments=tuple(sections["fragments"]),
+        fillers=tuple(sections["fillers"]),
+        titles=tuple(sections["titles"]),
+        datelines=tuple(sections["datelines"]),
+        cues={
+            key.partition(":")[2]: tuple(lines) for key, lines in sections.items() if key.startswith("cues:")
+        },
+        templates={construction: tuple(found) for construction, found in templates.items()},
+    )
+
+
+def supported_constructions(language: str = "en") -> frozenset[str]:
+    """The constructions :func:`articles` writes in ``language``: :data:`CONSTRUCTIONS` for English."""
+    code = _language_code(language)
+    return CONSTRUCTIONS if code == "en" else frozenset(_vocabulary(code).templates)
+
+
+@functools.cache
+def _language_speaker_names(code: str, kinds: frozenset[SpeakerKind]) -> SearchStrategy[SpeakerName]:
+    vocabulary = _vocabulary(code)
+    options: list[SearchStrategy[SpeakerName]] = []
+    if SpeakerKind.PERSON in kinds:
+        for gender in _GENDERS:
+            options.append(
+                st.builds(
+                    _person,
+                    st.sampled_from(vocabulary.given[gender]),
+                    st.sampled_from(vocabulary.surnames),
+                    st.just(vocabulary.pronouns[gender]),
+                )
+            )
+    if SpeakerKind.ORGANISATION in kinds and vocabulary.organisations:
+        options.append(st.sampled_from(vocabulary.organisations))
+    if not options:
+        raise ValueError(f"speaker_names(kinds={sorted(kinds)!r}): no kind quotebank generates")
+    return st.one_of(options)
+
+
+@functools.cache
+def _language_casts(code: str, max_speakers: int) -> SearchStrategy[list[SpeakerName]]:
+    names = _language_speaker_names(code, frozenset((SpeakerKind.PERSON, SpeakerKind.ORGANISATION)))
+    return st.lists(names, min_size=1, max_size=max_speakers, unique_by=lambda s: s.key)
+
+
+class _LanguageWriter(_Writer):
+    """Writes blocks from the templates of a language's ``strategies.txt``."""
+
+    def __init__(
+        self,
+        draw: st.DrawFn,
+        speakers: Sequence[SpeakerName],
+        allowed: frozenset[str],
+        vocabulary: _Vocabulary,
+    ):
+        super().__init__(draw, speakers, allowed)
+        self.vocabulary = vocabulary
+
+    def content(self) -> _Content:
+        return self.choose(self.vocabulary.contents)
+
+    def fragment(self) -> _Content:
+        return _Content((self.choose(self.vocabulary.fragments),))
+
+    def lowered(self) -> _Content:
+        sentence = self.choose(self.vocabulary.sentences)
+        return _Content((sentence[0].lower() + sentence[1:],))
+
+    def language_name(self, speaker: int, slot: _Slot) -> _Name:
+        """How ``speaker`` is named now: in full the first time (a person maybe after an office or before an
+        apposition), later in full or by the short form; a pronoun, or the office it was introduced with."""
+        source = self.speakers[speaker]
+        if slot.kind in ("pronoun", "Pronoun"):
+            return _Name(self.ref(), speaker, "pronoun", capital=slot.capital)
+        if slot.kind in ("office", "Office"):
+            return _Name(self.ref(), speaker, "office", role=self.offices[speaker], capital=slot.capital)
+        article = (
+            self.vocabulary.dative.get(source.article, source.article) if "dative" in slot.options else None
+        )
+        if speaker in self.introduced:
+            form = "full" if "full" in slot.options or self.flip() else "short"
+            return _Name(self.ref(), speaker, form, capital=slot.capital, article=article)
+        self.introduced.add(speaker)
+        role = after = ""
+        if source.kind is SpeakerKind.PERSON:
+            gender = self.vocabulary.gender(source)
+            # one holder per office, so that a later "la ministre" names one person
+            taken = {office.split()[-1] for office in self.offices.values()}
+            fitting = [r for r in self.vocabulary.roles[gender] if not (r[1] and r[1].split()[-1] in taken)]
+            role, office = self.choose([("", ""), *fitting])
+            if office:
+                self.offices[speaker] = office
+            ending = "," if "apposition" in slot.options else "" if "apposition-end" in slot.options else None
+            if ending is not None and not role:
+                apposition = self.choose(("", *self.vocabulary.appositions[gender]))
+                after = f", {apposition}{ending}" if apposition else ""
+        return _Name(
+            self.ref(), speaker, "full", role=role, capital=slot.capital, apposition=after, article=article
+        )
+
+    def block(self, construction: str) -> tuple[_Paragraph, ...]:
+        """A paragraph of ``construction`` quoting one speaker, then follow-ups."""
+        speaker = self.number(0, len(self.speakers) - 1)
+        paragraph, mention, cue = self.write(construction, speaker, None, None)
+        paragraphs = [paragraph]
+        follow_ups = [
+            c
+            for c in _FOLLOW_UP_CONSTRUCTIONS
+            if c in self.allowed
+            and c in self.vocabulary.templates
+            # a pronoun of an organisation could be taken for one of a person
+            and (c != "pronoun" or self.speakers[speaker].kind is SpeakerKind.PERSON)
+            and (c != "role" or speaker in self.offices)
+        ]
+        if follow_ups:
+            for _ in range(self.number(0, 2)):
+                paragraph, mention, cue = self.write(self.choose(follow_ups), speaker, mention, cue)
+                paragraphs.append(paragraph)
+        return tuple(paragraphs)
+
+    def write(
+        self, construction: str, speaker: int, mention: int | None, cue: int | None
+    ) -> tuple[_Paragraph, int | None, int | None]:
+        """One paragraph of ``construction``; a template that names nobody keeps ``mention`` and ``cue``."""
+        template = self.choose(self.vocabulary.templates[construction])
+        # names and cues first: every quotation of the paragraph refers to them
+        named: dict[int, _Name | _Cue] = {}
+        for index, piece in enumerate(template):
+            if isinstance(piece, _Slot) and piece.kind in _NAME_SLOTS:
+                named[index] = self.language_name(speaker, piece)
+            elif isinstance(piece, _Slot) and piece.kind == "cue":
+                named[index] = _Cue(self.ref(), self.choose(self.vocabulary.cues[piece.options[0]]))
+        for part in named.values():
+            if isinstance(part, _Name):
+                mention = part.ref
+            else:
+                cue = part.ref
+        parts: list[_Part] = []
+        for index, piece in enumerate(template):
+            if isinstance(piece, str):
+                parts.append(piece)
+            elif index in named:
+                parts.append(named[index])
+            else:
+                parts.append(self.quotation(piece, speaker, construction, mention, cue))
+        return tuple(parts), mention, cue
+
+    def quotation(
+        self, slot: _Slot, speaker: int, construction: str, mention: int | None, cue: int | None
+    ) -> _Quoted:
+        if slot.kind == "fragment":
+            content, kind = self.fragment(), QuoteKind.PARTIAL
+        elif slot.kind == "clause":
+            content, kind = self.lowered(), QuoteKind.PARTIAL
+        elif slot.kind == "question":
+            content, kind = _Content((self.choose(self.vocabulary.questions),)), QuoteKind.SENTENCE
+        else:
+            content = self.content()
+            kind = _sentence_kind(content)
+            if slot.kind == "quote.":
+                content = content.finished(".")
+        return self.quoted(content, speaker, construction, kind, mention=mention, cue=cue)
+
+
+@st.composite
+def _language_articles(
+    draw: st.DrawFn,
+    *,
+    code: str,
+    styles: tuple[str, ...],
+    allowed: frozenset[str],
+    min_blocks: int,
+    max_blocks: int,
+    max_speakers: int,
+    boilerplate: bool,
+) -> GeneratedArticle:
+    vocabulary = _vocabulary(code)
+    style = _ALL_STYLES[draw(_sampled(styles))]
+    speakers = draw(_language_casts(code, max_speakers))
+    heads = [c for c in vocabulary.templates if c in allowed and c not in _FOLLOW_UP_CONSTRUCTIONS]
+    writer = _LanguageWriter(draw, speakers, allowed, vocabulary)
+    blocks: list[tuple[_Paragraph, ...]] = []
+    for number in range(draw(_integers(min_blocks, max_blocks))):
+        if not heads or (number and draw(_integers(0, 3)) == 0):
+            blocks.append(((draw(_sampled(vocabulary.fillers)),),))
+        else:
+            blocks.append(writer.block(draw(_sampled(tuple(heads)))))
+    if boilerplate and draw(_BOOLEANS):
+        first_block = blocks[0]
+        dateline = draw(_sampled(vocabulary.datelines)) + " "
+        blocks[0] = ((dateline, *first_block[0]), *first_block[1:])
+    head: list[_Paragraph] = []
+    # quotebank reads the first of several lines as the title, so a longer text always opens with one
+    if sum(map(len, blocks)) > 1 or draw(_BOOLEANS):
+        head = [(draw(_sampled(vocabulary.titles)),)]
+    return GeneratedArticle(
+        speakers=tuple(speakers), style=style, head=tuple(head), blocks=tuple(blocks), tail=(), language=code
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
