@@ -77,6 +77,34 @@ def test_extraction_is_deterministic_and_points_into_the_text(code: str, data: s
                 assert text[mention.start : mention.end] == mention.text
 
 
+def _attributions(text: str, code: str) -> list[tuple[str, str | None]]:
+    return [(quote.text, quote.speaker_name) for quote in quotebank.extract(text, language=code)]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@given(data=st.data())
+def test_an_unrelated_paragraph_or_a_renamed_speaker_changes_nothing_else(
+    code: str, data: st.DataObject
+) -> None:
+    article = data.draw(articles(language=code))
+    before = _attributions(article.text, code)
+    position = data.draw(st.sampled_from(article.insertion_points))
+    longer = article.with_paragraph(position, data.draw(unrelated_paragraphs(language=code)))
+    assert _attributions(longer.text, code) == before
+    persons = [speaker for speaker in article.speakers if speaker.kind is SpeakerKind.PERSON]
+    if not persons:
+        return  # an organisation may have no other of its pronoun to take its place
+    old = data.draw(st.sampled_from(persons))
+    keys = {speaker.key for speaker in article.speakers if speaker != old}
+    new = data.draw(
+        speaker_names(language=code).filter(
+            lambda s: (s.kind, s.pronoun) == (old.kind, old.pronoun) and s.key not in keys and s != old
+        )
+    )
+    renamed = _attributions(article.renamed(old.name, new).text, code)
+    assert renamed == [(text, new.name if speaker == old.name else speaker) for text, speaker in before]
+
+
 # -- the ground truth ----------------------------------------------------------------------------------
 
 
