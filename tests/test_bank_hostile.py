@@ -31,6 +31,7 @@ from quotebank import (
     QuoteBank,
     QuotebankError,
     QuotebankWarning,
+    QuoteList,
     SchemaVersionError,
 )
 from quotebank.cli import main
@@ -525,3 +526,17 @@ def test_the_commands_say_in_one_line_what_is_wrong_with_a_file(tmp_path: Path) 
             )
             status, out, err = _cli(*arguments)
             assert status == 2 and out == "" and err.count("\n") == 1 and says in err, (command, err)
+
+
+@pytest.mark.parametrize("pattern", ["\x00", "o\x00w", "Hello", "u0000"])
+def test_a_regex_finds_quotes_with_a_nul_in_the_bank_as_in_a_list(pattern: str, tmp_path: Path) -> None:
+    # SQLite hands a function text only up to its first NUL: the bank once missed every quote past one
+    text = 'He said "\x00" today. "Hello\x00world," she said. "Back\\u0000slash," he said.'
+    for bank in (QuoteBank(), QuoteBank.open(tmp_path / "nul.db")):
+        with bank:
+            bank.add(text)
+            everything = list(bank)
+            assert [q.text for q in bank.search(regex=pattern)] == [
+                q.text for q in QuoteList(everything).search(regex=pattern)
+            ]
+            assert bank.search(regex=pattern)

@@ -764,8 +764,17 @@ class Store:
                     timeouts.append(error)
                     raise
 
+            def record_matches(record: str) -> bool:
+                return matches(json.loads(record)["text"])
+
             self._connection.create_function(function, 1, matches)
-            clauses.append(f"{function}(json_extract(q.record, '$.text'))")
+            self._connection.create_function(f"{function}_record", 1, record_matches)
+            # SQLite hands a function text only up to its first NUL: a quote with one (escaped in its JSON
+            # record) is decoded whole in Python instead
+            clauses.append(
+                f"(CASE WHEN instr(q.record, '\\u0000') THEN {function}_record(q.record)"
+                f" ELSE {function}(json_extract(q.record, '$.text')) END)"
+            )
         order = " ORDER BY q.article_id, q.position" if in_storage_order else _ORDER
         select = (
             "SELECT q.id, a.key, q.speaker_id, q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
@@ -817,6 +826,7 @@ class Store:
         finally:
             if pattern_test is not None:
                 self._connection.create_function(function, 1, None)
+                self._connection.create_function(f"{function}_record", 1, None)
 
     def _quote(self, speaker_id: int | None, record: str) -> Quote:
         with self._decoding():
