@@ -74,3 +74,27 @@ def test_german_noun_after_a_preposition_before_a_closing_participle_is_no_subje
         "„Die Stadt steht still“, warnte er."
     )
     assert [speaker for _text, speaker in _pairs(text, "de")] == ["Thomas Reinholz"]
+
+
+def test_german_quote_without_cue_takes_the_subject_of_its_clause() -> None:
+    # the subject opens the clause, past an apposition set off by commas
+    text = "Titel\nDie Stadtwerke Halberg hatten den Bericht als „unseriös“ zurückgewiesen."
+    assert _pairs(text, "de") == [("unseriös", "Stadtwerke Halberg")]
+    text = "Titel\nDer Leiter der Studie, Paul Berger, sieht den Staat in der Pflicht: „Nun aber los.“"
+    assert _pairs(text, "de") == [("Nun aber los.", "Paul Berger")]
+
+
+def test_german_subject_after_the_verb_when_something_else_opens_the_clause() -> None:
+    # an adverb, an object, or a phrase before a personal pronoun: the subject follows the verb
+    text = "Titel\nHier sparte Landrat Jonas Weber nicht mit Kritik: „Das war ein schwerer Fehler.“"
+    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Jonas Weber"]
+    text = "Titel\nMinister Karl Lind sprach.\nDie Pläne der Opposition bezeichnete er als „überhastet“."
+    assert _pairs(text, "de") == [("überhastet", "Karl Lind")]
+    text = "Titel\nAuch der Landrat Peter Kühn kritisierte die Pläne als „überhastet“."
+    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Peter Kühn"]
+
+
+def test_german_subject_of_reported_speech_is_no_speaker() -> None:
+    # Konjunktiv: the clause reports what someone said about its subject
+    text = "Titel\nDer Haushalt der Stadt sei damit „nicht mehr zu retten“."
+    assert _pairs(text, "de") == [("nicht mehr zu retten", None)]

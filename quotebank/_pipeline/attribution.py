@@ -37,6 +37,7 @@ from quotebank._pipeline.names import (
     NOMINAL,
     PRONOUN,
     Phrase,
+    fronted_clause,
     is_noun_like,
     is_owner,
     is_strong_subject,
@@ -47,6 +48,7 @@ from quotebank._pipeline.names import (
     pronoun_subject_before,
     sentence_subject,
     subject_before,
+    verb_second_subject,
 )
 from quotebank._pipeline.spans import QuoteSpan
 from quotebank._pipeline.structure import dateline_length, dateline_paragraph
@@ -390,7 +392,9 @@ def _attribute_paragraph(
             if attribution is None and not headline:  # a headline's capitals say nothing of a subject
                 subject = subject_of()
                 clause_subject = subject
-                if subject is None or subject.last > qi:
+                if w.lang.settings.verb_second:
+                    clause_subject = verb_second_subject(w.lang, tokens, lo, hi)
+                elif subject is None or subject.last > qi:
                     clause_subject = sentence_subject(w.lang, tokens, lo, hi, quote=qi)
                 nearer = pronoun_subject_before(w.lang, tokens, qi, lo)
                 if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
@@ -666,7 +670,7 @@ def _verb_cue(
         phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
-    if finite and words.settings.verb_second and _fronted(w, tokens, index, lo):
+    if finite and words.settings.verb_second and _fronted(w, tokens, index, lo, hi):
         # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
         phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
         if phrase is not None:
@@ -701,14 +705,14 @@ def _verb_cue(
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 
 
-def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
-    """Whether the clause of the verb at ``index`` opens with a phrase that is no subject: its first word
-    (after the sentence start, a comma, a colon or a quotation) is a preposition, a subordinator, an adverb
-    or a time word."""
+def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
+    """Whether the clause of the verb at ``index`` (after the sentence start, a comma, a colon or a
+    quotation) opens with something other than its subject: a prepositional or adverbial phrase, an object,
+    or anything before a personal pronoun (see :func:`fronted_clause`)."""
     first = index
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
-    return first < index and tokens[first].lower in w.fronted
+    return first < index and fronted_clause(w.lang, tokens, first, index, hi)
 
 
 def _quoted_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:

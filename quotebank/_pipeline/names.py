@@ -21,6 +21,7 @@ from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, without_closin
 
 __all__ = [
     "Phrase",
+    "fronted_clause",
     "is_noun_like",
     "is_owner",
     "is_strong_subject",
@@ -32,6 +33,7 @@ __all__ = [
     "sentence_subject",
     "split_name",
     "subject_before",
+    "verb_second_subject",
 ]
 
 PRONOUN, NAME, NOMINAL = "pronoun", "name", "nominal"
@@ -88,6 +90,19 @@ class _Words:
     impersonal_pronouns: frozenset[str]
     coordinators: frozenset[str]
     publishing_verbs: frozenset[str]
+    oblique_determiners: frozenset[str]
+    """Determiners that never open a subject (German ``den``, ``dem``, ``des``): a phrase they open is an
+    object, so a clause that opens with one has its subject after the verb."""
+    subjunctives: frozenset[str]
+    subjunctive_endings: tuple[str, ...]
+    past_tense_endings: tuple[str, ...]
+    indicative_e: frozenset[str]
+    object_pronouns: frozenset[str]
+    focus_words: frozenset[str]
+    """Adverbs that open a clause with the phrase they stand before (``Auch der Minister sagte``)."""
+    clause_links: frozenset[str]
+    """Conjunctions that join main clauses without taking the place before a verb-second verb (``und``,
+    ``aber``)."""
     present_participle: tuple[str, ...]
     past_participle: tuple[str, ...]
     participles: tuple[str, ...]
@@ -149,6 +164,14 @@ def _words(lang: Language) -> _Words:
         impersonal_pronouns=grammar["impersonal_pronouns"],
         coordinators=grammar["coordinators"],
         publishing_verbs=grammar["publishing_verbs"],
+        oblique_determiners=grammar["oblique_determiners"],
+        clause_links=grammar["clause_links"],
+        object_pronouns=grammar["object_pronouns"],
+        focus_words=grammar["skippable"] | grammar["adverbial_openers"],
+        subjunctives=grammar["subjunctives"],
+        subjunctive_endings=_endings(grammar["subjunctive_endings"]),
+        past_tense_endings=_endings(grammar["past_tense_endings"]),
+        indicative_e=grammar["indicative_e"],
         present_participle=present,
         past_participle=past,
         participles=present + past,
@@ -1039,3 +1062,158 @@ def opening_name(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> P
         return None
     phrase = phrase_after(w.lang, tokens, lo, hi, allow_pronoun=False)
     return phrase if phrase is not None and phrase.kind == NAME else None
+
+
+def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """The subject of the main clause a verb-second sentence tokens[lo:hi] opens with: the phrase before
+    the finite verb (``Die Ministerin hatte den Plan als „…“ bezeichnet``), or the one right after it when
+    the place before the verb holds something else (``Hier sparte der Minister nicht mit Kritik: „…“``,
+    ``Den Vorwurf wies sie als „…“ zurück``). None when the sentence does not read so."""
+    w = _words(lang)
+    start = lo
+    while start < hi and tokens[start].lower in w.clause_links:
+        start += 1
+    verb = _finite_verb(w, tokens, start, hi)
+    if verb is None or _subjunctive(w, tokens[verb]):
+        return None  # "Der Plan sei „…“": reported speech, whose subject is no speaker
+    if verb > start + 1 and tokens[start].lower in w.focus_words:
+        start += 1  # "Auch der Minister kritisierte …": the adverb belongs to the phrase after it
+    if fronted_clause(lang, tokens, start, verb, hi):
+        return _subject_after_verb(w, tokens, verb, hi)
+    subject = phrase_after(w.lang, tokens, start, verb)
+    if subject is None or (subject.kind == PRONOUN and tokens[start].lower in w.impersonal_pronouns):
+        return None
+    stop = subject.last + 1
+    if stop < verb and tokens[stop].lower in w.determiners | w.prepositions:
+        # "Der Leiter der Studie, Paul Berger, sieht": the name set off by commas names the one described
+        comma = next((i for i in range(stop, verb) if tokens[i].text == ","), None)
+        named = None if comma is None else phrase_after(w.lang, tokens, comma + 1, verb, allow_pronoun=False)
+        if named is not None and named.kind == NAME and tokens[named.last + 1].text == ",":
+            return named
+        return subject
+    if stop < verb and tokens[stop].text != ",":
+        return None  # the phrase stops short of the verb: something else opens the clause
+    return subject
+
+
+def fronted_clause(lang: Language, tokens: Sequence[Token], start: int, verb: int, hi: int) -> bool:
+    """Whether, in a verb-second clause from tokens[start] whose finite verb is at ``verb``, the place
+    before the verb holds something other than the subject, so that the subject follows the verb: a
+    prepositional or adverbial phrase, an object, or anything before a personal pronoun (``Deren Haltung
+    nannte er „…“``)."""
+    w = _words(lang)
+    if (
+        verb > start + 1
+        and tokens[start].lower in w.focus_words
+        and not _fronted_opening(w, tokens, start + 1, verb)
+    ):
+        return False  # "Auch der Minister sagte": the adverb belongs to the subject after it
+    if _fronted_opening(w, tokens, start, verb):
+        return True
+    subject = _subject_after_verb(w, tokens, verb, hi)
+    if subject is None or subject.kind != PRONOUN or tokens[subject.first].lower in w.impersonal_pronouns:
+        return False
+    # "Der Geschäftsführer nannte sie „…“": after a noun phrase, a pronoun that may be an object is one
+    return tokens[subject.first].lower not in w.object_pronouns or tokens[start].lower not in w.determiners
+
+
+def _subject_after_verb(w: _Words, tokens: Sequence[Token], verb: int, hi: int) -> Phrase | None:
+    """The phrase after a finite verb, past reflexives and adverbs, unless an object comes first."""
+    after = verb + 1
+    reflexives = w.lang.grammar["reflexives"]
+    while after < hi and (tokens[after].lower in reflexives or _is_skippable(w, tokens[after])):
+        after += 1
+    if after < hi and tokens[after].lower in w.oblique_determiners:
+        return None  # an object first: "Dem Minister warf die Opposition vor"
+    return phrase_after(w.lang, tokens, after, hi, after_cue=True)
+
+
+def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) -> bool:
+    """Whether the place before the finite verb holds no subject: a prepositional or adverbial phrase, a
+    subordinate clause, an object (``Den Vorwurf``), an adverb the article also writes in lowercase
+    (``Hier``, ``So``) or a demonstrative standing alone (``Das musste X einräumen``)."""
+    first = tokens[start]
+    lower = first.lower
+    if lower in w.adverbial_openers or lower in w.subordinators or lower in w.skippable:
+        return True
+    if lower in w.time_words or lower in w.oblique_determiners:
+        return True
+    if lower in w.subject_pronouns:
+        return False
+    return verb == start + 1 and (first.common or lower in w.determiners)
+
+
+def _subjunctive(w: _Words, token: Token) -> bool:
+    """Whether a finite verb is in the subjunctive of reported speech (``sei``, ``habe``, ``komme``)."""
+    lower = token.lower
+    if lower in w.subjunctives:
+        return True
+    return (
+        bool(w.subjunctive_endings)
+        and lower.endswith(w.subjunctive_endings)
+        and not lower.endswith(w.past_tense_endings)
+        and lower not in w.indicative_e
+    )
+
+
+def _finite_verb(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> int | None:
+    """Where the finite verb of a verb-second main clause is: the first lowercase word that is no part of
+    the phrase before it, past an apposition or relative clause between commas (``Der Leiter der Studie,
+    Paul Berger, sieht``) and past an opening subordinate clause (``Als sie ankam, sagte …``)."""
+    index = start
+    if index < hi and tokens[index].lower in w.subordinators and tokens[index].lower not in w.prepositions:
+        limit = min(hi, index + _MAX_CLAUSE)
+        comma = next((i for i in range(index + 1, limit) if tokens[i].text == ","), None)
+        if comma is None or comma + 1 >= hi:
+            return None
+        return comma + 1 if _verb_candidate(w, tokens[comma + 1]) else None
+    noun_seen = True  # a phrase whose determiner or preposition still waits for its noun takes adjectives
+    while index < hi and index - start < _MAX_CLAUSE:
+        token = tokens[index]
+        lower = token.lower
+        if token.kind == PUNCT:
+            if token.text == "." and index > start and _abbreviated(w, tokens[index - 1]):
+                index += 1  # "Dr. Heino Stoever"
+                continue
+            if token.text not in ",()":
+                return None
+            following = index + 1
+            if token.text == "," and following < hi and _verb_candidate(w, tokens[following]):
+                return following  # "Der Leiter der Studie, Paul Berger, sieht"
+            closing = ")" if token.text == "(" else ","
+            end = next(
+                (i for i in range(following, min(hi, index + _MAX_PARENTHESIS)) if tokens[i].text == closing),
+                None,
+            )
+            if end is None:
+                return None
+            index = end if closing == "," else end + 1
+            noun_seen = True
+            continue
+        if token.kind == WORD:
+            if lower in w.determiners or lower in w.prepositions or lower in w.numbers:
+                noun_seen = False
+            elif not token.text.islower():
+                noun_seen = True
+            elif index > start and noun_seen and _verb_candidate(w, token):
+                return index
+        index += 1
+    return None
+
+
+def _verb_candidate(w: _Words, token: Token) -> bool:
+    """A lowercase word that may be a finite verb: no article, preposition, pronoun, conjunction or name
+    particle."""
+    lower = token.lower
+    return (
+        token.kind == WORD
+        and token.text.islower()
+        and lower not in w.name_particles
+        and lower not in w.subject_pronouns
+        and lower not in w.relatives
+        and lower not in w.determiners
+        and lower not in w.prepositions
+        and lower not in w.coordinators
+        and lower not in w.clause_links
+        and lower not in w.subordinators
+    )
