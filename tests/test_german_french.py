@@ -98,3 +98,20 @@ def test_german_subject_of_reported_speech_is_no_speaker() -> None:
     # Konjunktiv: the clause reports what someone said about its subject
     text = "Titel\nDer Haushalt der Stadt sei damit „nicht mehr zu retten“."
     assert _pairs(text, "de") == [("nicht mehr zu retten", None)]
+
+
+def test_german_first_place_of_the_main_clause_may_hold_commas_or_a_participle() -> None:
+    # "Im Brief, den …, erklärt sie": the cue is the main clause's verb, and its subject follows it
+    text = "Titel\nMinisterin Eva Lind schrieb.\nIm Brief, den sie schickte, erklärt sie: „Wir bleiben.“"
+    assert _pairs(text, "de") == [("Wir bleiben.", "Eva Lind")]
+    text = "Titel\nRelativierend fügte Landrat Tom Weiß hinzu: „Das gilt nicht für alle.“"
+    assert _pairs(text, "de") == [("Das gilt nicht für alle.", "Tom Weiß")]
+    text = "Titel\nAngesichts der Zahlen nannte Landrat Tom Weiß die Lage „ernst“."
+    assert _pairs(text, "de") == [("ernst", "Tom Weiß")]
+
+
+def test_german_subject_before_the_verb_with_a_demonstrative_or_two_nouns() -> None:
+    text = "Titel\nDieser Arzt, Antonio Berti, schilderte seinen Eindruck, „dass es zu spät war“."
+    assert _pairs(text, "de") == [("dass es zu spät war", "Antonio Berti")]
+    text = "Titel\nDer Stadtrat und Fraktionschef Jan Berger sprach von einem „Feldzug gegen die Schule“."
+    assert _pairs(text, "de") == [("Feldzug gegen die Schule", "Jan Berger")]

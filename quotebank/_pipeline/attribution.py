@@ -41,6 +41,7 @@ from quotebank._pipeline.names import (
     is_noun_like,
     is_owner,
     is_strong_subject,
+    main_verb,
     opening_name,
     people_named,
     phrase_after,
@@ -107,6 +108,7 @@ class _Words:
     cue_auxiliaries: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
     prepositions: frozenset[str]
+    clause_links: frozenset[str]
     fronted: frozenset[str]
     """Words that open a fronted phrase that is no subject (prepositions, subordinators, adverbs, time
     words): in a verb-second language the subject then follows the verb."""
@@ -148,6 +150,7 @@ def _words(lang: Language) -> _Words:
         quoted_passive=grammar["quoted_passive"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
         prepositions=grammar["prepositions"],
+        clause_links=grammar["clause_links"],
         fronted=grammar["prepositions"]
         | grammar["subordinators"]
         | grammar["adverbial_openers"]
@@ -709,6 +712,13 @@ def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -
     """Whether the clause of the verb at ``index`` (after the sentence start, a comma, a colon or a
     quotation) opens with something other than its subject: a prepositional or adverbial phrase, an object,
     or anything before a personal pronoun (see :func:`fronted_clause`)."""
+    if main_verb(w.lang, tokens, lo, hi) == index:
+        # the verb of the main clause: its first place may hold a whole phrase with commas ("Im Brief, den
+        # er schrieb, erklärt er")
+        first = lo
+        while first < index and tokens[first].lower in w.clause_links:
+            first += 1
+        return first < index and fronted_clause(w.lang, tokens, first, index, hi)
     first = index
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1

@@ -602,13 +602,19 @@ def _antecedent(
     gender = w.person_pronouns.get(pronoun)
     here = bisect.bisect_left(starts, position)
     if gender is not None:
-        for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
-            entity = timeline[index][1]
-            if entity.kind is SpeakerKind.ORGANISATION or entity.gender not in (None, gender):
-                continue
-            entity.gender = gender
-            entity.kind = SpeakerKind.PERSON
-            return entity
+        # Where every noun is capitalised, a capitalised phrase of unknown kind is most often a thing ("die
+        # Pläne der Opposition"): a person named further back comes first.
+        passes = (True, False) if w.lang.settings.capitalised_nouns else (False,)
+        for persons_only in passes:
+            for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):
+                entity = timeline[index][1]
+                if persons_only and entity.kind is not SpeakerKind.PERSON:
+                    continue
+                if entity.kind is SpeakerKind.ORGANISATION or entity.gender not in (None, gender):
+                    continue
+                entity.gender = gender
+                entity.kind = SpeakerKind.PERSON
+                return entity
         return None
     if pronoun in w.group_pronouns:
         for index in range(here - 1, max(-1, here - 1 - _LOOKBACK), -1):

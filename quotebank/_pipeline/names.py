@@ -25,6 +25,7 @@ __all__ = [
     "is_noun_like",
     "is_owner",
     "is_strong_subject",
+    "main_verb",
     "opening_name",
     "people_named",
     "phrase_after",
@@ -1080,20 +1081,41 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
         start += 1  # "Auch der Minister kritisierte …": the adverb belongs to the phrase after it
     if fronted_clause(lang, tokens, start, verb, hi):
         return _subject_after_verb(w, tokens, verb, hi)
+    described = tokens[start].lower in w.determiners
+    if tokens[start].lower in w.demonstratives:
+        start += 1  # "Dieser Arzt, Antonio Noja, schilderte": the phrase goes on after the demonstrative
     subject = phrase_after(w.lang, tokens, start, verb)
     if subject is None or (subject.kind == PRONOUN and tokens[start].lower in w.impersonal_pronouns):
         return None
     stop = subject.last + 1
-    if stop < verb and tokens[stop].lower in w.determiners | w.prepositions:
+    if stop < verb and tokens[stop].lower in w.coordinators:
+        # "Der Abgeordnete und Fraktionschef Andreas Stoch sprach": both phrases are one subject
+        other = phrase_after(w.lang, tokens, stop + 1, verb)
+        if other is None or other.kind == PRONOUN:
+            return None
+        kind = NAME if NAME in (subject.kind, other.kind) else subject.kind
+        subject = Phrase(subject.first, other.last, subject.start, other.end, kind)
+        stop = subject.last + 1
+    if stop >= verb:
+        return subject
+    if tokens[stop].text != "," and tokens[stop].lower not in w.determiners | w.prepositions:
+        return None  # the phrase stops short of the verb: something else opens the clause
+    if described:
         # "Der Leiter der Studie, Paul Berger, sieht": the name set off by commas names the one described
         comma = next((i for i in range(stop, verb) if tokens[i].text == ","), None)
         named = None if comma is None else phrase_after(w.lang, tokens, comma + 1, verb, allow_pronoun=False)
-        if named is not None and named.kind == NAME and tokens[named.last + 1].text == ",":
+        if named is not None and named.kind == NAME and named.last + 2 == verb:
             return named
-        return subject
-    if stop < verb and tokens[stop].text != ",":
-        return None  # the phrase stops short of the verb: something else opens the clause
     return subject
+
+
+def main_verb(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int | None:
+    """Where the finite verb of the verb-second main clause that opens tokens[lo:hi] is, if it can be told."""
+    w = _words(lang)
+    start = lo
+    while start < hi and tokens[start].lower in w.clause_links:
+        start += 1
+    return _finite_verb(w, tokens, start, hi)
 
 
 def fronted_clause(lang: Language, tokens: Sequence[Token], start: int, verb: int, hi: int) -> bool:
@@ -1140,6 +1162,8 @@ def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) 
         return True
     if lower in w.subject_pronouns:
         return False
+    if verb == start + 1 and lower.endswith(w.present_participle):
+        return True  # "Relativierend fügt er hinzu": an adverb made of a participle
     return verb == start + 1 and (first.common or lower in w.determiners)
 
 
