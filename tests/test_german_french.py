@@ -115,3 +115,24 @@ def test_german_subject_before_the_verb_with_a_demonstrative_or_two_nouns() -> N
     assert _pairs(text, "de") == [("dass es zu spät war", "Antonio Berti")]
     text = "Titel\nDer Stadtrat und Fraktionschef Jan Berger sprach von einem „Feldzug gegen die Schule“."
     assert _pairs(text, "de") == [("Feldzug gegen die Schule", "Jan Berger")]
+
+
+def test_german_compound_titles_name_the_role_and_descriptions_refer_back() -> None:
+    # "Verkehrsminister", "SPD-Vorsitzende" end in a title: the name after them is the person's, and "der
+    # Minister" later is that person
+    text = "Titel\nVerkehrsminister Jonas Weber besuchte Kassel.\n„Das ist ein guter Tag“, so der Minister."
+    quote = quotebank.extract(text, language="de")[0]
+    assert (quote.speaker_name, quote.speaker.role if quote.speaker else None) == (
+        "Jonas Weber",
+        "Verkehrsminister",
+    )
+    text = "Titel\n„Wir werden kämpfen“, erklärte der SPD-Vorsitzende Lars Brenner."
+    assert _pairs(text, "de") == [("Wir werden kämpfen", "Lars Brenner")]
+    text = "Titel\nDie Bürgermeisterin Anna Keller kam.\n„Wir bleiben dabei“, sagte die Bürgermeisterin."
+    assert _pairs(text, "de") == [("Wir bleiben dabei", "Anna Keller")]
+
+
+def test_english_titles_are_words_of_their_own() -> None:
+    # English writes compounds apart: "Transportminister" is no title there
+    text = 'Title\nTransportminister Jonas Weber visited Kassel.\n"It is a good day," the minister said.'
+    assert [speaker for _text, speaker in _pairs(text, "en")] != ["Jonas Weber"]

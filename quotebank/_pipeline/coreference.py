@@ -21,7 +21,7 @@ import regex
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import NAME, PRONOUN, Phrase, nationality_pattern, split_name
+from quotebank._pipeline.names import NAME, PRONOUN, Phrase, is_role, nationality_pattern, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
@@ -260,7 +260,7 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
     starts = [position for position, _entity in timeline]
 
     for phrase, role in roles_only:
-        holder = _role_holder(role, phrase.start, timeline, starts)
+        holder = _role_holder(w, role, phrase.start, timeline, starts)
         if holder is None:
             descriptions.append(phrase)
             continue
@@ -399,9 +399,7 @@ def _singular_they(
 
 def _holds_office(w: _Words, role: str) -> bool:
     """Whether a role-only mention names an office someone holds (``US special envoy``, ``the president``)."""
-    office = _office(role)
-    words = w.lang
-    return office in words.titles or office in words.roles
+    return is_role(w.lang, role.rsplit(maxsplit=1)[-1].lower())
 
 
 def _cluster(w: _Words, named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
@@ -567,11 +565,16 @@ def _entity_gender(lang: Language, entity: _Entity) -> Gender | None:
 
 
 def _role_holder(
-    role: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
+    w: _Words, role: str, position: int, timeline: Sequence[tuple[int, _Entity]], starts: Sequence[int]
 ) -> _Entity | None:
-    """The person whose role shares the office word of ``role`` (``envoy``), nearest before, else after."""
+    """The person whose role shares the office word of ``role`` (``envoy``), nearest before, else after.
+    Where compounds are one word, an office may end the holder's (``der Minister``: ``Verkehrsminister``)."""
     office = _office(role)
-    return _search(position, timeline, starts, lambda entity: office in entity.offices)
+    if not w.lang.settings.compound_nouns:
+        return _search(position, timeline, starts, lambda entity: office in entity.offices)
+    return _search(
+        position, timeline, starts, lambda entity: any(held.endswith(office) for held in entity.offices)
+    )
 
 
 def _office(role: str) -> str:

@@ -70,6 +70,9 @@ class Settings:
     doubled_apostrophes: bool
     """Whether two apostrophes stand for a double quotation mark (''like this'', as in the New York Times
     archive); where they are not (wiki markup for italics in German Wikinews), they are no quotation mark."""
+    compound_nouns: bool
+    """Whether the language writes a compound noun as one word (German 'Verkehrsminister', 'SPD-Vorsitzende'):
+    a word that ends in a title or a role then names that title or role."""
     verb_second: bool
     """Whether the finite verb of a main clause comes second (German): after a fronted phrase that is no
     subject ('Am Abend sagte sie', 'Als Begründung sagte ein Forscher') the subject follows the verb."""
@@ -270,13 +273,14 @@ def _settings(code: str) -> Settings:
         raise LanguageDataError(
             f"{code}/settings.txt: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
         )
-    for switch in ("capitalised_nouns", "doubled_apostrophes", "verb_second"):
+    for switch in ("capitalised_nouns", "compound_nouns", "doubled_apostrophes", "verb_second"):
         if values[switch] not in ("true", "false"):
             raise LanguageDataError(f"{code}/settings.txt: {switch} must be true or false")
     if values["stemmer"] not in _STEMMERS:
         raise LanguageDataError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
     return Settings(
         capitalised_nouns=values["capitalised_nouns"] == "true",
+        compound_nouns=values["compound_nouns"] == "true",
         stemmer=values["stemmer"],
         quotation_marks="".join(values["quotation_marks"].split()),
         dateparser=values["dateparser"],

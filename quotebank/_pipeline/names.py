@@ -24,6 +24,7 @@ __all__ = [
     "fronted_clause",
     "is_noun_like",
     "is_owner",
+    "is_role",
     "is_strong_subject",
     "main_verb",
     "opening_name",
@@ -45,6 +46,8 @@ _MAX_PARENTHESIS = 24
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+([.,)])")
 _ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
 _MAX_ROLE_TEXT = 60
+# the shortest title or role a compound may end in: shorter ones ("rat", "chef") end too many other words
+_MIN_ROLE_ENDING = 5
 
 
 _NOTHING = r"(?!)"  # a pattern that never matches
@@ -99,6 +102,8 @@ class _Words:
     past_tense_endings: tuple[str, ...]
     indicative_e: frozenset[str]
     object_pronouns: frozenset[str]
+    role_endings: tuple[str, ...]
+    """Where compounds are one word: the titles and roles a longer word may end in (``Verkehrsminister``)."""
     focus_words: frozenset[str]
     """Adverbs that open a clause with the phrase they stand before (``Auch der Minister sagte``)."""
     clause_links: frozenset[str]
@@ -168,6 +173,11 @@ def _words(lang: Language) -> _Words:
         oblique_determiners=grammar["oblique_determiners"],
         clause_links=grammar["clause_links"],
         object_pronouns=grammar["object_pronouns"],
+        role_endings=_endings(
+            frozenset(word for word in lang.titles | lang.roles if len(word) >= _MIN_ROLE_ENDING)
+            if lang.settings.compound_nouns
+            else frozenset()
+        ),
         focus_words=grammar["skippable"] | grammar["adverbial_openers"],
         subjunctives=grammar["subjunctives"],
         subjunctive_endings=_endings(grammar["subjunctive_endings"]),
@@ -811,7 +821,7 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
         bare = word.lower().rstrip(".,")
         if word[0].isupper() or word[0].isdigit():
             only_suffixes = all(n.lower().rstrip(".,") in w.generational for n in words[name_start:])
-            if (bare in w.lang.titles or bare in w.lang.roles) and not organisation:
+            if _names_role(w, bare) and not organisation:
                 if name_start < len(words) and not only_suffixes:
                     break  # "Martin Luther King Jr." keeps "King": a title word before Jr. is a name
                 if name_start == len(words):
@@ -828,6 +838,22 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
         return " ".join(words), ""
     role = " ".join(words[:name_start]).strip(" ,") or None
     return role, " ".join(name_words)
+
+
+def is_role(lang: Language, bare: str) -> bool:
+    """Whether a lowercased word is a title or a role, or where compounds are one word, ends in one
+    (``verkehrsminister``, ``spd-vorsitzende``)."""
+    return _names_role(_words(lang), bare)
+
+
+def _names_role(w: _Words, bare: str) -> bool:
+    """Whether a lowercased word is a title or a role, or where compounds are one word, ends in one
+    (``verkehrsminister``, ``spd-vorsitzende``)."""
+    return (
+        bare in w.lang.titles
+        or bare in w.lang.roles
+        or bool(w.role_endings and bare.endswith(w.role_endings))
+    )
 
 
 def _linked_name(w: _Words, text: str) -> tuple[str | None, str] | None:
@@ -997,12 +1023,20 @@ def is_strong_subject(lang: Language, tokens: Sequence[Token], phrase: Phrase, l
 def _people_pattern(lang: Language) -> regex.Pattern[str]:
     titles = sorted(lang.titles, key=len, reverse=True)
     alternation = "|".join(regex.escape(title[:1].upper() + title[1:]) for title in titles)
+    if lang.settings.compound_nouns:
+        # "Verkehrsminister Jonas Weber": a compound that ends in a title is one
+        endings = "|".join(regex.escape(title) for title in titles if len(title) >= _MIN_ROLE_ENDING)
+        alternation = rf"\p{{Lu}}[\p{{L}}-]*?(?:{endings})|{alternation}"
     name = r"\p{Lu}[\p{L}'’-]*+"
+    # where every noun is capitalised, a sentence often opens with a determiner and a title ("Die
+    # Bürgermeisterin Anna Keller"): the determiner is no given name, and the title must still be seen
+    determiners = "|".join(regex.escape(word) for word in sorted(lang.grammar["determiners"]))
+    no_determiner = rf"(?!(?i:{determiners})\s)" if lang.settings.capitalised_nouns else ""
     # a title and a name ("Ms. Mary Jones", "President Volodymyr Zelenskyy"), or two or three capitalised
     # words whose first may be a given name ("Mary Jones", "Georgiy Tykhyi")
     return regex.compile(
         rf"\b(?=\p{{Lu}})(?:(?P<title>{alternation})\.?\s++(?P<titled>{name}(?:\s++{name}){{0,2}})"
-        rf"|(?P<given>\p{{Lu}}\p{{Ll}}++)\s++(?:\p{{Lu}}\.\s++)?{name}(?:\s++{name})?)"
+        rf"|{no_determiner}(?P<given>\p{{Lu}}\p{{Ll}}++)\s++(?:\p{{Lu}}\.\s++)?{name}(?:\s++{name})?)"
     )
 
 
@@ -1034,7 +1068,7 @@ def _role_start(w: _Words, text: str, start: int, name_start: int) -> int:
         word = chunk.group()
         bare = word.lower()
         if text[chunk.end() : first].strip() or not (
-            bare in words.roles or bare.rstrip(".") in words.titles or w.nationality.fullmatch(word)
+            _names_role(w, bare) or bare.rstrip(".") in words.titles or w.nationality.fullmatch(word)
         ):
             break  # not a role word, or punctuation between it and the rest
         first = chunk.start()
