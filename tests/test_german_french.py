@@ -136,3 +136,10 @@ def test_english_titles_are_words_of_their_own() -> None:
     # English writes compounds apart: "Transportminister" is no title there
     text = 'Title\nTransportminister Jonas Weber visited Kassel.\n"It is a good day," the minister said.'
     assert [speaker for _text, speaker in _pairs(text, "en")] != ["Jonas Weber"]
+
+
+def test_german_speaker_phrase_ends_before_an_adverbial_and_after_laut() -> None:
+    text = "Titel\n„Wir bleiben dabei“, sagte Bürgermeisterin Anna Keller nach der Abstimmung."
+    assert _pairs(text, "de") == [("Wir bleiben dabei", "Anna Keller")]
+    text = "Titel\nLaut Verkehrsverband ist die Strecke „völlig überlastet“."
+    assert _pairs(text, "de") == [("völlig überlastet", "Verkehrsverband")]

@@ -32,11 +32,7 @@ NOT_YET = frozenset(
     {
         "de-02-schuldenbremse-1",
         "de-03-bahn-1",
-        "de-04-unwetter-0",
-        "de-04-unwetter-1",
-        "de-08-notaufnahmen-0",
         "de-09-verkehr-2",
-        "de-11-radwege-0",
         "de-12-fussball-0",
         "de-13-windpark-0",
         "de-13-windpark-1",

@@ -102,6 +102,9 @@ class _Words:
     past_tense_endings: tuple[str, ...]
     indicative_e: frozenset[str]
     object_pronouns: frozenset[str]
+    closing_prepositions: frozenset[str]
+    """Prepositions that end a speaker phrase even after a noun (German ``nach``: ``sagte X nach der
+    Abstimmung``)."""
     role_endings: tuple[str, ...]
     """Where compounds are one word: the titles and roles a longer word may end in (``Verkehrsminister``)."""
     focus_words: frozenset[str]
@@ -173,6 +176,7 @@ def _words(lang: Language) -> _Words:
         oblique_determiners=grammar["oblique_determiners"],
         clause_links=grammar["clause_links"],
         object_pronouns=grammar["object_pronouns"],
+        closing_prepositions=grammar["closing_prepositions"],
         role_endings=_endings(
             frozenset(word for word in lang.titles | lang.roles if len(word) >= _MIN_ROLE_ENDING)
             if lang.settings.compound_nouns
@@ -658,7 +662,11 @@ def phrase_after(
             ):
                 break
         elif lower in w.prepositions:
-            if not (last >= start and _noun_like(w, tokens[last])) or index + 1 >= hi:
+            if (
+                not (last >= start and _noun_like(w, tokens[last]))
+                or index + 1 >= hi
+                or lower in w.closing_prepositions
+            ):
                 break
         elif (
             lower in w.boundary
