@@ -143,3 +143,16 @@ def test_german_speaker_phrase_ends_before_an_adverbial_and_after_laut() -> None
     assert _pairs(text, "de") == [("Wir bleiben dabei", "Anna Keller")]
     text = "Titel\nLaut Verkehrsverband ist die Strecke „völlig überlastet“."
     assert _pairs(text, "de") == [("völlig überlastet", "Verkehrsverband")]
+
+
+def test_french_description_and_name_in_commas_before_the_cue() -> None:
+    # "des" is a preposition and an article in one word: the description goes on through it
+    text = "Titre\nLe ministre des Transports, Paul Girard, a estimé que la grève était « injustifiée »."
+    assert _pairs(text, "fr") == [("injustifiée", "Paul Girard")]
+    text = "Titre\nSelon la CGT, la réforme est « injuste »."
+    assert _pairs(text, "fr") == [("injuste", "CGT")]
+
+
+def test_french_office_with_an_article_is_no_name() -> None:
+    text = "Titre\nLa ministre de la Santé a jugé la mesure « indispensable »."
+    assert _pairs(text, "fr") == [("indispensable", "ministre de la Santé")]

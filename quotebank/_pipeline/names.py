@@ -344,6 +344,15 @@ def _phrase_back(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> int:
             if first == last + 1:
                 first = index
             break
+        if (
+            lower in w.prepositions
+            and lower in w.determiners
+            and first <= last
+            and index - 1 >= lo
+            and _noun_like(w, tokens[index - 1])
+        ):
+            index -= 1  # a preposition and an article in one word: "le ministre des Transports"
+            continue
         if lower in w.determiners and not (index == last and lower in w.numbers):  # "mother of three"
             if first <= last:
                 first = index
@@ -888,6 +897,17 @@ def _linked_name(w: _Words, text: str) -> tuple[str | None, str] | None:
             return None  # "Bank of England Governor Andrew Bailey": the name comes after the role
     if left[-1].lower().strip(".,") in vocabulary.org_words:
         return (None, " ".join(words)) if all(word[0].isupper() for word in left) else None
+    # "le ministre des Transports", "la ministre de la Santé": an office whose domain takes an article, as a
+    # person's name never does, and no name
+    office = [word for word in right if word not in w.name_links and word.lower() not in w.determiners]
+    article = words[link].lower() in w.determiners or right[0].lower() in w.determiners
+    if (
+        article
+        and len(office) == 1
+        and _names_role(w, left[-1].lower().strip(".,"))
+        and not split_name(w.lang, " ".join(left))[1]
+    ):
+        return " ".join(words), ""
     if words[link] not in w.workplace_links:
         return None
     role, name = split_name(w.lang, " ".join(left))
