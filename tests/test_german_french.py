@@ -156,3 +156,12 @@ def test_french_description_and_name_in_commas_before_the_cue() -> None:
 def test_french_office_with_an_article_is_no_name() -> None:
     text = "Titre\nLa ministre de la Santé a jugé la mesure « indispensable »."
     assert _pairs(text, "fr") == [("indispensable", "ministre de la Santé")]
+
+
+def test_german_active_quoting_verb_takes_its_object_as_the_speaker() -> None:
+    text = (
+        "Titel\nEin Fernsehsender zitierte Bürgermeister Jan Kolb mit den Worten: „Ich trete nicht zurück.“"
+    )
+    assert _pairs(text, "de") == [("Ich trete nicht zurück.", "Jan Kolb")]
+    text = "Titel\n„Das wird teuer“, zitiert die Lokalzeitung Landrat Tom Weiß."
+    assert _pairs(text, "de") == [("Das wird teuer", "Tom Weiß")]

@@ -104,6 +104,8 @@ class _Words:
     reflexives: frozenset[str]
     """Reflexive pronouns that may stand between a cue and the speaker after it (``äußerte sich X``)."""
     quoted_passive: frozenset[str]
+    quoting_verbs: frozenset[str]
+    """Active verbs of quoting, whose object is the speaker (German ``zitiert die Zeitung den Minister``)."""
     """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     cue_auxiliaries: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
@@ -148,6 +150,7 @@ def _words(lang: Language) -> _Words:
         listener_cues=grammar["listener_cues"],
         reflexives=grammar["reflexives"],
         quoted_passive=grammar["quoted_passive"],
+        quoting_verbs=grammar["quoting_verbs"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
         prepositions=grammar["prepositions"],
         clause_links=grammar["clause_links"],
@@ -668,6 +671,12 @@ def _verb_cue(
     after_verb = last + 1
     while after_verb < hi and tokens[after_verb].lower in w.reflexives:
         after_verb += 1
+    if form in w.quoting_verbs and _quoted_subject(w, tokens, index, lo) is None:
+        quoted = _quoted_object(
+            w, tokens, index, lo, hi, after_verb=after_verb, outlet_after=after_quote or index == lo
+        )
+        if quoted is not None:
+            return _cue(tokens, index, last, lemma, quoted)
     if finite and (after_quote or index == lo or after_comma):
         # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
         phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
@@ -723,6 +732,26 @@ def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
     return first < index and fronted_clause(w.lang, tokens, first, index, hi)
+
+
+def _quoted_object(
+    w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int, *, after_verb: int, outlet_after: bool
+) -> Phrase | None:
+    """The one an active verb of quoting at ``index`` quotes: its object, after the outlet that quotes when
+    that follows the verb (``„…“, zitiert die Zeitung den Minister``), else right after the verb (``Ein
+    Sender zitierte Papandreou``)."""
+    first = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
+    if first is None:
+        return None
+    outlet_before = not outlet_after and not (
+        w.lang.settings.verb_second and _fronted(w, tokens, index, lo, hi)
+    )
+    if outlet_before and subject_before(w.lang, tokens, index, lo) is not None:
+        return first
+    following = first.last + 1
+    while following < hi and tokens[following].kind == WORD and tokens[following].lower in w.fronted:
+        following += 1
+    return phrase_after(w.lang, tokens, following, hi, after_cue=True)
 
 
 def _quoted_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> Phrase | None:
