@@ -165,3 +165,10 @@ def test_german_active_quoting_verb_takes_its_object_as_the_speaker() -> None:
     assert _pairs(text, "de") == [("Ich trete nicht zurück.", "Jan Kolb")]
     text = "Titel\n„Das wird teuer“, zitiert die Lokalzeitung Landrat Tom Weiß."
     assert _pairs(text, "de") == [("Das wird teuer", "Tom Weiß")]
+
+
+def test_german_impersonal_report_names_its_source_after_a_preposition() -> None:
+    text = "Titel\nIn dem Antrag heißt es wörtlich: „Die Stadt muss handeln.“"
+    assert _pairs(text, "de") == [("Die Stadt muss handeln.", "Antrag")]
+    text = "Titel\n„Die Lage ist ernst“, hieß es aus dem Innenministerium."
+    assert _pairs(text, "de") == [("Die Lage ist ernst", "Innenministerium")]

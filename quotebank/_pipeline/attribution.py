@@ -38,6 +38,7 @@ from quotebank._pipeline.names import (
     PRONOUN,
     Phrase,
     fronted_clause,
+    impersonal_source,
     is_noun_like,
     is_owner,
     is_strong_subject,
@@ -398,6 +399,12 @@ def _attribute_paragraph(
             if attribution is None and not headline:  # a headline's capitals say nothing of a subject
                 subject = subject_of()
                 clause_subject = subject
+                reporter = impersonal_source(w.lang, tokens, lo, hi) if w.lang.settings.verb_second else None
+                if reporter is not None:
+                    # "In dem Antrag heißt es: „…“": the text speaks, though a preposition governs it
+                    found[quote] = Attribution(quote, reporter, None, "subject")
+                    anchors.append((qi, found[quote]))
+                    continue
                 if w.lang.settings.verb_second:
                     clause_subject = verb_second_subject(w.lang, tokens, lo, hi)
                 elif subject is None or subject.last > qi:

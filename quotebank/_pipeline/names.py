@@ -22,6 +22,7 @@ from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, without_closin
 __all__ = [
     "Phrase",
     "fronted_clause",
+    "impersonal_source",
     "is_noun_like",
     "is_owner",
     "is_role",
@@ -102,6 +103,8 @@ class _Words:
     past_tense_endings: tuple[str, ...]
     indicative_e: frozenset[str]
     object_pronouns: frozenset[str]
+    impersonal_cues: frozenset[str]
+    source_prepositions: frozenset[str]
     closing_prepositions: frozenset[str]
     """Prepositions that end a speaker phrase even after a noun (German ``nach``: ``sagte X nach der
     Abstimmung``)."""
@@ -176,6 +179,8 @@ def _words(lang: Language) -> _Words:
         oblique_determiners=grammar["oblique_determiners"],
         clause_links=grammar["clause_links"],
         object_pronouns=grammar["object_pronouns"],
+        impersonal_cues=grammar["impersonal_cues"],
+        source_prepositions=grammar["source_prepositions"],
         closing_prepositions=grammar["closing_prepositions"],
         role_endings=_endings(
             frozenset(word for word in lang.titles | lang.roles if len(word) >= _MIN_ROLE_ENDING)
@@ -1169,6 +1174,26 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
         if named is not None and named.kind == NAME and named.last + 2 == verb:
             return named
     return subject
+
+
+def impersonal_source(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """The source of an impersonal report in the sentence tokens[lo:hi] (``In dem Antrag heißt es: „…“``,
+    ``„…“, hieß es aus dem Ministerium``): the phrase after the first source preposition, when a verb of
+    impersonal report stands next to an impersonal pronoun."""
+    w = _words(lang)
+    reported = any(
+        tokens[i].lower in w.impersonal_cues
+        and any(tokens[j].lower in w.impersonal_pronouns for j in range(max(lo, i - 2), min(hi, i + 2)))
+        for i in range(lo, hi)
+    )
+    if not reported:
+        return None
+    for index in range(lo, hi - 1):
+        if tokens[index].lower in w.source_prepositions and tokens[index].kind == WORD:
+            phrase = phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
+            if phrase is not None:
+                return phrase
+    return None
 
 
 def main_verb(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int | None:
