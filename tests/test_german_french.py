@@ -172,3 +172,12 @@ def test_german_impersonal_report_names_its_source_after_a_preposition() -> None
     assert _pairs(text, "de") == [("Die Stadt muss handeln.", "Antrag")]
     text = "Titel\n„Die Lage ist ernst“, hieß es aus dem Innenministerium."
     assert _pairs(text, "de") == [("Die Lage ist ernst", "Innenministerium")]
+
+
+def test_german_view_stated_without_a_cue_is_its_holders() -> None:
+    text = "Titel\nFür den Verkehrsminister Jonas Weber ist die Lage „ernst“."
+    assert _pairs(text, "de") == [("ernst", "Jonas Weber")]
+    text = "Titel\nNach Ansicht der Richterin Eva Brandt war das Urteil „längst überfällig“."
+    assert _pairs(text, "de") == [("längst überfällig", "Eva Brandt")]
+    text = "Titel\nSeine Bilder werden von Kritikern als „bahnbrechend“ bezeichnet."
+    assert _pairs(text, "de") == [("bahnbrechend", "Kritikern")]

@@ -44,6 +44,7 @@ from quotebank._pipeline.names import (
     is_strong_subject,
     main_verb,
     opening_name,
+    opinion_source,
     people_named,
     phrase_after,
     possessor_before,
@@ -399,7 +400,11 @@ def _attribute_paragraph(
             if attribution is None and not headline:  # a headline's capitals say nothing of a subject
                 subject = subject_of()
                 clause_subject = subject
-                reporter = impersonal_source(w.lang, tokens, lo, hi) if w.lang.settings.verb_second else None
+                reporter = (
+                    impersonal_source(w.lang, tokens, lo, hi) or opinion_source(w.lang, tokens, lo, hi)
+                    if w.lang.settings.verb_second
+                    else None
+                )
                 if reporter is not None:
                     # "In dem Antrag heißt es: „…“": the text speaks, though a preposition governs it
                     found[quote] = Attribution(quote, reporter, None, "subject")

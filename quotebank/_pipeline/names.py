@@ -29,6 +29,7 @@ __all__ = [
     "is_strong_subject",
     "main_verb",
     "opening_name",
+    "opinion_source",
     "people_named",
     "phrase_after",
     "possessor_before",
@@ -104,6 +105,10 @@ class _Words:
     indicative_e: frozenset[str]
     object_pronouns: frozenset[str]
     impersonal_cues: frozenset[str]
+    opinion_prepositions: frozenset[str]
+    copulas: frozenset[str]
+    opinion_nouns: frozenset[str]
+    agent_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     closing_prepositions: frozenset[str]
     """Prepositions that end a speaker phrase even after a noun (German ``nach``: ``sagte X nach der
@@ -180,6 +185,10 @@ def _words(lang: Language) -> _Words:
         clause_links=grammar["clause_links"],
         object_pronouns=grammar["object_pronouns"],
         impersonal_cues=grammar["impersonal_cues"],
+        opinion_prepositions=grammar["opinion_prepositions"],
+        copulas=grammar["copulas"],
+        opinion_nouns=grammar["opinion_nouns"],
+        agent_prepositions=grammar["agent_prepositions"],
         source_prepositions=grammar["source_prepositions"],
         closing_prepositions=grammar["closing_prepositions"],
         role_endings=_endings(
@@ -1193,6 +1202,38 @@ def impersonal_source(lang: Language, tokens: Sequence[Token], lo: int, hi: int)
             phrase = phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
             if phrase is not None:
                 return phrase
+    return None
+
+
+def opinion_source(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """Whose view a verb-second sentence tokens[lo:hi] states without a cue: the phrase after an opening
+    opinion preposition before a copula (``Für den Minister ist die Lage „ernst“``) or around an opinion
+    noun (``Nach Angaben der Polizei war …``), or the agent of a passive (``Seine Werke werden von Kritikern
+    als „…“ bezeichnet``)."""
+    w = _words(lang)
+    start = lo
+    while start < hi and tokens[start].lower in w.clause_links:
+        start += 1
+    verb = _finite_verb(w, tokens, start, hi)
+    if verb is None or start + 1 >= verb:
+        return None
+    opener = tokens[start].lower
+    if opener in w.opinion_prepositions:
+        phrase = phrase_after(w.lang, tokens, start + 1, verb, allow_pronoun=False)
+        if phrase is None:
+            return None
+        if tokens[verb].lower in w.copulas:
+            return phrase  # "Für den Minister ist die Lage „ernst“"
+        nouns = [t.lower for t in tokens[phrase.first : phrase.last + 1]]
+        if any(noun in w.opinion_nouns for noun in nouns):
+            return phrase  # "Nach Angaben der Polizei war der Fahrer „zu schnell“"
+        return None
+    if tokens[verb].lower in w.lang.grammar["passive_auxiliaries"]:
+        for index in range(verb + 1, hi - 1):
+            if tokens[index].kind != WORD:
+                return None
+            if tokens[index].lower in w.agent_prepositions:
+                return phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
     return None
 
 
