@@ -181,3 +181,11 @@ def test_german_view_stated_without_a_cue_is_its_holders() -> None:
     assert _pairs(text, "de") == [("längst überfällig", "Eva Brandt")]
     text = "Titel\nSeine Bilder werden von Kritikern als „bahnbrechend“ bezeichnet."
     assert _pairs(text, "de") == [("bahnbrechend", "Kritikern")]
+
+
+def test_german_cue_closing_its_clause_takes_the_clause_subject() -> None:
+    # the participle closes the clause; the noun right before it is an object, not the speaker
+    text = "Titel\nDie Universität hatte anlässlich des Entzugs erklärt, sie wolle „Klarheit schaffen“."
+    assert _pairs(text, "de") == [("Klarheit schaffen", "Universität")]
+    text = "Titel\nIm Dezember hatte Ministerin Eva Lind im Landtag verkündet: „Wir bauen.“"
+    assert _pairs(text, "de") == [("Wir bauen.", "Eva Lind")]

@@ -113,6 +113,7 @@ class _Words:
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
     prepositions: frozenset[str]
     clause_links: frozenset[str]
+    subordinators: frozenset[str]
     fronted: frozenset[str]
     """Words that open a fronted phrase that is no subject (prepositions, subordinators, adverbs, time
     words): in a verb-second language the subject then follows the verb."""
@@ -156,6 +157,7 @@ def _words(lang: Language) -> _Words:
         cue_auxiliaries=grammar["cue_auxiliaries"],
         prepositions=grammar["prepositions"],
         clause_links=grammar["clause_links"],
+        subordinators=grammar["subordinators"],
         fronted=grammar["prepositions"]
         | grammar["subordinators"]
         | grammar["adverbial_openers"]
@@ -717,6 +719,10 @@ def _verb_cue(
         # "X hat vor einem Kollaps gewarnt": the verb closes its clause, and a noun after a preposition is
         # no subject; the clause's subject opens it
         phrase = sentence_subject(w.lang, tokens, lo, index)
+    if words.settings.verb_second:
+        final = _verb_final_subject(w, tokens, index, lo, hi)
+        if final is not None:
+            phrase = final
     if is_noun_like(w.lang, form) and (phrase is None or not is_strong_subject(w.lang, tokens, phrase, lo)):
         return None
     if (
@@ -744,6 +750,27 @@ def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
     return first < index and fronted_clause(w.lang, tokens, first, index, hi)
+
+
+def _verb_final_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> Phrase | None:
+    """In a verb-second language, the subject of a cue that closes its clause, which the phrase right before
+    the cue is not: the subject of the main clause whose finite verb came earlier (``Die Universität hatte
+    anlässlich des Entzugs erklärt``), or the phrase after the subordinator of a subordinate clause (``dass
+    Berger dem Rat gesagt habe``)."""
+    start = index
+    while start > lo and tokens[start - 1].kind == WORD:
+        start -= 1
+    if start == index:
+        return None
+    if start > lo:  # a clause after a comma: only a subordinate one is read
+        if tokens[start - 1].text != "," or tokens[start].lower not in w.subordinators:
+            return None
+        phrase = phrase_after(w.lang, tokens, start + 1, index, allow_pronoun=True)
+        return phrase if phrase is not None and phrase.last + 1 < index else None
+    verb = main_verb(w.lang, tokens, lo, hi)
+    if verb is None or verb >= index:
+        return None
+    return verb_second_subject(w.lang, tokens, lo, hi)
 
 
 def _quoted_object(

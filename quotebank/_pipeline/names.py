@@ -313,7 +313,9 @@ def _is_skippable(w: _Words, token: Token) -> bool:
 def _is_time_word(w: _Words, token: Token) -> bool:
     """``Friday``, ``week``, ``past``: never a speaker (but ``Day`` in ``Kristen Day`` is a name)."""
     lower = token.lower.rstrip(".")
-    return lower in w.time_words and (token.text.islower() or lower in w.weekdays)
+    # where every noun is capitalised, so are the time nouns ("im Dezember", "am Abend")
+    capitalised = lower in w.weekdays or w.lang.settings.capitalised_nouns
+    return lower in w.time_words and (token.text.islower() or capitalised)
 
 
 def _skip_back(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> int:
@@ -1174,8 +1176,13 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
         stop = subject.last + 1
     if stop >= verb:
         return subject
-    if tokens[stop].text != "," and tokens[stop].lower not in w.determiners | w.prepositions:
-        return None  # the phrase stops short of the verb: something else opens the clause
+    if tokens[stop].text != "," and (
+        tokens[stop].lower not in w.determiners | w.prepositions
+        or any(_is_time_word(w, token) for token in tokens[stop:verb])
+    ):
+        # the phrase stops short of the verb, not at a genitive or a place of its own ("Das Komitee in
+        # Oslo würdigte"), or before a time ("X im Dezember hatte"): something else opens the clause
+        return None
     if described:
         # "Der Leiter der Studie, Paul Berger, sieht": the name set off by commas names the one described
         comma = next((i for i in range(stop, verb) if tokens[i].text == ","), None)
