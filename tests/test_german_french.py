@@ -189,3 +189,10 @@ def test_german_cue_closing_its_clause_takes_the_clause_subject() -> None:
     assert _pairs(text, "de") == [("Klarheit schaffen", "Universität")]
     text = "Titel\nIm Dezember hatte Ministerin Eva Lind im Landtag verkündet: „Wir bauen.“"
     assert _pairs(text, "de") == [("Wir bauen.", "Eva Lind")]
+
+
+def test_german_quotation_in_the_first_place_before_the_verb() -> None:
+    text = "Titel\nAls „unerwartetes Geschenk“ bezeichnet die Archäologin Maria Sanz den Fund."
+    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Archäologin Maria Sanz"]
+    text = "Titel\nVon „absichtlicher Täuschung“ sprechen die Gutachter."
+    assert _pairs(text, "de") == [("absichtlicher Täuschung", "Gutachter")]

@@ -421,7 +421,8 @@ def _attribute_paragraph(
                     clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
                 if (
                     clause_subject is not None
-                    and clause_subject.last < qi
+                    # in a verb-second clause the quotation may come first: "Als „…“ bezeichnet sie den Fund"
+                    and (clause_subject.last < qi or w.lang.settings.verb_second)
                     and is_strong_subject(w.lang, tokens, clause_subject, lo)
                 ):
                     attribution = Attribution(quote, clause_subject, None, "subject")

@@ -1323,9 +1323,9 @@ def _finite_verb(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> int
     if index < hi and tokens[index].lower in w.subordinators and tokens[index].lower not in w.prepositions:
         limit = min(hi, index + _MAX_CLAUSE)
         comma = next((i for i in range(index + 1, limit) if tokens[i].text == ","), None)
-        if comma is None or comma + 1 >= hi:
-            return None
-        return comma + 1 if _verb_candidate(w, tokens[comma + 1]) else None
+        if comma is not None and comma + 1 < hi:
+            return comma + 1 if _verb_candidate(w, tokens[comma + 1]) else None
+        # no clause of its own: "Als „Geschenk“ bezeichnet sie den Fund" opens with a phrase
     noun_seen = True  # a phrase whose determiner or preposition still waits for its noun takes adjectives
     while index < hi and index - start < _MAX_CLAUSE:
         token = tokens[index]
@@ -1349,13 +1349,16 @@ def _finite_verb(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> int
             index = end if closing == "," else end + 1
             noun_seen = True
             continue
-        if token.kind == WORD:
-            if lower in w.determiners or lower in w.prepositions or lower in w.numbers:
-                noun_seen = False
-            elif not token.text.islower():
-                noun_seen = True
-            elif index > start and noun_seen and _verb_candidate(w, token):
-                return index
+        if token.kind == QUOTE:
+            noun_seen = True  # a quotation stands for a noun: "Von „Täuschung“ sprechen Medien"
+        elif lower in w.determiners or lower in w.prepositions or lower in w.numbers:
+            noun_seen = False
+        elif lower in w.subordinators and index == start:
+            noun_seen = False  # "Als „Geschenk“ bezeichnet …": a comparison, not a clause
+        elif not token.text.islower():
+            noun_seen = True
+        elif index > start and noun_seen and _verb_candidate(w, token):
+            return index
         index += 1
     return None
 
