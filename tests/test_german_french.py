@@ -196,3 +196,10 @@ def test_german_quotation_in_the_first_place_before_the_verb() -> None:
     assert [speaker for _text, speaker in _pairs(text, "de")] == ["Archäologin Maria Sanz"]
     text = "Titel\nVon „absichtlicher Täuschung“ sprechen die Gutachter."
     assert _pairs(text, "de") == [("absichtlicher Täuschung", "Gutachter")]
+
+
+def test_german_phrase_alone_before_a_colon_labels_the_quotation() -> None:
+    text = "Titel\nEin Beamter der Landespolizei: „Hier weiß jeder Bescheid.“"
+    assert _pairs(text, "de") == [("Hier weiß jeder Bescheid.", "Beamter der Landespolizei")]
+    text = "Titel\nAnna Keller, Sprecherin des Vereins: „Wir bleiben.“"
+    assert _pairs(text, "de") == [("Wir bleiben.", "Anna Keller")]

@@ -873,9 +873,34 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
         phrase = subject_before(w.lang, tokens, qi - 1, lo)
         if phrase is None or phrase.kind != NAME or not _labels_quote(w, tokens, phrase, lo):
             phrase = sentence_subject(w.lang, tokens, lo, qi)
+        if phrase is None and w.lang.settings.verb_second:
+            phrase = _label_before_colon(w, tokens, lo, qi - 1)
         if phrase is not None:
             return Attribution(quote, phrase, None, "colon")
     return None
+
+
+def _label_before_colon(w: _Words, tokens: Sequence[Token], lo: int, colon: int) -> Phrase | None:
+    """``Ein Beamter der Polizei: „…“``, ``Anna Keller, Sprecherin des Vereins: „…“``: where nouns are
+    capitalised, a phrase before a colon labels the quotation only when it is all there is before the colon
+    (no verb: the phrase opens the sentence and runs to the colon)."""
+    if main_verb(w.lang, tokens, lo, colon) is not None:
+        return None
+    phrase = phrase_after(w.lang, tokens, lo, colon, allow_pronoun=False)
+    if phrase is None or phrase.first != lo:
+        return None
+    following = phrase.last + 1
+    if following < colon and tokens[following].text == ",":
+        # the name, then a description of it set off by a comma, up to the colon
+        return phrase if all(t.kind == WORD for t in tokens[following + 1 : colon]) else None
+    if following < colon and tokens[following].lower in w.lang.grammar["determiners"]:
+        # a genitive: "Ein Beamter der Landespolizei"
+        if all(t.kind == WORD for t in tokens[following:colon]):
+            return attrs.evolve(
+                phrase, last=colon - 1, end=tokens[colon - 1].end, core_end=tokens[colon - 1].end
+            )
+        return None
+    return phrase if following == colon else None
 
 
 def _labels_quote(w: _Words, tokens: Sequence[Token], phrase: Phrase, lo: int) -> bool:
