@@ -203,3 +203,11 @@ def test_german_phrase_alone_before_a_colon_labels_the_quotation() -> None:
     assert _pairs(text, "de") == [("Hier weiß jeder Bescheid.", "Beamter der Landespolizei")]
     text = "Titel\nAnna Keller, Sprecherin des Vereins: „Wir bleiben.“"
     assert _pairs(text, "de") == [("Wir bleiben.", "Anna Keller")]
+
+
+def test_german_publication_in_quotation_marks_after_a_cue_is_the_source() -> None:
+    text = "Titel\n„Er war ein Suchender“, schrieb „Die Zeit“ in einem Nachruf."
+    assert _pairs(text, "de")[0] == ("Er war ein Suchender", "Zeit")
+    # the demonstrative alone before a modal: the subject follows the verb
+    text = "Titel\n„Ja, es gibt Härten.“ Das musste Finanzminister Olaf Brück einräumen."
+    assert _pairs(text, "de") == [("Ja, es gibt Härten.", "Olaf Brück")]

@@ -48,6 +48,8 @@ _MAX_PARENTHESIS = 24
 _SPACE_BEFORE_PUNCTUATION = regex.compile(r"\s+([.,)])")
 _ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
 _MAX_ROLE_TEXT = 60
+_MAX_TITLE_WORDS = 4  # a newspaper's name in quotation marks: "Die Zeit", "Frankfurter Allgemeine Zeitung"
+_QUOTE_MARKS = "\"'“”‘’«»„‟‹› \u00a0\u202f"
 # the shortest title or role a compound may end in: shorter ones ("rat", "chef") end too many other words
 _MIN_ROLE_ENDING = 5
 
@@ -661,6 +663,10 @@ def phrase_after(
     w = _words(lang)
     words = w.lang
     index = start
+    if after_cue:
+        title = _quoted_title(w, tokens, start, hi)
+        if title is not None:
+            return title
     if index >= hi or tokens[index].kind != WORD:
         return None
     if tokens[index].lower in words.pronouns and allow_pronoun and not _owns_next(w, tokens, index, hi):
@@ -773,6 +779,33 @@ def phrase_after(
                     start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end
                 )
     return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+
+
+def _quoted_title(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> Phrase | None:
+    """A publication named in quotation marks after a cue, with its article: ``schrieb die „Zeit“``,
+    ``schrieb „Die Zeit“``. The phrase is the name inside the marks."""
+    index = start
+    article = index < hi and tokens[index].kind == WORD and tokens[index].lower in w.determiners
+    if article:
+        index += 1
+    if index >= hi or tokens[index].kind != QUOTE:
+        return None
+    token = tokens[index]
+    inner = token.text.strip(_QUOTE_MARKS)
+    if not inner or not inner[0].isupper() or len(inner.split()) > _MAX_TITLE_WORDS:
+        return None
+    if not article and inner.split()[0].lower() not in w.determiners:
+        return None  # a title comes with its article, outside the marks or in them ("Die Zeit")
+    following = index + 1
+    if (
+        following < hi
+        and tokens[following].kind == WORD
+        and not (tokens[following].lower in w.prepositions or tokens[following].lower in w.boundary)
+    ):
+        # "zitiert die „Zeit“ den Minister", 'the "Medicare for all" plan': the quotation is no speaker
+        return None
+    begin = token.start + token.text.index(inner)
+    return Phrase(index, index, begin, begin + len(inner), NAME)
 
 
 def _middle_initial(w: _Words, tokens: Sequence[Token], index: int, start: int, hi: int) -> bool:
@@ -1299,7 +1332,10 @@ def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) 
         return False
     if verb == start + 1 and lower.endswith(w.present_participle):
         return True  # "Relativierend fügt er hinzu": an adverb made of a participle
-    return verb == start + 1 and (first.common or lower in w.determiners)
+    if verb == start + 1 and lower in w.determiners:
+        # "Das musste X einräumen": the demonstrative is the object; "Das ist X" says what it is
+        return tokens[verb].lower not in w.copulas
+    return verb == start + 1 and first.common
 
 
 def _subjunctive(w: _Words, token: Token) -> bool:
@@ -1351,6 +1387,12 @@ def _finite_verb(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> int
             continue
         if token.kind == QUOTE:
             noun_seen = True  # a quotation stands for a noun: "Von „Täuschung“ sprechen Medien"
+        elif (
+            index == start + 1
+            and tokens[start].lower in w.determiners
+            and (lower in w.auxiliaries or lower in w.lang.cue_forms)
+        ):
+            return index  # a demonstrative alone: "Das musste der Minister einräumen"
         elif lower in w.determiners or lower in w.prepositions or lower in w.numbers:
             noun_seen = False
         elif lower in w.subordinators and index == start:
