@@ -61,3 +61,21 @@ def test_the_shipped_table_counts_every_quote_once_at_its_root() -> None:
 )
 def test_a_cue_next_to_the_quote_is_surer_than_a_borrowed_speaker(strong: str, weak: str) -> None:
     assert quotebank.extract(strong)[0].confidence > quotebank.extract(weak)[-1].confidence
+
+
+def test_a_language_without_a_table_borrows_the_one_its_settings_name() -> None:
+    # French has no annotated news to count on: it borrows the English table, so its confidence follows the
+    # rule that found the speaker instead of a flat neutral value
+    french = language("fr")
+    assert french.settings.confidence_from == "en"
+    assert calibration(french).counts == calibration(language("en")).counts
+    text = "Titre\n« Nous tiendrons », a déclaré le ministre Jean Dupont.\nLe ministre parla de « courage »."
+    confidences = [quote.confidence for quote in quotebank.extract(text, language="fr")]
+    assert confidences[0] >= 0.9
+    assert len(set(confidences)) > 1
+
+
+def test_german_has_a_table_of_its_own() -> None:
+    german = language("de")
+    assert german.settings.confidence_from == ""
+    assert calibration(german).counts != calibration(language("en")).counts

@@ -38,7 +38,8 @@ AUTO = "auto"
 
 OPTIONAL_FILES = frozenset({"confidence.txt", "given_names_ssa.txt"})
 """The data files a language may lack: tables derived from annotated or registered data, which not every
-language has. Without ``confidence.txt`` every speaker gets the neutral confidence 0.5 (see
+language has. Without ``confidence.txt`` a language borrows the table of the language its setting
+``confidence_from`` names, else every speaker gets the neutral confidence 0.5 (see
 :mod:`quotebank._pipeline.confidence`); without ``given_names_ssa.txt`` the given names of
 ``given_names.txt`` are the only ones whose gender is known."""
 
@@ -73,6 +74,9 @@ class Settings:
     compound_nouns: bool
     """Whether the language writes a compound noun as one word (German 'Verkehrsminister', 'SPD-Vorsitzende'):
     a word that ends in a title or a role then names that title or role."""
+    confidence_from: str
+    """For a language with no confidence table of its own (no annotated news to calibrate on): the code of
+    the language whose table it borrows, the one whose rules work most alike; empty for none."""
     verb_second: bool
     """Whether the finite verb of a main clause comes second (German): after a fronted phrase that is no
     subject ('Am Abend sagte sie', 'Als Begründung sagte ein Forscher') the subject follows the verb."""
@@ -249,6 +253,14 @@ def _lowered(code: str, name: str) -> frozenset[str]:
     return frozenset(item.lower().rstrip(".") for item in read_lines(code, name))
 
 
+def _calibration(code: str, settings: Settings) -> tuple[str, ...]:
+    """The lines of the language's confidence table, or of the table it borrows (``confidence_from``)."""
+    own = read_lines(code, "confidence.txt", optional=True)
+    if own or not settings.confidence_from:
+        return tuple(own)
+    return tuple(read_lines(settings.confidence_from, "confidence.txt", optional=True))
+
+
 def _months(code: str) -> dict[str, int]:
     return {
         name: number
@@ -276,11 +288,17 @@ def _settings(code: str) -> Settings:
     for switch in ("capitalised_nouns", "compound_nouns", "doubled_apostrophes", "verb_second"):
         if values[switch] not in ("true", "false"):
             raise LanguageDataError(f"{code}/settings.txt: {switch} must be true or false")
+    borrowed = values["confidence_from"]
+    if borrowed and (borrowed == code or borrowed not in available_languages()):
+        raise LanguageDataError(
+            f"{code}/settings.txt: confidence_from must name another language or be empty"
+        )
     if values["stemmer"] not in _STEMMERS:
         raise LanguageDataError(f"{code}/settings.txt: stemmer must be one of {sorted(_STEMMERS)}")
     return Settings(
         capitalised_nouns=values["capitalised_nouns"] == "true",
         compound_nouns=values["compound_nouns"] == "true",
+        confidence_from=values["confidence_from"],
         stemmer=values["stemmer"],
         quotation_marks="".join(values["quotation_marks"].split()),
         dateparser=values["dateparser"],
@@ -310,9 +328,10 @@ def language(code: str) -> Language:
 @functools.cache
 def _load(code: str) -> Language:
     adjacent = _cue_forms(code, "cue_verbs_adjacent.txt")
+    settings = _settings(code)
     return Language(
         code=code,
-        settings=_settings(code),
+        settings=settings,
         cue_forms={**_cue_forms(code, "cue_verbs.txt"), **adjacent},
         adjacent_cues=frozenset(adjacent),
         speaker_after_phrases=_phrases(code, "speaker_after"),
@@ -340,7 +359,7 @@ def _load(code: str) -> Language:
             word for line in read_lines(code, "function_words.txt") for word in line.split()
         ),
         stem_suffixes=tuple(read_lines(code, "stem_suffixes.txt")),
-        calibration=tuple(read_lines(code, "confidence.txt", optional=True)),
+        calibration=_calibration(code, settings),
     )
 
 
