@@ -211,3 +211,12 @@ def test_german_publication_in_quotation_marks_after_a_cue_is_the_source() -> No
     # the demonstrative alone before a modal: the subject follows the verb
     text = "Titel\n„Ja, es gibt Härten.“ Das musste Finanzminister Olaf Brück einräumen."
     assert _pairs(text, "de") == [("Ja, es gibt Härten.", "Olaf Brück")]
+
+
+def test_german_person_after_the_verb_is_the_subject_when_none_stands_before() -> None:
+    text = "Titel\nDer Lokalzeitung sagte Ministerin Eva Lind: „Wir bauen weiter.“"
+    assert _pairs(text, "de") == [("Wir bauen weiter.", "Eva Lind")]
+    text = "Titel\nÄhnlich äußerte sich Landrat Tom Weiß: „Wir haben die Lage im Griff.“"
+    assert _pairs(text, "de") == [("Wir haben die Lage im Griff.", "Tom Weiß")]
+    text = "Titel\nSo heißt es in dem Schreiben wörtlich: „Die Frist endet morgen.“"
+    assert _pairs(text, "de") == [("Die Frist endet morgen.", "Schreiben")]

@@ -736,7 +736,9 @@ def _verb_cue(
     return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
 
 
-def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
+def _fronted(
+    w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int, *, persons: bool = True
+) -> bool:
     """Whether the clause of the verb at ``index`` (after the sentence start, a comma, a colon or a
     quotation) opens with something other than its subject: a prepositional or adverbial phrase, an object,
     or anything before a personal pronoun (see :func:`fronted_clause`)."""
@@ -746,11 +748,11 @@ def _fronted(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -
         first = lo
         while first < index and tokens[first].lower in w.clause_links:
             first += 1
-        return first < index and fronted_clause(w.lang, tokens, first, index, hi)
+        return first < index and fronted_clause(w.lang, tokens, first, index, hi, persons=persons)
     first = index
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
-    return first < index and fronted_clause(w.lang, tokens, first, index, hi)
+    return first < index and fronted_clause(w.lang, tokens, first, index, hi, persons=persons)
 
 
 def _verb_final_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> Phrase | None:
@@ -784,7 +786,7 @@ def _quoted_object(
     if first is None:
         return None
     outlet_before = not outlet_after and not (
-        w.lang.settings.verb_second and _fronted(w, tokens, index, lo, hi)
+        w.lang.settings.verb_second and _fronted(w, tokens, index, lo, hi, persons=False)
     )
     if outlet_before and subject_before(w.lang, tokens, index, lo) is not None:
         return first
@@ -870,6 +872,10 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
         return _make(quote, later.phrase, later, "following")
     if qi - 1 > lo and tokens[qi - 1].text == ":":
         # Pollsters agree - Carl Bialik: "…" / the president released the following statement: "…"
+        if w.lang.settings.verb_second:
+            reporter = impersonal_source(w.lang, tokens, lo, qi)
+            if reporter is not None:
+                return Attribution(quote, reporter, None, "colon")  # "So heißt es in dem Brief: „…“"
         phrase = subject_before(w.lang, tokens, qi - 1, lo)
         if phrase is None or phrase.kind != NAME or not _labels_quote(w, tokens, phrase, lo):
             phrase = sentence_subject(w.lang, tokens, lo, qi)

@@ -1286,11 +1286,14 @@ def main_verb(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int 
     return _finite_verb(w, tokens, start, hi)
 
 
-def fronted_clause(lang: Language, tokens: Sequence[Token], start: int, verb: int, hi: int) -> bool:
+def fronted_clause(
+    lang: Language, tokens: Sequence[Token], start: int, verb: int, hi: int, *, persons: bool = True
+) -> bool:
     """Whether, in a verb-second clause from tokens[start] whose finite verb is at ``verb``, the place
     before the verb holds something other than the subject, so that the subject follows the verb: a
-    prepositional or adverbial phrase, an object, or anything before a personal pronoun (``Deren Haltung
-    nannte er „…“``)."""
+    prepositional or adverbial phrase, an object, anything before a personal pronoun (``Deren Haltung
+    nannte er „…“``), or, with ``persons``, anything but a person before a person (``Der Zeitung sagte
+    Ministerin Eva Lind``)."""
     w = _words(lang)
     if (
         verb > start + 1
@@ -1301,10 +1304,41 @@ def fronted_clause(lang: Language, tokens: Sequence[Token], start: int, verb: in
     if _fronted_opening(w, tokens, start, verb):
         return True
     subject = _subject_after_verb(w, tokens, verb, hi)
-    if subject is None or subject.kind != PRONOUN or tokens[subject.first].lower in w.impersonal_pronouns:
+    if subject is None:
+        return False
+    if subject.kind != PRONOUN:
+        # "Der Zeitung sagte Ministerin Eva Lind: „…“": a person after the verb, and none before it; not
+        # after a copula ("Das ist Eva Lind"), nor where the caller reads that phrase as an object
+        return (
+            persons
+            and tokens[verb].lower not in w.copulas
+            and _personal(w, tokens, subject.first, subject.last)
+            and not _personal(w, tokens, start, verb - 1)
+        )
+    if tokens[subject.first].lower in w.impersonal_pronouns:
         return False
     # "Der Geschäftsführer nannte sie „…“": after a noun phrase, a pronoun that may be an object is one
     return tokens[subject.first].lower not in w.object_pronouns or tokens[start].lower not in w.determiners
+
+
+def _personal(w: _Words, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens[first:last + 1] name a person: a title or a role (``Ministerin``, ``SPD-Vorsitzende``),
+    or a known given name before another capitalised word."""
+    for index in range(first, last + 1):
+        token = tokens[index]
+        if token.kind != WORD or not token.text[0].isupper():
+            continue
+        if _names_role(w, token.lower.rstrip(".")):
+            return True
+        following = tokens[index + 1] if index + 1 <= last else None
+        if (
+            token.lower in w.lang.given_names
+            and following is not None
+            and following.kind == WORD
+            and following.text[0].isupper()
+        ):
+            return True
+    return False
 
 
 def _subject_after_verb(w: _Words, tokens: Sequence[Token], verb: int, hi: int) -> Phrase | None:
