@@ -220,3 +220,12 @@ def test_german_person_after_the_verb_is_the_subject_when_none_stands_before() -
     assert _pairs(text, "de") == [("Wir haben die Lage im Griff.", "Tom Weiß")]
     text = "Titel\nSo heißt es in dem Schreiben wörtlich: „Die Frist endet morgen.“"
     assert _pairs(text, "de") == [("Die Frist endet morgen.", "Schreiben")]
+
+
+def test_german_phrase_right_after_a_quotation_opens_a_clause_of_its_own() -> None:
+    # after a quotation the verb comes first in German ("„…“, sagte X"): "„…“, X nannte …" opens a new clause
+    text = (
+        "Titel\nJan Kolb, der früh vom Platz musste, nannte die Karte „überzogen“, "
+        "Trainer Tom Weiß bezeichnete sie als „hart“."
+    )
+    assert _pairs(text, "de")[0] == ("überzogen", "Jan Kolb")

@@ -849,7 +849,14 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
     following = bisect.bisect_right(sentence.cue_starts, qi)
     if following < len(cues):
         cue = cues[following]
-        if cue.phrase is not None and not cue.inherited and after in (cue.first, cue.phrase.first):
+        # "…," said X / "…," X said; a verb-second language puts the verb first after a quotation ("„…“,
+        # sagte X"): there a phrase right after the quotation opens a clause of its own
+        starts = (
+            (cue.first,)
+            if w.lang.settings.verb_second
+            else (cue.first, cue.phrase.first if cue.phrase else -1)
+        )
+        if cue.phrase is not None and not cue.inherited and after in starts:
             return _make(quote, cue.phrase, cue, "after")
     colon = headline and qi + 1 < hi and tokens[qi + 1].text == ":"
     if dash or colon:
