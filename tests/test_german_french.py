@@ -229,3 +229,8 @@ def test_german_phrase_right_after_a_quotation_opens_a_clause_of_its_own() -> No
         "Trainer Tom Weiß bezeichnete sie als „hart“."
     )
     assert _pairs(text, "de")[0] == ("überzogen", "Jan Kolb")
+
+
+def test_german_second_verb_after_und_shares_the_subject_of_the_first() -> None:
+    text = "Titel\nIn ihrer Rede lobte Ministerin Eva Lind den Plan und nannte die Reform „überfällig“."
+    assert _pairs(text, "de") == [("überfällig", "Eva Lind")]

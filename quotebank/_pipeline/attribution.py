@@ -697,6 +697,11 @@ def _verb_cue(
         phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
         if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
             return _cue(tokens, index, last, lemma, phrase)
+    if finite and words.settings.verb_second and index > lo and tokens[index - 1].lower in w.clause_links:
+        # "X lobte den Plan und nannte ihn „…“": a second verb with no subject of its own shares the first's
+        shared = verb_second_subject(w.lang, tokens, lo, hi)
+        if shared is not None and shared.last < index:
+            return _cue(tokens, index, last, lemma, shared)
     if finite and words.settings.verb_second and _fronted(w, tokens, index, lo, hi):
         # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
         phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
