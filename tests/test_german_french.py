@@ -234,3 +234,15 @@ def test_german_phrase_right_after_a_quotation_opens_a_clause_of_its_own() -> No
 def test_german_second_verb_after_und_shares_the_subject_of_the_first() -> None:
     text = "Titel\nIn ihrer Rede lobte Ministerin Eva Lind den Plan und nannte die Reform „überfällig“."
     assert _pairs(text, "de") == [("überfällig", "Eva Lind")]
+
+
+def test_german_quotation_after_a_sentence_about_a_person_is_theirs() -> None:
+    text = (
+        "Titel\nDer Bruder des Trainers, Paul Kolb, war in die Pläne eingeweiht. „Er wünscht sich mehr Ruhe.“"
+    )
+    assert _pairs(text, "de") == [("Er wünscht sich mehr Ruhe.", "Paul Kolb")]
+
+
+def test_german_so_closes_its_sentence_as_an_aside() -> None:
+    text = "Titel\nDer Plan müsse „vollständig und rasch“ umgesetzt werden, so Ministerin Eva Lind."
+    assert _pairs(text, "de") == [("vollständig und rasch", "Eva Lind")]

@@ -43,6 +43,7 @@ from quotebank._pipeline.names import (
     is_owner,
     is_strong_subject,
     main_verb,
+    names_person,
     opening_name,
     opinion_source,
     people_named,
@@ -253,8 +254,14 @@ def attribute(
         if paragraph.index == dateline_index:
             body_start += dateline_length(paragraph.text)
         tokens = []
-        for start, end, inside in sentences_with_quotes(w.lang, text, body_start, paragraph.end, quotes):
-            if inside or not w.cue_words.isdisjoint(_WORDS.findall(text[start:end].lower())):
+        rough = sentences_with_quotes(w.lang, text, body_start, paragraph.end, quotes)
+        for position, (start, end, inside) in enumerate(rough):
+            # in a verb-second language the sentence before a quotation may name its speaker with no cue
+            # ("Der Bruder, X, war eingeweiht. „…“"): it is read too
+            before_quote = (
+                w.lang.settings.verb_second and position + 1 < len(rough) and bool(rough[position + 1][2])
+            )
+            if inside or before_quote or not w.cue_words.isdisjoint(_WORDS.findall(text[start:end].lower())):
                 sentence = tokenize(w.lang, text, start, end, inside, lowercase_words=lowercase_words)
                 if frames is not None:
                     frames.tokens[start, end] = sentence
@@ -432,6 +439,12 @@ def _attribute_paragraph(
         subject = subject_of.found if subject_of.searched else opening_name(w.lang, tokens, lo, hi)
         if subject is not None and subject.kind == NAME:
             subjects.append(subject)
+        if w.lang.settings.verb_second and not cues and not any(t.kind == QUOTE for t in tokens[lo:hi]):
+            # a sentence about a person with no cue and no quotation: the person may speak next
+            person = verb_second_subject(w.lang, tokens, lo, hi)
+            if person is not None and names_person(w.lang, tokens, person):
+                anchors.append((lo, Attribution(-1, person, None, "paragraph")))
+                subjects.append(person)
     anchors.sort(key=lambda item: item[0])
     positions = [position for position, _anchor in anchors]
     later: dict[int, Attribution] = {}
@@ -490,7 +503,9 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
             )
         ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
             speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
-            if speaker_after is None and _right_after_quote(tokens, index, lo):
+            if speaker_after is None and (
+                _right_after_quote(tokens, index, lo) or _closing_aside(w, tokens, index, lo, hi)
+            ):
                 speaker_after = _match_phrase(tokens, index, hi, w.speaker_after_quote)
             verb_phrase = _match_phrase(tokens, index, hi, w.verb_phrases)
             speaker_before = _match_phrase(tokens, index, hi, w.speaker_before)
@@ -572,6 +587,18 @@ def _right_after_quote(tokens: Sequence[Token], index: int, lo: int) -> bool:
     if index > lo and tokens[index - 1].kind == QUOTE:
         return True
     return index - 1 > lo and tokens[index - 1].text == "," and tokens[index - 2].kind == QUOTE
+
+
+def _closing_aside(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
+    """Whether a cue that counts only after a quotation closes its sentence as an aside after a comma, its
+    speaker last (``Der Plan müsse „…“ werden, so Merz.``)."""
+    if index <= lo or tokens[index - 1].text != ",":
+        return False
+    cue_last = _match_phrase(tokens, index, hi, w.speaker_after_quote)
+    if cue_last is None:
+        return False
+    phrase = phrase_after(w.lang, tokens, cue_last + 1, hi, after_cue=True)
+    return phrase is not None and _ends_sentence(tokens, phrase.last + 1, hi)
 
 
 def _separable(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> str | None:

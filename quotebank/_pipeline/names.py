@@ -28,6 +28,7 @@ __all__ = [
     "is_role",
     "is_strong_subject",
     "main_verb",
+    "names_person",
     "opening_name",
     "opinion_source",
     "people_named",
@@ -1319,6 +1320,14 @@ def fronted_clause(
         return False
     # "Der Geschäftsführer nannte sie „…“": after a noun phrase, a pronoun that may be an object is one
     return tokens[subject.first].lower not in w.object_pronouns or tokens[start].lower not in w.determiners
+
+
+def names_person(lang: Language, tokens: Sequence[Token], phrase: Phrase) -> bool:
+    """Whether a phrase names a person: a personal pronoun, or a title, a role or a known given name in it."""
+    w = _words(lang)
+    if phrase.kind == PRONOUN:
+        return tokens[phrase.first].lower not in w.impersonal_pronouns
+    return _personal(w, tokens, phrase.first, phrase.last)
 
 
 def _personal(w: _Words, tokens: Sequence[Token], first: int, last: int) -> bool:
