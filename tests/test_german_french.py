@@ -246,3 +246,8 @@ def test_german_quotation_after_a_sentence_about_a_person_is_theirs() -> None:
 def test_german_so_closes_its_sentence_as_an_aside() -> None:
     text = "Titel\nDer Plan müsse „vollständig und rasch“ umgesetzt werden, so Ministerin Eva Lind."
     assert _pairs(text, "de") == [("vollständig und rasch", "Eva Lind")]
+
+
+def test_german_seit_opens_a_phrase_and_dass_is_no_verb() -> None:
+    text = "Titel\nSeit August vertritt Landrat Tom Weiß die These, dass die Reform „zu teuer“ sei."
+    assert _pairs(text, "de") == [("zu teuer", "Tom Weiß")]

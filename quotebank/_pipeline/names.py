@@ -1463,4 +1463,6 @@ def _verb_candidate(w: _Words, token: Token) -> bool:
         and lower not in w.coordinators
         and lower not in w.clause_links
         and lower not in w.subordinators
+        # "dass", "nicht": words that end a phrase but are no verb (the auxiliaries and cues among them are)
+        and (lower not in w.boundary or lower in w.auxiliaries or lower in w.lang.cue_forms)
     )
