@@ -251,3 +251,10 @@ def test_german_so_closes_its_sentence_as_an_aside() -> None:
 def test_german_seit_opens_a_phrase_and_dass_is_no_verb() -> None:
     text = "Titel\nSeit August vertritt Landrat Tom Weiß die These, dass die Reform „zu teuer“ sei."
     assert _pairs(text, "de") == [("zu teuer", "Tom Weiß")]
+
+
+def test_german_more_reporting_verbs() -> None:
+    text = "Titel\n„Es war wie ein Güterzug“, beschreibt ein Anwohner das Beben."
+    assert _pairs(text, "de") == [("Es war wie ein Güterzug", "Anwohner")]
+    text = "Titel\nWie Landrat Tom Weiß meldete, sei die Straße „bis auf Weiteres“ gesperrt."
+    assert _pairs(text, "de") == [("bis auf Weiteres", "Tom Weiß")]
