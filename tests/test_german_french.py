@@ -258,3 +258,7 @@ def test_german_more_reporting_verbs() -> None:
     assert _pairs(text, "de") == [("Es war wie ein Güterzug", "Anwohner")]
     text = "Titel\nWie Landrat Tom Weiß meldete, sei die Straße „bis auf Weiteres“ gesperrt."
     assert _pairs(text, "de") == [("bis auf Weiteres", "Tom Weiß")]
+    text = "Titel\nDen Vorwurf wies Landrat Tom Weiß als „völlig haltlos“ zurück."
+    assert _pairs(text, "de") == [("völlig haltlos", "Tom Weiß")]
+    text = "Titel\nDie Gewerkschaft begrüßte den „längst fälligen Schritt“."
+    assert _pairs(text, "de") == [("längst fälligen Schritt", "Gewerkschaft")]
