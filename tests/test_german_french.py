@@ -262,3 +262,11 @@ def test_german_more_reporting_verbs() -> None:
     assert _pairs(text, "de") == [("völlig haltlos", "Tom Weiß")]
     text = "Titel\nDie Gewerkschaft begrüßte den „längst fälligen Schritt“."
     assert _pairs(text, "de") == [("längst fälligen Schritt", "Gewerkschaft")]
+
+
+def test_german_subject_after_the_verb_named_in_commas_after_its_description() -> None:
+    text = (
+        "Titel\nSo hat sich etwa die Vorsitzende des Verbands, Karin Brand, gegen die Pläne ausgesprochen "
+        "und sie als „Zumutung“ bezeichnet."
+    )
+    assert _pairs(text, "de") == [("Zumutung", "Karin Brand")]

@@ -1358,7 +1358,22 @@ def _subject_after_verb(w: _Words, tokens: Sequence[Token], verb: int, hi: int) 
         after += 1
     if after < hi and tokens[after].lower in w.oblique_determiners:
         return None  # an object first: "Dem Minister warf die Opposition vor"
-    return phrase_after(w.lang, tokens, after, hi, after_cue=True)
+    phrase = phrase_after(w.lang, tokens, after, hi, after_cue=True)
+    if phrase is None or phrase.last + 1 >= hi or tokens[phrase.last + 1].lower not in w.determiners:
+        return phrase
+    # "hat sich die Vorsitzende des Verbands, Karin Brand, …": the name in commas after the genitive
+    comma = next(
+        (i for i in range(phrase.last + 1, min(hi, phrase.last + _MAX_PHRASE)) if tokens[i].text == ","), None
+    )
+    named = None if comma is None else phrase_after(w.lang, tokens, comma + 1, hi, allow_pronoun=False)
+    if (
+        named is not None
+        and named.kind == NAME
+        and named.last + 1 < hi
+        and tokens[named.last + 1].text == ","
+    ):
+        return named
+    return phrase
 
 
 def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) -> bool:
