@@ -270,3 +270,8 @@ def test_german_subject_after_the_verb_named_in_commas_after_its_description() -
         "und sie als „Zumutung“ bezeichnet."
     )
     assert _pairs(text, "de") == [("Zumutung", "Karin Brand")]
+
+
+def test_german_subjunctive_cue_belongs_to_what_the_earlier_cue_reports() -> None:
+    text = "Titel\nDer Kritiker Paul Kern kritisiert in der Zeitung, die Aktion erinnere „an alte Zeiten“."
+    assert _pairs(text, "de") == [("an alte Zeiten", "Paul Kern")]

@@ -42,6 +42,7 @@ from quotebank._pipeline.names import (
     is_noun_like,
     is_owner,
     is_strong_subject,
+    is_subjunctive,
     main_verb,
     names_person,
     opening_name,
@@ -542,6 +543,15 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
                 index > lo and tokens[index - 1].lower in w.non_cue_before
             ):
                 cue = _verb_cue(w, tokens, index, lo, hi)
+        if (
+            cue is not None
+            and last_with_phrase is not None
+            and w.lang.settings.verb_second
+            and cue.first == cue.last
+            and is_subjunctive(w.lang, tokens[cue.first])
+        ):
+            # "X kritisiert, die Aktion erinnere „…“": a verb in the subjunctive is part of what X reports
+            cue = None
         if cue is not None:
             if cue.phrase is None and last_with_phrase is not None:
                 cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)

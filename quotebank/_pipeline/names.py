@@ -27,6 +27,7 @@ __all__ = [
     "is_owner",
     "is_role",
     "is_strong_subject",
+    "is_subjunctive",
     "main_verb",
     "names_person",
     "opening_name",
@@ -1394,6 +1395,11 @@ def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) 
         # "Das musste X einräumen": the demonstrative is the object; "Das ist X" says what it is
         return tokens[verb].lower not in w.copulas
     return verb == start + 1 and first.common
+
+
+def is_subjunctive(lang: Language, token: Token) -> bool:
+    """Whether a finite verb is in the subjunctive of reported speech (``sei``, ``habe``, ``erinnere``)."""
+    return _subjunctive(_words(lang), token)
 
 
 def _subjunctive(w: _Words, token: Token) -> bool:
