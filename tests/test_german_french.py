@@ -275,3 +275,8 @@ def test_german_subject_after_the_verb_named_in_commas_after_its_description() -
 def test_german_subjunctive_cue_belongs_to_what_the_earlier_cue_reports() -> None:
     text = "Titel\nDer Kritiker Paul Kern kritisiert in der Zeitung, die Aktion erinnere „an alte Zeiten“."
     assert _pairs(text, "de") == [("an alte Zeiten", "Paul Kern")]
+
+
+def test_german_dative_in_the_first_place_is_no_subject() -> None:
+    text = "Titel\nDer englischsprachigen Zeitung sagte Kofi Mensah: „Ich bleibe.“"
+    assert _pairs(text, "de") == [("Ich bleibe.", "Kofi Mensah")]

@@ -108,6 +108,8 @@ class _Words:
     past_tense_endings: tuple[str, ...]
     indicative_e: frozenset[str]
     object_pronouns: frozenset[str]
+    oblique_before_en: frozenset[str]
+    weak_adjective_endings: tuple[str, ...]
     impersonal_cues: frozenset[str]
     opinion_prepositions: frozenset[str]
     copulas: frozenset[str]
@@ -188,6 +190,8 @@ def _words(lang: Language) -> _Words:
         oblique_determiners=grammar["oblique_determiners"],
         clause_links=grammar["clause_links"],
         object_pronouns=grammar["object_pronouns"],
+        oblique_before_en=grammar["oblique_before_en"],
+        weak_adjective_endings=_endings(grammar["weak_adjective_endings"]),
         impersonal_cues=grammar["impersonal_cues"],
         opinion_prepositions=grammar["opinion_prepositions"],
         copulas=grammar["copulas"],
@@ -1387,6 +1391,14 @@ def _fronted_opening(w: _Words, tokens: Sequence[Token], start: int, verb: int) 
         return True
     if lower in w.time_words or lower in w.oblique_determiners:
         return True
+    if (
+        lower in w.oblique_before_en
+        and verb > start + 2
+        and tokens[start + 1].text.islower()
+        and tokens[start + 1].lower.endswith(w.weak_adjective_endings)
+        and tokens[start + 2].text[:1].isupper()
+    ):
+        return True  # "Der englischsprachigen Zeitung sagte X": a dative, not a subject
     if lower in w.subject_pronouns:
         return False
     if verb == start + 1 and lower.endswith(w.present_participle):
