@@ -78,15 +78,15 @@ def test_german_noun_after_a_preposition_before_a_closing_participle_is_no_subje
 
 def test_german_quote_without_cue_takes_the_subject_of_its_clause() -> None:
     # the subject opens the clause, past an apposition set off by commas
-    text = "Titel\nDie Stadtwerke Halberg hatten den Bericht als „unseriös“ zurückgewiesen."
+    text = "Titel\nDie Stadtwerke Halberg hatten die Zahlen als „unseriös“ zurückgewiesen."
     assert _pairs(text, "de") == [("unseriös", "Stadtwerke Halberg")]
-    text = "Titel\nDer Leiter der Studie, Paul Berger, sieht den Staat in der Pflicht: „Nun aber los.“"
-    assert _pairs(text, "de") == [("Nun aber los.", "Paul Berger")]
+    text = "Titel\nDie Leiterin der Klinik, Ina Vogt, sieht die Kassen in der Pflicht: „Nun aber los.“"
+    assert _pairs(text, "de") == [("Nun aber los.", "Ina Vogt")]
 
 
 def test_german_subject_after_the_verb_when_something_else_opens_the_clause() -> None:
     # an adverb, an object, or a phrase before a personal pronoun: the subject follows the verb
-    text = "Titel\nHier sparte Landrat Jonas Weber nicht mit Kritik: „Das war ein schwerer Fehler.“"
+    text = "Titel\nHier hielt sich Landrat Jonas Weber nicht zurück: „Das war ein schwerer Fehler.“"
     assert [speaker for _text, speaker in _pairs(text, "de")] == ["Jonas Weber"]
     text = "Titel\nMinister Karl Lind sprach.\nDie Pläne der Opposition bezeichnete er als „überhastet“."
     assert _pairs(text, "de") == [("überhastet", "Karl Lind")]
@@ -102,19 +102,19 @@ def test_german_subject_of_reported_speech_is_no_speaker() -> None:
 
 def test_german_first_place_of_the_main_clause_may_hold_commas_or_a_participle() -> None:
     # "Im Brief, den …, erklärt sie": the cue is the main clause's verb, and its subject follows it
-    text = "Titel\nMinisterin Eva Lind schrieb.\nIm Brief, den sie schickte, erklärt sie: „Wir bleiben.“"
+    text = "Titel\nMinisterin Eva Lind schrieb.\nIn der Mail, die sie schickte, erklärt sie: „Wir bleiben.“"
     assert _pairs(text, "de") == [("Wir bleiben.", "Eva Lind")]
-    text = "Titel\nRelativierend fügte Landrat Tom Weiß hinzu: „Das gilt nicht für alle.“"
+    text = "Titel\nEinschränkend fügte Landrat Tom Weiß hinzu: „Das gilt nicht für alle.“"
     assert _pairs(text, "de") == [("Das gilt nicht für alle.", "Tom Weiß")]
-    text = "Titel\nAngesichts der Zahlen nannte Landrat Tom Weiß die Lage „ernst“."
-    assert _pairs(text, "de") == [("ernst", "Tom Weiß")]
+    text = "Titel\nAngesichts der Umfrage nannte Landrat Tom Weiß die Stimmung „gedrückt“."
+    assert _pairs(text, "de") == [("gedrückt", "Tom Weiß")]
 
 
 def test_german_subject_before_the_verb_with_a_demonstrative_or_two_nouns() -> None:
-    text = "Titel\nDieser Arzt, Antonio Berti, schilderte seinen Eindruck, „dass es zu spät war“."
-    assert _pairs(text, "de") == [("dass es zu spät war", "Antonio Berti")]
-    text = "Titel\nDer Stadtrat und Fraktionschef Jan Berger sprach von einem „Feldzug gegen die Schule“."
-    assert _pairs(text, "de") == [("Feldzug gegen die Schule", "Jan Berger")]
+    text = "Titel\nDiese Zeugin, Lea Sommer, schilderte den Unfall, „als wäre es gestern gewesen“."
+    assert _pairs(text, "de") == [("als wäre es gestern gewesen", "Lea Sommer")]
+    text = "Titel\nDer Stadtrat und Fraktionschef Jan Berger sprach von einem „schwarzen Tag für die Stadt“."
+    assert _pairs(text, "de") == [("schwarzen Tag für die Stadt", "Jan Berger")]
 
 
 def test_german_compound_titles_name_the_role_and_descriptions_refer_back() -> None:
@@ -159,76 +159,74 @@ def test_french_office_with_an_article_is_no_name() -> None:
 
 
 def test_german_active_quoting_verb_takes_its_object_as_the_speaker() -> None:
-    text = (
-        "Titel\nEin Fernsehsender zitierte Bürgermeister Jan Kolb mit den Worten: „Ich trete nicht zurück.“"
-    )
+    text = "Titel\nEin Radiosender zitierte Bürgermeister Jan Kolb mit den Worten: „Ich trete nicht zurück.“"
     assert _pairs(text, "de") == [("Ich trete nicht zurück.", "Jan Kolb")]
     text = "Titel\n„Das wird teuer“, zitiert die Lokalzeitung Landrat Tom Weiß."
     assert _pairs(text, "de") == [("Das wird teuer", "Tom Weiß")]
 
 
 def test_german_impersonal_report_names_its_source_after_a_preposition() -> None:
-    text = "Titel\nIn dem Antrag heißt es wörtlich: „Die Stadt muss handeln.“"
+    text = "Titel\nIm Antrag der Fraktion heißt es: „Die Stadt muss handeln.“"
     assert _pairs(text, "de") == [("Die Stadt muss handeln.", "Antrag")]
     text = "Titel\n„Die Lage ist ernst“, hieß es aus dem Innenministerium."
     assert _pairs(text, "de") == [("Die Lage ist ernst", "Innenministerium")]
 
 
 def test_german_view_stated_without_a_cue_is_its_holders() -> None:
-    text = "Titel\nFür den Verkehrsminister Jonas Weber ist die Lage „ernst“."
-    assert _pairs(text, "de") == [("ernst", "Jonas Weber")]
+    text = "Titel\nFür Landrätin Jana Roth ist die Lage an der Küste „ernst“."
+    assert _pairs(text, "de") == [("ernst", "Jana Roth")]
     text = "Titel\nNach Ansicht der Richterin Eva Brandt war das Urteil „längst überfällig“."
     assert _pairs(text, "de") == [("längst überfällig", "Eva Brandt")]
-    text = "Titel\nSeine Bilder werden von Kritikern als „bahnbrechend“ bezeichnet."
+    text = "Titel\nIhre Romane werden von Kritikern als „bahnbrechend“ gefeiert."
     assert _pairs(text, "de") == [("bahnbrechend", "Kritikern")]
 
 
 def test_german_cue_closing_its_clause_takes_the_clause_subject() -> None:
     # the participle closes the clause; the noun right before it is an object, not the speaker
-    text = "Titel\nDie Universität hatte anlässlich des Entzugs erklärt, sie wolle „Klarheit schaffen“."
-    assert _pairs(text, "de") == [("Klarheit schaffen", "Universität")]
-    text = "Titel\nIm Dezember hatte Ministerin Eva Lind im Landtag verkündet: „Wir bauen.“"
+    text = "Titel\nDie Stadtverwaltung hatte nach der Sitzung erklärt, sie wolle „rasch handeln“."
+    assert _pairs(text, "de") == [("rasch handeln", "Stadtverwaltung")]
+    text = "Titel\nIm Herbst hatte Ministerin Eva Lind im Landtag angekündigt: „Wir bauen.“"
     assert _pairs(text, "de") == [("Wir bauen.", "Eva Lind")]
 
 
 def test_german_quotation_in_the_first_place_before_the_verb() -> None:
-    text = "Titel\nAls „unerwartetes Geschenk“ bezeichnet die Archäologin Maria Sanz den Fund."
-    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Archäologin Maria Sanz"]
-    text = "Titel\nVon „absichtlicher Täuschung“ sprechen die Gutachter."
-    assert _pairs(text, "de") == [("absichtlicher Täuschung", "Gutachter")]
+    text = "Titel\nAls „großen Glücksfall“ bezeichnet die Historikerin Maria Ortega den Fund."
+    assert [speaker for _text, speaker in _pairs(text, "de")] == ["Historikerin Maria Ortega"]
+    text = "Titel\nVon „grober Fahrlässigkeit“ sprechen die Gutachter."
+    assert _pairs(text, "de") == [("grober Fahrlässigkeit", "Gutachter")]
 
 
 def test_german_phrase_alone_before_a_colon_labels_the_quotation() -> None:
-    text = "Titel\nEin Beamter der Landespolizei: „Hier weiß jeder Bescheid.“"
-    assert _pairs(text, "de") == [("Hier weiß jeder Bescheid.", "Beamter der Landespolizei")]
+    text = "Titel\nEine Sprecherin der Feuerwehr: „Wir waren sofort vor Ort.“"
+    assert _pairs(text, "de") == [("Wir waren sofort vor Ort.", "Sprecherin der Feuerwehr")]
     text = "Titel\nAnna Keller, Sprecherin des Vereins: „Wir bleiben.“"
     assert _pairs(text, "de") == [("Wir bleiben.", "Anna Keller")]
 
 
 def test_german_publication_in_quotation_marks_after_a_cue_is_the_source() -> None:
-    text = "Titel\n„Er war ein Suchender“, schrieb „Die Zeit“ in einem Nachruf."
-    assert _pairs(text, "de")[0] == ("Er war ein Suchender", "Zeit")
+    text = "Titel\n„Sie war eine Pionierin“, schrieb „Die Zeit“ in ihrem Porträt."
+    assert _pairs(text, "de")[0] == ("Sie war eine Pionierin", "Zeit")
     # the demonstrative alone before a modal: the subject follows the verb
-    text = "Titel\n„Ja, es gibt Härten.“ Das musste Finanzminister Olaf Brück einräumen."
-    assert _pairs(text, "de") == [("Ja, es gibt Härten.", "Olaf Brück")]
+    text = "Titel\n„Wir haben uns verschätzt.“ Das musste Bauministerin Eva Lind am Montag einräumen."
+    assert _pairs(text, "de") == [("Wir haben uns verschätzt.", "Eva Lind")]
 
 
 def test_german_person_after_the_verb_is_the_subject_when_none_stands_before() -> None:
     text = "Titel\nDer Lokalzeitung sagte Ministerin Eva Lind: „Wir bauen weiter.“"
     assert _pairs(text, "de") == [("Wir bauen weiter.", "Eva Lind")]
-    text = "Titel\nÄhnlich äußerte sich Landrat Tom Weiß: „Wir haben die Lage im Griff.“"
-    assert _pairs(text, "de") == [("Wir haben die Lage im Griff.", "Tom Weiß")]
-    text = "Titel\nSo heißt es in dem Schreiben wörtlich: „Die Frist endet morgen.“"
-    assert _pairs(text, "de") == [("Die Frist endet morgen.", "Schreiben")]
+    text = "Titel\nÄhnlich äußerte sich Landrat Tom Weiß: „Niemand muss sich sorgen.“"
+    assert _pairs(text, "de") == [("Niemand muss sich sorgen.", "Tom Weiß")]
+    text = "Titel\nSo heißt es in dem Bescheid: „Die Frist endet morgen.“"
+    assert _pairs(text, "de") == [("Die Frist endet morgen.", "Bescheid")]
 
 
 def test_german_phrase_right_after_a_quotation_opens_a_clause_of_its_own() -> None:
     # after a quotation the verb comes first in German ("„…“, sagte X"): "„…“, X nannte …" opens a new clause
     text = (
-        "Titel\nJan Kolb, der früh vom Platz musste, nannte die Karte „überzogen“, "
-        "Trainer Tom Weiß bezeichnete sie als „hart“."
+        "Titel\nDie Ministerin Mira Holt, die am Abend sprach, nannte die Kritik „unfair“, "
+        "ihr Manager Tom Weiß bezeichnete sie als „haltlos“."
     )
-    assert _pairs(text, "de")[0] == ("überzogen", "Jan Kolb")
+    assert _pairs(text, "de")[0] == ("unfair", "Mira Holt")
 
 
 def test_german_second_verb_after_und_shares_the_subject_of_the_first() -> None:
@@ -237,25 +235,23 @@ def test_german_second_verb_after_und_shares_the_subject_of_the_first() -> None:
 
 
 def test_german_quotation_after_a_sentence_about_a_person_is_theirs() -> None:
-    text = (
-        "Titel\nDer Bruder des Trainers, Paul Kolb, war in die Pläne eingeweiht. „Er wünscht sich mehr Ruhe.“"
-    )
-    assert _pairs(text, "de") == [("Er wünscht sich mehr Ruhe.", "Paul Kolb")]
+    text = "Titel\nDer Bruder der Sängerin, Paul Holt, war beim Konzert dabei. „Sie war sehr nervös.“"
+    assert _pairs(text, "de") == [("Sie war sehr nervös.", "Paul Holt")]
 
 
 def test_german_so_closes_its_sentence_as_an_aside() -> None:
-    text = "Titel\nDer Plan müsse „vollständig und rasch“ umgesetzt werden, so Ministerin Eva Lind."
-    assert _pairs(text, "de") == [("vollständig und rasch", "Eva Lind")]
+    text = "Titel\nDie Brücke müsse „noch in diesem Jahr“ saniert werden, so Bürgermeisterin Eva Lind."
+    assert _pairs(text, "de") == [("noch in diesem Jahr", "Eva Lind")]
 
 
 def test_german_seit_opens_a_phrase_and_dass_is_no_verb() -> None:
-    text = "Titel\nSeit August vertritt Landrat Tom Weiß die These, dass die Reform „zu teuer“ sei."
+    text = "Titel\nSeit dem Frühjahr vertritt Landrat Tom Weiß die Ansicht, dass die Reform „zu teuer“ sei."
     assert _pairs(text, "de") == [("zu teuer", "Tom Weiß")]
 
 
 def test_german_more_reporting_verbs() -> None:
-    text = "Titel\n„Es war wie ein Güterzug“, beschreibt ein Anwohner das Beben."
-    assert _pairs(text, "de") == [("Es war wie ein Güterzug", "Anwohner")]
+    text = "Titel\n„Es klang wie ein Gewitter“, beschreibt ein Anwohner den Einsturz."
+    assert _pairs(text, "de") == [("Es klang wie ein Gewitter", "Anwohner")]
     text = "Titel\nWie Landrat Tom Weiß meldete, sei die Straße „bis auf Weiteres“ gesperrt."
     assert _pairs(text, "de") == [("bis auf Weiteres", "Tom Weiß")]
     text = "Titel\nDen Vorwurf wies Landrat Tom Weiß als „völlig haltlos“ zurück."
@@ -266,17 +262,17 @@ def test_german_more_reporting_verbs() -> None:
 
 def test_german_subject_after_the_verb_named_in_commas_after_its_description() -> None:
     text = (
-        "Titel\nSo hat sich etwa die Vorsitzende des Verbands, Karin Brand, gegen die Pläne ausgesprochen "
+        "Titel\nSo hat sich etwa die Sprecherin des Vereins, Lena Hoff, gegen die Pläne gestellt "
         "und sie als „Zumutung“ bezeichnet."
     )
-    assert _pairs(text, "de") == [("Zumutung", "Karin Brand")]
+    assert _pairs(text, "de") == [("Zumutung", "Lena Hoff")]
 
 
 def test_german_subjunctive_cue_belongs_to_what_the_earlier_cue_reports() -> None:
-    text = "Titel\nDer Kritiker Paul Kern kritisiert in der Zeitung, die Aktion erinnere „an alte Zeiten“."
-    assert _pairs(text, "de") == [("an alte Zeiten", "Paul Kern")]
+    text = "Titel\nDie Ministerin Lena Hoff bemängelt im Interview, die Schau erinnere „an ein Kaufhaus“."
+    assert _pairs(text, "de") == [("an ein Kaufhaus", "Lena Hoff")]
 
 
 def test_german_dative_in_the_first_place_is_no_subject() -> None:
-    text = "Titel\nDer englischsprachigen Zeitung sagte Kofi Mensah: „Ich bleibe.“"
+    text = "Titel\nEiner großen Tageszeitung sagte Kofi Mensah: „Ich bleibe.“"
     assert _pairs(text, "de") == [("Ich bleibe.", "Kofi Mensah")]
