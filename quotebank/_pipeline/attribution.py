@@ -25,6 +25,7 @@ count only with a subject that can speak. Speaker phrases are only located here;
 from __future__ import annotations
 
 import bisect
+import enum
 import functools
 from collections.abc import Sequence
 
@@ -33,10 +34,8 @@ import regex
 
 from quotebank._pipeline.language import Language
 from quotebank._pipeline.names import (
-    NAME,
-    NOMINAL,
-    PRONOUN,
     Phrase,
+    PhraseKind,
     fronted_clause,
     impersonal_source,
     is_noun_like,
@@ -64,6 +63,7 @@ __all__ = [
     "Attribution",
     "Cue",
     "Frames",
+    "Rule",
     "SubjectOf",
     "attribute",
     "cue_words",
@@ -175,6 +175,32 @@ def cue_words(lang: Language) -> frozenset[str]:
     return _words(lang).cue_words
 
 
+class Rule(enum.Enum):
+    """The rule that attributed a quotation (numbered as in this module's description); its value is the
+    first feature of a quote's confidence evidence (:mod:`quotebank._pipeline.confidence`)."""
+
+    TRANSCRIPT = "transcript"
+    """1: the speaker label of a transcript paragraph."""
+    AFTER = "after"
+    """2: the cue right after the quotation."""
+    BEFORE = "before"
+    """3: the nearest cue before it in its sentence."""
+    FOLLOWING = "following"
+    """4: the nearest cue after it in its sentence."""
+    COLON = "colon"
+    """A name, or the sentence's subject, before a colon that opens the quotation."""
+    SUBJECT = "subject"
+    """5: the subject of its sentence."""
+    PARAGRAPH = "paragraph"
+    """6: the nearest attribution or cue in the same paragraph."""
+    INTRODUCER = "introducer"
+    """7: the introducer the paragraph before ended with (``He said:``)."""
+    CONTINUATION = "continuation"
+    """7: the last attribution of the paragraph before."""
+    GROUP = "group"
+    """8: the attribution of another paragraph of the same multi-paragraph quotation."""
+
+
 @attrs.frozen
 class Cue:
     """A reporting verb or phrase in a frame, and the speaker phrase it governs (if it has one)."""
@@ -196,7 +222,7 @@ class Attribution:
     span: int
     phrase: Phrase | None
     cue: tuple[int, int] | None
-    rule: str
+    rule: Rule
 
 
 @attrs.frozen
@@ -283,13 +309,13 @@ def attribute(
             attribution = found.get(index)
             continues = attribution is None and opens_with_quote and not headline
             if label is not None:
-                attribution = Attribution(index, label, None, "transcript")
+                attribution = Attribution(index, label, None, Rule.TRANSCRIPT)
             elif continues and introducer is not None:
                 attribution = attrs.evolve(introducer, span=index)
             elif attribution is None and index in later:
                 attribution = later[index]
             elif continues and previous is not None:
-                attribution = Attribution(index, previous.phrase, previous.cue, "continuation")
+                attribution = Attribution(index, previous.phrase, previous.cue, Rule.CONTINUATION)
             results[index] = attribution
             if attribution is not None:
                 last = attribution
@@ -371,10 +397,10 @@ def _transcript_label(text: str, paragraph: Paragraph) -> Phrase | None:
     if match is None or sum(ch.isalpha() for ch in match["label"]) < 2:
         return None
     start, end = match.span("label")
-    return Phrase(-1, -1, start, end, NAME)
+    return Phrase(-1, -1, start, end, PhraseKind.NAME)
 
 
-def _make(span: int, phrase: Phrase | None, cue: Cue, rule: str) -> Attribution:
+def _make(span: int, phrase: Phrase | None, cue: Cue, rule: Rule) -> Attribution:
     return Attribution(span, phrase, (cue.start, cue.end), rule)
 
 
@@ -397,7 +423,7 @@ def _attribute_paragraph(
         anchors.extend(
             (
                 cue.first,
-                Attribution(-1, cue.phrase, (cue.start, cue.end), "paragraph"),
+                Attribution(-1, cue.phrase, (cue.start, cue.end), Rule.PARAGRAPH),
             )
             for cue in cues
             if cue.phrase is not None
@@ -417,7 +443,7 @@ def _attribute_paragraph(
                 )
                 if reporter is not None:
                     # "In dem Antrag heißt es: „…“": the text speaks, though a preposition governs it
-                    found[quote] = Attribution(quote, reporter, None, "subject")
+                    found[quote] = Attribution(quote, reporter, None, Rule.SUBJECT)
                     anchors.append((qi, found[quote]))
                     continue
                 if w.lang.settings.verb_second:
@@ -433,18 +459,18 @@ def _attribute_paragraph(
                     and (clause_subject.last < qi or w.lang.settings.verb_second)
                     and is_strong_subject(w.lang, tokens, clause_subject, lo)
                 ):
-                    attribution = Attribution(quote, clause_subject, None, "subject")
+                    attribution = Attribution(quote, clause_subject, None, Rule.SUBJECT)
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))
         subject = subject_of.found if subject_of.searched else opening_name(w.lang, tokens, lo, hi)
-        if subject is not None and subject.kind == NAME:
+        if subject is not None and subject.kind == PhraseKind.NAME:
             subjects.append(subject)
         if w.lang.settings.verb_second and not cues and not any(t.kind == QUOTE for t in tokens[lo:hi]):
             # a sentence about a person with no cue and no quotation: the person may speak next
             person = verb_second_subject(w.lang, tokens, lo, hi)
             if person is not None and names_person(w.lang, tokens, person):
-                anchors.append((lo, Attribution(-1, person, None, "paragraph")))
+                anchors.append((lo, Attribution(-1, person, None, Rule.PARAGRAPH)))
                 subjects.append(person)
     anchors.sort(key=lambda item: item[0])
     positions = [position for position, _anchor in anchors]
@@ -455,10 +481,10 @@ def _attribute_paragraph(
         nearest = bisect.bisect_left(positions, qi)
         if nearest > 0:
             source = anchors[nearest - 1][1]
-            found[token.quote] = Attribution(token.quote, source.phrase, source.cue, "paragraph")
+            found[token.quote] = Attribution(token.quote, source.phrase, source.cue, Rule.PARAGRAPH)
         else:  # only a later cue: an introducer from the paragraph before comes first (rule 8)
             source = anchors[nearest][1]
-            later[token.quote] = Attribution(token.quote, source.phrase, source.cue, "paragraph")
+            later[token.quote] = Attribution(token.quote, source.phrase, source.cue, Rule.PARAGRAPH)
     return found, later, all_cues, subjects
 
 
@@ -586,7 +612,7 @@ def _quote_in_clause(w: _Words, tokens: Sequence[Token], index: int, hi: int) ->
 def _object_of_cue(w: _Words, tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
     """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun, named, is the
     object of a reporting verb, whose subject is the speaker."""
-    if owner is None or owner.first <= lo or owner.kind == PRONOUN:
+    if owner is None or owner.first <= lo or owner.kind == PhraseKind.PRONOUN:
         return False  # "adding his thanks to "…"": his is the one adding
     before = tokens[owner.first - 1]
     return before.kind == WORD and before.text.islower() and before.lower in w.lang.cue_forms
@@ -771,7 +797,7 @@ def _verb_cue(
     if (
         form in w.naming_participles
         and phrase is not None
-        and phrase.kind == NOMINAL
+        and phrase.kind == PhraseKind.NOMINAL
         and phrase.last == index - 1
     ):
         return None  # "a box labeled "medical problem"": the box is not speaking
@@ -899,39 +925,39 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
             else (cue.first, cue.phrase.first if cue.phrase else -1)
         )
         if cue.phrase is not None and not cue.inherited and after in starts:
-            return _make(quote, cue.phrase, cue, "after")
+            return _make(quote, cue.phrase, cue, Rule.AFTER)
     colon = headline and qi + 1 < hi and tokens[qi + 1].text == ":"
     if dash or colon:
         phrase = phrase_after(w.lang, tokens, after, hi, allow_pronoun=False)
         if (
             phrase is not None
-            and (colon or phrase.kind == NAME)
+            and (colon or phrase.kind == PhraseKind.NAME)
             and _ends_sentence(tokens, phrase.last + 1, hi)
         ):
             # "…" ― Jorge Falcon; headlines: '…': US special envoy
-            return Attribution(quote, phrase, None, "after")
+            return Attribution(quote, phrase, None, Rule.AFTER)
         named = _headline_name(w, tokens, phrase, hi) if colon and phrase is not None else None
         if named is not None:
-            return Attribution(quote, named, None, "after")
+            return Attribution(quote, named, None, Rule.AFTER)
     preceding = following - 1
     if preceding >= 0 and cues[preceding].phrase is not None:
-        return _make(quote, cues[preceding].phrase, cues[preceding], "before")
+        return _make(quote, cues[preceding].phrase, cues[preceding], Rule.BEFORE)
     later = next((cue for cue in cues[following : following + 3] if cue.phrase is not None), None)
     if later is not None:
-        return _make(quote, later.phrase, later, "following")
+        return _make(quote, later.phrase, later, Rule.FOLLOWING)
     if qi - 1 > lo and tokens[qi - 1].text == ":":
         # Pollsters agree - Carl Bialik: "…" / the president released the following statement: "…"
         if w.lang.settings.verb_second:
             reporter = impersonal_source(w.lang, tokens, lo, qi)
             if reporter is not None:
-                return Attribution(quote, reporter, None, "colon")  # "So heißt es in dem Brief: „…“"
+                return Attribution(quote, reporter, None, Rule.COLON)  # "So heißt es in dem Brief: „…“"
         phrase = subject_before(w.lang, tokens, qi - 1, lo)
-        if phrase is None or phrase.kind != NAME or not _labels_quote(w, tokens, phrase, lo):
+        if phrase is None or phrase.kind != PhraseKind.NAME or not _labels_quote(w, tokens, phrase, lo):
             phrase = sentence_subject(w.lang, tokens, lo, qi)
         if phrase is None and w.lang.settings.verb_second:
             phrase = _label_before_colon(w, tokens, lo, qi - 1)
         if phrase is not None:
-            return Attribution(quote, phrase, None, "colon")
+            return Attribution(quote, phrase, None, Rule.COLON)
     return None
 
 
@@ -973,11 +999,11 @@ def _headline_name(w: _Words, tokens: Sequence[Token], phrase: Phrase, hi: int) 
     following = phrase.last + 1
     if following >= hi or tokens[following].lower not in w.headline_links:
         return None
-    if phrase.kind == NAME:
+    if phrase.kind == PhraseKind.NAME:
         return phrase
-    if phrase.kind == NOMINAL and tokens[phrase.last].lower in w.lang.speech_nouns:
+    if phrase.kind == PhraseKind.NOMINAL and tokens[phrase.last].lower in w.lang.speech_nouns:
         named = phrase_after(w.lang, tokens, following + 1, hi, allow_pronoun=False)
-        return named if named is not None and named.kind == NAME else None
+        return named if named is not None and named.kind == PhraseKind.NAME else None
     return None
 
 
@@ -994,8 +1020,8 @@ def _ends_sentence(tokens: Sequence[Token], index: int, hi: int) -> bool:
 def _last_cue(cues: Sequence[Cue]) -> Attribution | None:
     """``Kerry said that 100,000 would be accepted.`` before a paragraph that is one quotation."""
     for cue in reversed(cues):
-        if cue.phrase is not None and cue.phrase.kind != NOMINAL:
-            return Attribution(-1, cue.phrase, (cue.start, cue.end), "continuation")
+        if cue.phrase is not None and cue.phrase.kind != PhraseKind.NOMINAL:
+            return Attribution(-1, cue.phrase, (cue.start, cue.end), Rule.CONTINUATION)
     return None
 
 
@@ -1009,11 +1035,11 @@ def _introducer(w: _Words, tokens: Sequence[Token], cues: Sequence[Cue]) -> Attr
         return None
     cue = cues[-1] if cues and cues[-1].first >= lo else None
     if cue is not None and cue.phrase is not None:
-        return Attribution(-1, cue.phrase, (cue.start, cue.end), "introducer")
+        return Attribution(-1, cue.phrase, (cue.start, cue.end), Rule.INTRODUCER)
     subject = sentence_subject(w.lang, tokens, lo, len(tokens))
     if subject is None or not is_strong_subject(w.lang, tokens, subject, lo):
         return None
-    return Attribution(-1, subject, None, "introducer")
+    return Attribution(-1, subject, None, Rule.INTRODUCER)
 
 
 def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None]) -> None:
@@ -1025,11 +1051,11 @@ def _unify_groups(spans: Sequence[QuoteSpan], results: list[Attribution | None])
         if len(group) < 2:
             continue
         found = [result for result in (results[i] for i in group) if result is not None]
-        direct = [result for result in found if result.rule != "continuation"]
+        direct = [result for result in found if result.rule is not Rule.CONTINUATION]
         if not found:
             continue
         chosen = direct[0] if direct else found[0]
         for i in group:
             current = results[i]
-            if current is None or current.rule in ("continuation", "paragraph", "subject"):
-                results[i] = Attribution(i, chosen.phrase, chosen.cue, "group")
+            if current is None or current.rule in (Rule.CONTINUATION, Rule.PARAGRAPH, Rule.SUBJECT):
+                results[i] = Attribution(i, chosen.phrase, chosen.cue, Rule.GROUP)

@@ -21,7 +21,7 @@ import regex
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import NAME, PRONOUN, Phrase, is_role, nationality_pattern, split_name
+from quotebank._pipeline.names import Phrase, PhraseKind, is_role, nationality_pattern, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
@@ -236,7 +236,7 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
     descriptions: list[Phrase] = []
     epithets: list[Phrase] = []
     for phrase in unique:
-        if phrase.kind == PRONOUN:
+        if phrase.kind == PhraseKind.PRONOUN:
             pronouns.append(phrase)
             continue
         core = text[phrase.core_start : phrase.core_end]
@@ -244,7 +244,7 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
             epithets.append(phrase)
             continue
         role, name = split_name(w.lang, core)
-        if phrase.kind == NAME and name:
+        if phrase.kind == PhraseKind.NAME and name:
             named.append(_named(w, phrase, core, role, name))
         elif role and _holds_office(w, role):
             roles_only.append((phrase, role))

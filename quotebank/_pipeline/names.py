@@ -10,6 +10,7 @@ Everything here walks a bounded number of tokens from a cue, so its cost does no
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, without_closin
 
 __all__ = [
     "Phrase",
+    "PhraseKind",
     "fronted_clause",
     "impersonal_source",
     "is_noun_like",
@@ -42,7 +44,16 @@ __all__ = [
     "verb_second_subject",
 ]
 
-PRONOUN, NAME, NOMINAL = "pronoun", "name", "nominal"
+
+class PhraseKind(enum.Enum):
+    """What a speaker phrase is: its kind decides how it is resolved to a speaker."""
+
+    PRONOUN = "pronoun"
+    NAME = "name"
+    """A phrase with a name in it (``Jane Doe``, ``Bank of England``)."""
+    NOMINAL = "nominal"
+    """A description without a name (``the mayor``, ``a spokesman``)."""
+
 
 _MAX_CLAUSE = 40
 _MAX_PHRASE = 12
@@ -233,7 +244,7 @@ class Phrase:
     last: int
     start: int
     end: int
-    kind: str
+    kind: PhraseKind
     """``pronoun``, ``name`` or ``nominal``."""
     extra_role: str | None = None
     """An apposition or party tag that describes the speaker: it goes to the role."""
@@ -267,10 +278,10 @@ def _is_name_word(w: _Words, token: Token) -> bool:
 def _is_description(w: _Words, tokens: Sequence[Token], phrase: Phrase) -> bool:
     """Whether a phrase describes someone rather than names them: ``her senior policy adviser``,
     ``His former business partner at Lenox``, ``Another critic``."""
-    if phrase.kind == PRONOUN:
+    if phrase.kind == PhraseKind.PRONOUN:
         return False
     return (
-        phrase.kind == NOMINAL
+        phrase.kind == PhraseKind.NOMINAL
         or tokens[phrase.first].lower in w.determiners
         or tokens[phrase.last].text.islower()
         or any(  # "Reform UK's candidate in Barnsley": someone's role, not a name
@@ -426,12 +437,12 @@ def _through_preposition(w: _Words, tokens: Sequence[Token], index: int, lo: int
     return None
 
 
-def _classify(w: _Words, tokens: Sequence[Token], first: int, last: int) -> str | None:
-    """``pronoun``, ``name``, ``nominal``, or ``None`` when the tokens cannot be a speaker."""
+def _classify(w: _Words, tokens: Sequence[Token], first: int, last: int) -> PhraseKind | None:
+    """What the tokens are as a speaker phrase, or ``None`` when they cannot be one."""
     if first > last:
         return None
     if first == last and tokens[first].lower in w.lang.pronouns:
-        return PRONOUN
+        return PhraseKind.PRONOUN
     content = [t for t in tokens[first : last + 1] if t.kind == WORD and t.lower not in w.determiners]
     if not content or not content[0].text[0].isalnum():
         # nothing but determiners, or a phrase that starts with a clitic ('s, 'd) cut from its word
@@ -439,8 +450,8 @@ def _classify(w: _Words, tokens: Sequence[Token], first: int, last: int) -> str 
     if _is_time_word(w, content[-1]):
         return None  # "Friday", "early Friday", "last week"
     if any(_is_name_word(w, t) and not _is_role_word(w, t) for t in content):
-        return NAME
-    return NOMINAL
+        return PhraseKind.NAME
+    return PhraseKind.NOMINAL
 
 
 def _trim_front(w: _Words, tokens: Sequence[Token], first: int, last: int) -> int:
@@ -467,10 +478,10 @@ def subject_before(lang: Language, tokens: Sequence[Token], cue: int, lo: int) -
         if tokens[before].text == ",":
             before -= 1
         antecedent = _phrase_ending(w, tokens, before, lo)
-        if antecedent is None or antecedent.kind == PRONOUN:
+        if antecedent is None or antecedent.kind == PhraseKind.PRONOUN:
             return antecedent
         relative = tokens[end]
-        return Phrase(end, end, relative.start, relative.end, PRONOUN, antecedent=antecedent)
+        return Phrase(end, end, relative.start, relative.end, PhraseKind.PRONOUN, antecedent=antecedent)
     found = _phrase_ending(w, tokens, end, lo)
     if found is not None and found.last > found.first and tokens[found.last].lower in w.lang.speech_nouns:
         # "Lopez's statement called it …": the statement speaks for its owner
@@ -544,7 +555,7 @@ def _parenthesis_subject(
         # retired teacher, said": the parenthesis follows another one, which follows the subject
         closing = before if tokens[before].text == ")" else before + 1
         found = _subject_before_parenthesis(w, tokens, closing, lo, nested=True)
-    if found is None or found.kind == PRONOUN:
+    if found is None or found.kind == PhraseKind.PRONOUN:
         return found
     opener = tokens[inner_first]
     if opener.lower in w.relatives or opener.lower in w.adverbial_openers:
@@ -565,7 +576,7 @@ def _parenthesis_subject(
             end - 1,
             found.start,
             last_end,
-            NAME,
+            PhraseKind.NAME,
             description,
             last_end,
             tokens[inner_first].start,
@@ -596,7 +607,7 @@ def _across_and(w: _Words, tokens: Sequence[Token], found: Phrase, lo: int) -> P
     if joint - 1 < lo or tokens[joint].lower not in w.coordinators or not tokens[joint].text.islower():
         return found
     before = _phrase_ending(w, tokens, joint - 1, lo)
-    if before is None or before.kind == PRONOUN or not _is_description(w, tokens, before):
+    if before is None or before.kind == PhraseKind.PRONOUN or not _is_description(w, tokens, before):
         return found
     return Phrase(before.first, found.last, before.start, found.end, found.kind)
 
@@ -677,7 +688,7 @@ def phrase_after(
         return None
     if tokens[index].lower in words.pronouns and allow_pronoun and not _owns_next(w, tokens, index, hi):
         if tokens[index].lower in w.subject_pronouns:
-            return Phrase(index, index, tokens[index].start, tokens[index].end, PRONOUN)
+            return Phrase(index, index, tokens[index].start, tokens[index].end, PhraseKind.PRONOUN)
         return None
     last = index - 1
     seen_name = False
@@ -735,7 +746,7 @@ def phrase_after(
     while last >= start and tokens[last].lower in w.prepositions | w.determiners:
         last -= 1
     kind = _classify(w, tokens, start, last)
-    if kind is None or kind == PRONOUN:
+    if kind is None or kind == PhraseKind.PRONOUN:
         return None
     extra_role = None
     # ", R-Fla." or ", head of the X" right after the name
@@ -763,7 +774,14 @@ def phrase_after(
             description = " ".join(t.text for t in tokens[start : last + 1])
             name_end = tokens[tail - 1].end
             return Phrase(
-                start, tail - 1, tokens[start].start, name_end, NAME, description, name_end, inner[0].start
+                start,
+                tail - 1,
+                tokens[start].start,
+                name_end,
+                PhraseKind.NAME,
+                description,
+                name_end,
+                inner[0].start,
             )
         extra_role = _party_or_apposition(w, tokens, after + 1, tail)
         if extra_role is not None:
@@ -811,7 +829,7 @@ def _quoted_title(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> Ph
         # "zitiert die „Zeit“ den Minister", 'the "Medicare for all" plan': the quotation is no speaker
         return None
     begin = token.start + token.text.index(inner)
-    return Phrase(index, index, begin, begin + len(inner), NAME)
+    return Phrase(index, index, begin, begin + len(inner), PhraseKind.NAME)
 
 
 def _middle_initial(w: _Words, tokens: Sequence[Token], index: int, start: int, hi: int) -> bool:
@@ -856,7 +874,7 @@ def possessor_before(lang: Language, tokens: Sequence[Token], index: int, lo: in
         return None
     token = tokens[owner]
     if token.lower in w.possessive_pronouns:
-        return Phrase(owner, owner, token.start, token.end, PRONOUN)
+        return Phrase(owner, owner, token.start, token.end, PhraseKind.PRONOUN)
     if _possessive(w, token):
         found = _phrase_ending(w, tokens, owner, lo)
         if found is not None:
@@ -1086,7 +1104,7 @@ def is_strong_subject(lang: Language, tokens: Sequence[Token], phrase: Phrase, l
     """Whether a phrase can be the subject of a cue word that is often a noun (``officials say``,
     ``Trump tweets``, but not ``Kim's mental state`` nor ``of Republican claims``)."""
     w = _words(lang)
-    if phrase.kind == PRONOUN:
+    if phrase.kind == PhraseKind.PRONOUN:
         return True
     if tokens[phrase.first].lower in w.indefinite_articles:
         return False  # "a Donald Trump tweet": a name in a description, not a speaker
@@ -1136,7 +1154,7 @@ def people_named(lang: Language, text: str, start: int, end: int) -> list[Phrase
         if match["given"] is not None and match["given"].lower() not in given_names:
             continue
         first, last = match.span()
-        found.append(Phrase(-1, -1, _role_start(w, text, start, first), last, NAME))
+        found.append(Phrase(-1, -1, _role_start(w, text, start, first), last, PhraseKind.NAME))
     return found
 
 
@@ -1167,7 +1185,7 @@ def pronoun_subject_before(lang: Language, tokens: Sequence[Token], index: int, 
         if token.kind == QUOTE:
             return None
         if token.lower in w.subject_pronouns and token.lower not in w.impersonal_pronouns:
-            phrase = Phrase(position, position, token.start, token.end, PRONOUN)
+            phrase = Phrase(position, position, token.start, token.end, PhraseKind.PRONOUN)
             return phrase if _verb_after(w, tokens, phrase, index) is not None else None
     return None
 
@@ -1179,7 +1197,7 @@ def opening_name(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> P
     if lo >= hi or not _is_name_word(w, tokens[lo]):
         return None
     phrase = phrase_after(w.lang, tokens, lo, hi, allow_pronoun=False)
-    return phrase if phrase is not None and phrase.kind == NAME else None
+    return phrase if phrase is not None and phrase.kind == PhraseKind.NAME else None
 
 
 def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
@@ -1202,15 +1220,17 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
     if tokens[start].lower in w.demonstratives:
         start += 1  # "Dieser Arzt, Antonio Noja, schilderte": the phrase goes on after the demonstrative
     subject = phrase_after(w.lang, tokens, start, verb)
-    if subject is None or (subject.kind == PRONOUN and tokens[start].lower in w.impersonal_pronouns):
+    if subject is None or (
+        subject.kind == PhraseKind.PRONOUN and tokens[start].lower in w.impersonal_pronouns
+    ):
         return None
     stop = subject.last + 1
     if stop < verb and tokens[stop].lower in w.coordinators:
         # "Der Abgeordnete und Fraktionschef Andreas Stoch sprach": both phrases are one subject
         other = phrase_after(w.lang, tokens, stop + 1, verb)
-        if other is None or other.kind == PRONOUN:
+        if other is None or other.kind == PhraseKind.PRONOUN:
             return None
-        kind = NAME if NAME in (subject.kind, other.kind) else subject.kind
+        kind = PhraseKind.NAME if PhraseKind.NAME in (subject.kind, other.kind) else subject.kind
         subject = Phrase(subject.first, other.last, subject.start, other.end, kind)
         stop = subject.last + 1
     if stop >= verb:
@@ -1226,7 +1246,7 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
         # "Der Leiter der Studie, Paul Berger, sieht": the name set off by commas names the one described
         comma = next((i for i in range(stop, verb) if tokens[i].text == ","), None)
         named = None if comma is None else phrase_after(w.lang, tokens, comma + 1, verb, allow_pronoun=False)
-        if named is not None and named.kind == NAME and named.last + 2 == verb:
+        if named is not None and named.kind == PhraseKind.NAME and named.last + 2 == verb:
             return named
     return subject
 
@@ -1312,7 +1332,7 @@ def fronted_clause(
     subject = _subject_after_verb(w, tokens, verb, hi)
     if subject is None:
         return False
-    if subject.kind != PRONOUN:
+    if subject.kind != PhraseKind.PRONOUN:
         # "Der Zeitung sagte Ministerin Eva Lind: „…“": a person after the verb, and none before it; not
         # after a copula ("Das ist Eva Lind"), nor where the caller reads that phrase as an object
         return (
@@ -1330,7 +1350,7 @@ def fronted_clause(
 def names_person(lang: Language, tokens: Sequence[Token], phrase: Phrase) -> bool:
     """Whether a phrase names a person: a personal pronoun, or a title, a role or a known given name in it."""
     w = _words(lang)
-    if phrase.kind == PRONOUN:
+    if phrase.kind == PhraseKind.PRONOUN:
         return tokens[phrase.first].lower not in w.impersonal_pronouns
     return _personal(w, tokens, phrase.first, phrase.last)
 
@@ -1373,7 +1393,7 @@ def _subject_after_verb(w: _Words, tokens: Sequence[Token], verb: int, hi: int) 
     named = None if comma is None else phrase_after(w.lang, tokens, comma + 1, hi, allow_pronoun=False)
     if (
         named is not None
-        and named.kind == NAME
+        and named.kind == PhraseKind.NAME
         and named.last + 1 < hi
         and tokens[named.last + 1].text == ","
     ):

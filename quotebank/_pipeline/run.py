@@ -341,7 +341,13 @@ def _quote(
         confidence = _CONFIDENCE_UNRESOLVED
         if speaker is not None:
             evidence = SEPARATOR.join(
-                (attribution.rule, phrase.kind, speaker.kind.value, kind.value, _cue_lemma(lang, cue))
+                (
+                    attribution.rule.value,
+                    phrase.kind.value,
+                    speaker.kind.value,
+                    kind.value,
+                    _cue_lemma(lang, cue),
+                )
             )
             confidence = calibration(lang).confidence(evidence)
     quote = Quote(
