@@ -678,131 +678,185 @@ def phrase_after(
     ``after_cue``: the phrase follows its cue, so no verb of its own follows it, and a participle after a role
     word describes the source (``according to people briefed on the talks``)."""
     w = _words(lang)
-    words = w.lang
-    index = start
     if after_cue:
         title = _quoted_title(w, tokens, start, hi)
         if title is not None:
             return title
-    if index >= hi or tokens[index].kind != WORD:
+    if start >= hi or tokens[start].kind != WORD:
         return None
-    if tokens[index].lower in words.pronouns and allow_pronoun and not _owns_next(w, tokens, index, hi):
-        if tokens[index].lower in w.subject_pronouns:
-            return Phrase(index, index, tokens[index].start, tokens[index].end, PhraseKind.PRONOUN)
+    first = tokens[start]
+    if first.lower in w.lang.pronouns and allow_pronoun and not _owns_next(w, tokens, start, hi):
+        if first.lower in w.subject_pronouns:
+            return Phrase(start, start, first.start, first.end, PhraseKind.PRONOUN)
         return None
-    last = index - 1
-    seen_name = False
-    while index < hi and index - start < _MAX_PHRASE:
-        token = tokens[index]
-        lower = token.lower
-        if token.kind != WORD:
-            if (
-                token.text == "."
-                and last >= start
-                and (tokens[last].lower in words.abbreviations or _middle_initial(w, tokens, last, start, hi))
-            ):
-                index += 1
-                continue
-            break
-        if lower in w.determiners:
-            if lower in w.demonstratives or (
-                index != start and not (last >= start and tokens[last].lower in w.prepositions)
-            ):
-                break
-        elif lower in w.prepositions:
-            if (
-                not (last >= start and _noun_like(w, tokens[last]))
-                or index + 1 >= hi
-                or lower in w.closing_prepositions
-            ):
-                break
-        elif (
-            lower in w.boundary
-            or (_is_verb_like_cue(w, token) and (seen_name or not is_noun_like(w.lang, lower)))
-            or _is_time_word(w, token)
-            or (
-                seen_name
-                and token.text.islower()
-                and not _is_role_word(w, token)
-                and lower not in w.name_particles
-            )
-        ):
-            if after_cue and _describes_source(w, tokens, index, last, hi):
-                last = index + 1  # "two people briefed on the talks": on through the participle
-                index += 2
-                continue
-            break
-        elif token.text.islower() and lower.endswith(w.participles) and last >= start:
-            if after_cue and _describes_source(w, tokens, index, last, hi):
-                last = index + 1
-                index += 2
-                continue
-            if not (after_cue and _premodifier(w, tokens, start, index, hi)):
-                break
-        if _is_name_word(w, token):
-            seen_name = True
-        last = index
-        index += 1
+    last = _phrase_last(w, tokens, start, hi, after_cue=after_cue)
     while last >= start and tokens[last].lower in w.prepositions | w.determiners:
         last -= 1
     kind = _classify(w, tokens, start, last)
     if kind is None or kind == PhraseKind.PRONOUN:
         return None
-    extra_role = None
-    # ", R-Fla." or ", head of the X" right after the name
-    after = last + 1
-    if after + 1 < hi and tokens[after].text == ",":
-        tail = after + 1
-        while tail < hi and tail - after <= _MAX_PARENTHESIS:
-            token = tokens[tail]
-            if token.kind == QUOTE or (token.kind == PUNCT and token.text in ",;:!?"):
-                break
-            if token.text == "." and not _abbreviated(w, tokens[tail - 1]):
-                break
-            if token.lower in w.relatives:
-                break
-            tail += 1
-        inner = [t for t in tokens[after + 1 : tail] if t.kind == WORD]
-        if (
-            _is_description(w, tokens, Phrase(start, last, tokens[start].start, tokens[last].end, kind))
-            and (tail >= hi or tokens[tail].kind == QUOTE or tokens[tail].text in ",.;!?")
-            and 0 < len(inner) <= 4
-            and all(_is_name_word(w, t) and not _is_time_word(w, t) for t in inner)
-        ):
-            # a description, then the name: "Another critic, Laurence H. Tribe, likened …", and in wire
-            # order at the end of a sentence: "…," said her mother, Karen Lowe.
-            description = " ".join(t.text for t in tokens[start : last + 1])
-            name_end = tokens[tail - 1].end
-            return Phrase(
-                start,
-                tail - 1,
-                tokens[start].start,
-                name_end,
-                PhraseKind.NAME,
-                description,
-                name_end,
-                inner[0].start,
-            )
-        extra_role = _party_or_apposition(w, tokens, after + 1, tail)
-        if extra_role is not None:
-            if tokens[tail - 1].text == ".":
-                tail -= 1
-            core_end = tokens[last].end
-            return Phrase(
-                start, tail - 1, tokens[start].start, tokens[tail - 1].end, kind, extra_role, core_end
-            )
-    if after < hi and tokens[after].text == "(":
-        close = after + 1
-        while close < hi and close - after <= 6 and tokens[close].text != ")":
-            close += 1
-        if close < hi and tokens[close].text == ")":
-            extra_role = _party_or_apposition(w, tokens, after + 1, close)
-            if extra_role is not None:
-                core_end = tokens[last].end
-                return Phrase(
-                    start, close, tokens[start].start, tokens[close].end, kind, extra_role, core_end
+    core = Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+    found = None
+    if last + 2 < hi and tokens[last + 1].text == ",":
+        found = _after_comma(w, tokens, core, hi)
+    elif last + 1 < hi and tokens[last + 1].text == "(":
+        found = _in_parentheses(w, tokens, core, hi)
+    return found or core
+
+
+class _Step(enum.Enum):
+    """What the next word does to a speaker phrase being read (:func:`_phrase_last`)."""
+
+    TAKE = "take"
+    STOP = "stop"
+    """The phrase ends before the word."""
+    DESCRIBED = "described"
+    """The word and the one after it describe the source: ``people briefed on the talks``."""
+
+
+def _phrase_last(w: _Words, tokens: Sequence[Token], start: int, hi: int, *, after_cue: bool) -> int:
+    """The last token of the words of a speaker phrase that begins at ``start`` (prepositions and
+    determiners at its end not trimmed yet); ``start - 1`` when none belongs to it."""
+    index, last, seen_name = start, start - 1, False
+    while index < hi and index - start < _MAX_PHRASE:
+        token = tokens[index]
+        if token.kind != WORD:
+            if (
+                token.text == "."
+                and last >= start
+                and (
+                    tokens[last].lower in w.lang.abbreviations or _middle_initial(w, tokens, last, start, hi)
                 )
-    return Phrase(start, last, tokens[start].start, tokens[last].end, kind)
+            ):
+                index += 1
+                continue
+            break
+        step = _step(w, tokens, index, (start, last), hi=hi, seen_name=seen_name, after_cue=after_cue)
+        if step is _Step.STOP:
+            break
+        if step is _Step.DESCRIBED:
+            last = index + 1  # "two people briefed on the talks": on through the participle
+            index += 2
+            continue
+        if _is_name_word(w, token):
+            seen_name = True
+        last = index
+        index += 1
+    return last
+
+
+def _step(
+    w: _Words,
+    tokens: Sequence[Token],
+    index: int,
+    taken: tuple[int, int],
+    *,
+    hi: int,
+    seen_name: bool,
+    after_cue: bool,
+) -> _Step:
+    """Whether the word at ``index`` goes on the phrase ``taken`` so far: (start, last)."""
+    start, last = taken
+    token = tokens[index]
+    lower = token.lower
+    after_preposition = last >= start and tokens[last].lower in w.prepositions
+    if lower in w.determiners:
+        ends = lower in w.demonstratives or (index != start and not after_preposition)
+        return _Step.STOP if ends else _Step.TAKE
+    if lower in w.prepositions:
+        ends = (
+            not (last >= start and _noun_like(w, tokens[last]))
+            or index + 1 >= hi
+            or lower in w.closing_prepositions
+        )
+        return _Step.STOP if ends else _Step.TAKE
+    ends = _ends_phrase(w, token, seen_name=seen_name)
+    if not ends and not (token.text.islower() and lower.endswith(w.participles) and last >= start):
+        return _Step.TAKE
+    if after_cue and _describes_source(w, tokens, index, last, hi):
+        return _Step.DESCRIBED
+    # a participle ends the phrase unless it qualifies the noun after it ("another leading advocate")
+    if not ends and after_cue and _premodifier(w, tokens, start, index, hi):
+        return _Step.TAKE
+    return _Step.STOP
+
+
+def _ends_phrase(w: _Words, token: Token, *, seen_name: bool) -> bool:
+    """Whether a word cannot go on a speaker phrase: a boundary word, a verb, a time, or after a name a
+    lowercase word that is no role and no name particle (``von``)."""
+    lower = token.lower
+    return (
+        lower in w.boundary
+        or (_is_verb_like_cue(w, token) and (seen_name or not is_noun_like(w.lang, lower)))
+        or _is_time_word(w, token)
+        or (
+            seen_name
+            and token.text.islower()
+            and not _is_role_word(w, token)
+            and lower not in w.name_particles
+        )
+    )
+
+
+def _after_comma(w: _Words, tokens: Sequence[Token], core: Phrase, hi: int) -> Phrase | None:
+    """The phrase ``core`` with what follows its comma: in wire order the name after a
+    description (``Another critic, Laurence H. Tribe, likened …``, ``…," said her mother, Karen Lowe.``), or
+    a party tag or an apposition (``, R-Fla.``, ``, head of the X``); ``None`` for anything else."""
+    start, last, kind = core.first, core.last, core.kind
+    after = last + 1
+    tail = after + 1
+    while tail < hi and tail - after <= _MAX_PARENTHESIS:
+        token = tokens[tail]
+        if token.kind == QUOTE or (token.kind == PUNCT and token.text in ",;:!?"):
+            break
+        if token.text == "." and not _abbreviated(w, tokens[tail - 1]):
+            break
+        if token.lower in w.relatives:
+            break
+        tail += 1
+    inner = [t for t in tokens[after + 1 : tail] if t.kind == WORD]
+    if (
+        _is_description(w, tokens, core)
+        and (tail >= hi or tokens[tail].kind == QUOTE or tokens[tail].text in ",.;!?")
+        and 0 < len(inner) <= 4
+        and all(_is_name_word(w, t) and not _is_time_word(w, t) for t in inner)
+    ):
+        description = " ".join(t.text for t in tokens[start : last + 1])
+        name_end = tokens[tail - 1].end
+        return Phrase(
+            start,
+            tail - 1,
+            tokens[start].start,
+            name_end,
+            PhraseKind.NAME,
+            description,
+            name_end,
+            inner[0].start,
+        )
+    extra_role = _party_or_apposition(w, tokens, after + 1, tail)
+    if extra_role is None:
+        return None
+    if tokens[tail - 1].text == ".":
+        tail -= 1
+    return Phrase(
+        start, tail - 1, tokens[start].start, tokens[tail - 1].end, kind, extra_role, tokens[last].end
+    )
+
+
+def _in_parentheses(w: _Words, tokens: Sequence[Token], core: Phrase, hi: int) -> Phrase | None:
+    """The phrase ``core`` with a party tag or an apposition in parentheses after it (``Sen. Tim Kaine
+    (D-Va.)``); ``None`` when none follows."""
+    start, last, kind = core.first, core.last, core.kind
+    after = last + 1
+    close = after + 1
+    while close < hi and close - after <= 6 and tokens[close].text != ")":
+        close += 1
+    if close >= hi or tokens[close].text != ")":
+        return None
+    extra_role = _party_or_apposition(w, tokens, after + 1, close)
+    if extra_role is None:
+        return None
+    return Phrase(start, close, tokens[start].start, tokens[close].end, kind, extra_role, tokens[last].end)
 
 
 def _quoted_title(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> Phrase | None:
