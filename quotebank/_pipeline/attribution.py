@@ -28,6 +28,7 @@ import bisect
 import enum
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -689,23 +690,38 @@ def _cue(tokens: Sequence[Token], first: int, last: int, lemma: str, phrase: Phr
     return Cue(first, last, tokens[first].start, tokens[last].end, lemma, phrase)
 
 
-def _verb_cue(
+class _VerbSite(NamedTuple):
+    """A reporting verb in its sentence tokens[lo:hi], and what stands around it (a named tuple: one is made
+    for every reporting verb, and a frozen class takes twice as long to build)."""
+
+    verb: int
+    last: int
+    """The verb's last token (a multi-word verb phrase ends after ``index``)."""
+    lemma: str
+    lo: int
+    hi: int
+    after_quote: bool
+    """The verb (with its auxiliaries) follows a quotation, or a quotation and a comma or a dash."""
+    after_verb: int
+    """The first token after the verb and its reflexive pronouns."""
+    finite: bool
+    after_comma: bool
+    """A comma comes before the verb, and no subject."""
+
+
+def _verb_site(
     w: _Words,
     tokens: Sequence[Token],
     index: int,
-    lo: int,
-    hi: int,
+    bounds: tuple[int, int],
     *,
-    phrase_last: int | None = None,
-    lemma: str | None = None,
-) -> Cue | None:
-    """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``; a separable one
-    comes with its ``lemma``), or None when the word is not used as a reporting verb here."""
-    words = w.lang
-    token = tokens[index]
-    form = token.lower
+    phrase_last: int | None,
+    lemma: str | None,
+) -> _VerbSite:
+    lo, hi = bounds
+    form = tokens[index].lower
     if phrase_last is None:
-        lemma = words.cue_forms[form] if lemma is None else lemma
+        lemma = w.lang.cue_forms[form] if lemma is None else lemma
         last = index
     else:
         lemma = " ".join(t.lower for t in tokens[index : phrase_last + 1])
@@ -723,85 +739,140 @@ def _verb_cue(
             and before_previous.kind == QUOTE
         )
     )
-    following = tokens[last + 1] if last + 1 < hi else None
-    if form in words.adjacent_cues and phrase_last is None:
-        before_colon = following is not None and following.text == ":"
-        adjacent = after_quote or before_colon or _quote_after_comma(tokens, index, hi)
-        if not adjacent and following is not None and following.lower in w.speech_clause_openers:
-            speaker = subject_before(
-                w.lang, tokens, index, lo
-            )  # "Smith replied that …", not "as talks began that"
-            adjacent = speaker is not None and is_strong_subject(w.lang, tokens, speaker, lo)
-        if not (
-            adjacent
-            or (not form.endswith(w.present_participle) and _quote_after_subject(w, tokens, index, lo))
-        ):
-            return None
-    cue_last = last
-    if lemma in w.listener_cues and following is not None:
-        listener = phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
-        if listener is not None and listener.last - index <= 4:
-            cue_last = listener.last  # "told reporters", "told CNN"
-    finite = form != words.cue_forms.get(form, "") and not form.endswith(w.present_participle)
-    after_comma = (
-        previous is not None and previous.text == "," and subject_before(w.lang, tokens, index, lo) is None
-    )
     after_verb = last + 1
     while after_verb < hi and tokens[after_verb].lower in w.reflexives:
         after_verb += 1
-    if form in w.quoting_verbs and _quoted_subject(w, tokens, index, lo) is None:
-        quoted = _quoted_object(
-            w, tokens, index, lo, hi, after_verb=after_verb, outlet_after=after_quote or index == lo
-        )
-        if quoted is not None:
-            return _cue(tokens, index, last, lemma, quoted)
-    if finite and (after_quote or index == lo or after_comma):
-        # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
-        phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
-        if phrase is not None and (after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)):
-            return _cue(tokens, index, last, lemma, phrase)
-    if finite and words.settings.verb_second and index > lo and tokens[index - 1].lower in w.clause_links:
-        # "X lobte den Plan und nannte ihn „…“": a second verb with no subject of its own shares the first's
-        shared = verb_second_subject(w.lang, tokens, lo, hi)
-        if shared is not None and shared.last < index:
-            return _cue(tokens, index, last, lemma, shared)
-    if finite and words.settings.verb_second and _fronted(w, tokens, index, lo, hi):
-        # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
-        phrase = phrase_after(w.lang, tokens, after_verb, hi, after_cue=True)
-        if phrase is not None:
-            return _cue(tokens, index, last, lemma, phrase)
+    return _VerbSite(
+        verb=index,
+        last=last,
+        lemma=lemma,
+        lo=lo,
+        hi=hi,
+        after_quote=after_quote,
+        after_verb=after_verb,
+        finite=form != w.lang.cue_forms.get(form, "") and not form.endswith(w.present_participle),
+        after_comma=(
+            previous is not None
+            and previous.text == ","
+            and subject_before(w.lang, tokens, index, lo) is None
+        ),
+    )
+
+
+def _verb_cue(
+    w: _Words,
+    tokens: Sequence[Token],
+    index: int,
+    lo: int,
+    hi: int,
+    *,
+    phrase_last: int | None = None,
+    lemma: str | None = None,
+) -> Cue | None:
+    """The cue of a reporting verb at ``index`` (a multi-word one ends at ``phrase_last``; a separable one
+    comes with its ``lemma``), or None when the word is not used as a reporting verb here."""
+    site = _verb_site(w, tokens, index, (lo, hi), phrase_last=phrase_last, lemma=lemma)
+    token = tokens[index]
+    if (
+        token.lower in w.lang.adjacent_cues
+        and phrase_last is None
+        and not _adjacent_cue_used(w, tokens, site)
+    ):
+        return None
+    after = _speaker_after_verb(w, tokens, site)
+    if after is not None:
+        return _cue(tokens, index, site.last, site.lemma, after)
     if index == lo and not token.text.islower():
         return None  # a capitalised word opening a sentence is a cue only when the speaker follows
-    if form in w.quoted_passive:
+    if token.lower in w.quoted_passive:
         quoted = _quoted_subject(w, tokens, index, lo)
         if quoted is not None:  # "Dazu wird Watzke wie folgt zitiert: „…“": the one quoted speaks
-            return _cue(tokens, index, last, lemma, quoted)
+            return _cue(tokens, index, site.last, site.lemma, quoted)
     if _passive(w, tokens, index, lo):
         return None  # "the plan could be announced": the plan is no speaker
-    phrase = subject_before(w.lang, tokens, index, lo)
-    if (
-        phrase is not None
-        and words.settings.verb_second
-        and phrase.first > lo
-        and tokens[phrase.first - 1].text in w.prepositions  # lowercase: "Von der Leyen" is a name
+    phrase = _subject_of_verb(w, tokens, site)
+    if is_noun_like(w.lang, token.lower) and (
+        phrase is None or not is_strong_subject(w.lang, tokens, phrase, lo)
     ):
-        # "X hat vor einem Kollaps gewarnt": the verb closes its clause, and a noun after a preposition is
-        # no subject; the clause's subject opens it
-        phrase = sentence_subject(w.lang, tokens, lo, index)
-    if words.settings.verb_second:
-        final = _verb_final_subject(w, tokens, index, lo, hi)
-        if final is not None:
-            phrase = final
-    if is_noun_like(w.lang, form) and (phrase is None or not is_strong_subject(w.lang, tokens, phrase, lo)):
         return None
     if (
-        form in w.naming_participles
+        token.lower in w.naming_participles
         and phrase is not None
         and phrase.kind == PhraseKind.NOMINAL
         and phrase.last == index - 1
     ):
         return None  # "a box labeled "medical problem"": the box is not speaking
-    return Cue(index, cue_last, token.start, tokens[cue_last].end, lemma, phrase)
+    cue_last = site.last
+    if site.lemma in w.listener_cues and site.last + 1 < hi:
+        listener = phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
+        if listener is not None and listener.last - index <= 4:
+            cue_last = listener.last  # "told reporters", "told CNN"
+    return Cue(index, cue_last, token.start, tokens[cue_last].end, site.lemma, phrase)
+
+
+def _adjacent_cue_used(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> bool:
+    """Whether a verb that reports speech only next to a quotation (``replied``, ``continued``) does so here:
+    right after a quotation, before a colon or a quotation, before ``that`` with a speaker before it."""
+    index, lo, hi = site.verb, site.lo, site.hi
+    following = tokens[site.last + 1] if site.last + 1 < hi else None
+    before_colon = following is not None and following.text == ":"
+    adjacent = site.after_quote or before_colon or _quote_after_comma(tokens, index, hi)
+    if not adjacent and following is not None and following.lower in w.speech_clause_openers:
+        # "Smith replied that …", not "as talks began that"
+        speaker = subject_before(w.lang, tokens, index, lo)
+        adjacent = speaker is not None and is_strong_subject(w.lang, tokens, speaker, lo)
+    return adjacent or (
+        not tokens[index].lower.endswith(w.present_participle) and _quote_after_subject(w, tokens, index, lo)
+    )
+
+
+def _speaker_after_verb(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> Phrase | None:
+    """The speaker phrase after the verb, where the construction puts it there: the one quoted after a
+    quoting verb, the inverted order after a quotation or at a sentence's start, and (verb second) the
+    subject of a verb that shares it or follows a fronted phrase."""
+    index, lo, hi = site.verb, site.lo, site.hi
+    form = tokens[index].lower
+    if form in w.quoting_verbs and _quoted_subject(w, tokens, index, lo) is None:
+        quoted = _quoted_object(
+            w, tokens, index, lo, hi, after_verb=site.after_verb, outlet_after=site.after_quote or index == lo
+        )
+        if quoted is not None:
+            return quoted
+    if not site.finite:
+        return None
+    if site.after_quote or index == lo or site.after_comma:
+        # "…," said X / Said X: "…" / "…" about the decision, said X. (but "X, 49, told Y" is X's)
+        phrase = phrase_after(w.lang, tokens, site.after_verb, hi, after_cue=True)
+        if phrase is not None and (
+            site.after_quote or index == lo or _ends_clause(tokens, phrase.last + 1, hi)
+        ):
+            return phrase
+    if not w.lang.settings.verb_second:
+        return None
+    if index > lo and tokens[index - 1].lower in w.clause_links:
+        # "X lobte den Plan und nannte ihn „…“": a second verb with no subject of its own shares the first's
+        shared = verb_second_subject(w.lang, tokens, lo, hi)
+        if shared is not None and shared.last < index:
+            return shared
+    if _fronted(w, tokens, index, lo, hi):
+        # "Am Abend sagte sie: "…"": the phrase before the verb is no subject; the subject follows it
+        return phrase_after(w.lang, tokens, site.after_verb, hi, after_cue=True)
+    return None
+
+
+def _subject_of_verb(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> Phrase | None:
+    """The speaker phrase before the verb: its subject, or where the verb closes its clause (verb second),
+    the subject that opens the clause."""
+    index, lo, hi = site.verb, site.lo, site.hi
+    phrase = subject_before(w.lang, tokens, index, lo)
+    if not w.lang.settings.verb_second:
+        return phrase
+    if phrase is not None and phrase.first > lo and tokens[phrase.first - 1].text in w.prepositions:
+        # "X hat vor einem Kollaps gewarnt": the verb closes its clause, and a noun after a preposition is
+        # no subject; the clause's subject opens it (lowercase only: "Von der Leyen" is a name)
+        phrase = sentence_subject(w.lang, tokens, lo, index)
+    final = _verb_final_subject(w, tokens, index, lo, hi)
+    return final if final is not None else phrase
 
 
 def _fronted(
