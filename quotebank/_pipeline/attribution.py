@@ -275,25 +275,13 @@ def attribute(
             # the people it names are known from people_named above.
             previous, introducer = None, None
             continue
-        # Only sentences with a quotation or a cue word matter: the others name no speaker. (Their people
-        # are found by people_named.) Sentences are cut roughly first, never inside a quotation. A
-        # dateline is no part of the first sentence ("LOS ANGELES (UPI) — Blige sings …").
+        # a dateline is no part of the first sentence ("LOS ANGELES (UPI) — Blige sings …")
         body_start = paragraph.start
         if paragraph.index == dateline_index:
             body_start += dateline_length(paragraph.text)
-        tokens = []
-        rough = sentences_with_quotes(w.lang, text, body_start, paragraph.end, quotes)
-        for position, (start, end, inside) in enumerate(rough):
-            # in a verb-second language the sentence before a quotation may name its speaker with no cue
-            # ("Der Bruder, X, war eingeweiht. „…“"): it is read too
-            before_quote = (
-                w.lang.settings.verb_second and position + 1 < len(rough) and bool(rough[position + 1][2])
-            )
-            if inside or before_quote or not w.cue_words.isdisjoint(_WORDS.findall(text[start:end].lower())):
-                sentence = tokenize(w.lang, text, start, end, inside, lowercase_words=lowercase_words)
-                if frames is not None:
-                    frames.tokens[start, end] = sentence
-                tokens.extend(sentence)
+        tokens = _frame_tokens(
+            w, text, (body_start, paragraph.end), quotes, frames=frames, lowercase_words=lowercase_words
+        )
         if not tokens:
             previous, introducer = None, None
             continue
@@ -308,15 +296,13 @@ def attribute(
         last: Attribution | None = None
         for index, _span in quotes:
             attribution = found.get(index)
-            continues = attribution is None and opens_with_quote and not headline
             if label is not None:
                 attribution = Attribution(index, label, None, Rule.TRANSCRIPT)
-            elif continues and introducer is not None:
-                attribution = attrs.evolve(introducer, span=index)
-            elif attribution is None and index in later:
-                attribution = later[index]
-            elif continues and previous is not None:
-                attribution = Attribution(index, previous.phrase, previous.cue, Rule.CONTINUATION)
+            elif attribution is None:
+                continues = opens_with_quote and not headline
+                attribution = _from_before(
+                    index, later, introducer if continues else None, previous, continues
+                )
             results[index] = attribution
             if attribution is not None:
                 last = attribution
@@ -327,6 +313,53 @@ def attribute(
             introducer = _introducer(w, tokens, cues)
     _unify_groups(spans, results)
     return results, phrases
+
+
+def _from_before(
+    index: int,
+    later: dict[int, Attribution],
+    introducer: Attribution | None,
+    previous: Attribution | None,
+    continues: bool,
+) -> Attribution | None:
+    """Rules 7 and 8 for a quotation its own sentence left unattributed: in a paragraph that opens with a
+    quotation (``continues``), the introducer the paragraph before ended with; else a cue later in its
+    paragraph; else, continuing, the last attribution of the paragraph before."""
+    if introducer is not None:
+        return attrs.evolve(introducer, span=index)
+    if index in later:
+        return later[index]
+    if continues and previous is not None:
+        return Attribution(index, previous.phrase, previous.cue, Rule.CONTINUATION)
+    return None
+
+
+def _frame_tokens(
+    w: _Words,
+    text: str,
+    bounds: tuple[int, int],
+    quotes: Sequence[tuple[int, QuoteSpan]],
+    *,
+    frames: Frames | None,
+    lowercase_words: frozenset[str],
+) -> list[Token]:
+    """The tokens of the sentences of text[start:end] that matter to attribution: those with a quotation or a
+    cue word (the others name no speaker; their people are found by people_named). Sentences are cut
+    roughly first, never inside a quotation; ``frames`` keeps each sentence read."""
+    tokens: list[Token] = []
+    rough = sentences_with_quotes(w.lang, text, *bounds, quotes)
+    for position, (start, end, inside) in enumerate(rough):
+        # in a verb-second language the sentence before a quotation may name its speaker with no cue ("Der
+        # Bruder, X, war eingeweiht. „…“"): it is read too
+        before_quote = (
+            w.lang.settings.verb_second and position + 1 < len(rough) and bool(rough[position + 1][2])
+        )
+        if inside or before_quote or not w.cue_words.isdisjoint(_WORDS.findall(text[start:end].lower())):
+            sentence = tokenize(w.lang, text, start, end, inside, lowercase_words=lowercase_words)
+            if frames is not None:
+                frames.tokens[start, end] = sentence
+            tokens.extend(sentence)
+    return tokens
 
 
 @attrs.define
@@ -435,32 +468,7 @@ def _attribute_paragraph(
             quote = tokens[qi].quote
             attribution = _in_sentence(w, sentence, qi)
             if attribution is None and not headline:  # a headline's capitals say nothing of a subject
-                subject = subject_of()
-                clause_subject = subject
-                reporter = (
-                    impersonal_source(w.lang, tokens, lo, hi) or opinion_source(w.lang, tokens, lo, hi)
-                    if w.lang.settings.verb_second
-                    else None
-                )
-                if reporter is not None:
-                    # "In dem Antrag heißt es: „…“": the text speaks, though a preposition governs it
-                    found[quote] = Attribution(quote, reporter, None, Rule.SUBJECT)
-                    anchors.append((qi, found[quote]))
-                    continue
-                if w.lang.settings.verb_second:
-                    clause_subject = verb_second_subject(w.lang, tokens, lo, hi)
-                elif subject is None or subject.last > qi:
-                    clause_subject = sentence_subject(w.lang, tokens, lo, hi, quote=qi)
-                nearer = pronoun_subject_before(w.lang, tokens, qi, lo)
-                if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
-                    clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
-                if (
-                    clause_subject is not None
-                    # in a verb-second clause the quotation may come first: "Als „…“ bezeichnet sie den Fund"
-                    and (clause_subject.last < qi or w.lang.settings.verb_second)
-                    and is_strong_subject(w.lang, tokens, clause_subject, lo)
-                ):
-                    attribution = Attribution(quote, clause_subject, None, Rule.SUBJECT)
+                attribution = _by_subject(w, tokens, (lo, hi), qi, subject_of)
             if attribution is not None:
                 found[quote] = attribution
                 anchors.append((qi, attribution))
@@ -489,6 +497,40 @@ def _attribute_paragraph(
     return found, later, all_cues, subjects
 
 
+def _by_subject(
+    w: _Words, tokens: Sequence[Token], bounds: tuple[int, int], qi: int, subject_of: SubjectOf
+) -> Attribution | None:
+    """Rule 5 for the quotation token ``qi`` that no cue attributes: the subject of its sentence or clause,
+    when it can speak; in a verb-second language also a text or a holder of a view (``In dem Antrag heißt
+    es: „…“``, ``Für den Minister ist …``)."""
+    lo, hi = bounds
+    quote = tokens[qi].quote
+    verb_second = w.lang.settings.verb_second
+    # asked first in every language: the paragraph's named subjects are taken from it once it is found
+    subject = subject_of()
+    if verb_second:
+        reporter = impersonal_source(w.lang, tokens, lo, hi) or opinion_source(w.lang, tokens, lo, hi)
+        if reporter is not None:
+            # "In dem Antrag heißt es: „…“": the text speaks, though a preposition governs it
+            return Attribution(quote, reporter, None, Rule.SUBJECT)
+        clause_subject = verb_second_subject(w.lang, tokens, lo, hi)
+    else:
+        clause_subject = subject
+        if subject is None or subject.last > qi:
+            clause_subject = sentence_subject(w.lang, tokens, lo, hi, quote=qi)
+    nearer = pronoun_subject_before(w.lang, tokens, qi, lo)
+    if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
+        clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
+    if (
+        clause_subject is not None
+        # in a verb-second clause the quotation may come first: "Als „…“ bezeichnet sie den Fund"
+        and (clause_subject.last < qi or verb_second)
+        and is_strong_subject(w.lang, tokens, clause_subject, lo)
+    ):
+        return Attribution(quote, clause_subject, None, Rule.SUBJECT)
+    return None
+
+
 @attrs.define
 class SubjectOf:
     """The subject of a sentence, found on first need only: most sentences never need it."""
@@ -510,66 +552,11 @@ class SubjectOf:
 def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject_of: SubjectOf) -> list[Cue]:
     """Every cue of the sentence tokens[lo:hi], with its speaker phrase (borrowed when it has none)."""
     w = _words(lang)
-    words = w.lang
     cues: list[Cue] = []
     last_with_phrase: Cue | None = None
     index = lo
     while index < hi:
-        token = tokens[index]
-        cue = None
-        lower = token.lower
-        if lower not in w.cue_words:
-            index += 1
-            continue
-        if (
-            token.kind == WORD
-            and (
-                token.text.islower()
-                or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
-                # an elided capitalised cue: "D'après X, …" (its rest, an apostrophe, has no case)
-                or (lower in w.capitalised_cues and token.text[1:] == lower[1:])
-            )
-        ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
-            speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
-            if speaker_after is None and (
-                _right_after_quote(tokens, index, lo) or _closing_aside(w, tokens, index, lo, hi)
-            ):
-                speaker_after = _match_phrase(tokens, index, hi, w.speaker_after_quote)
-            verb_phrase = _match_phrase(tokens, index, hi, w.verb_phrases)
-            speaker_before = _match_phrase(tokens, index, hi, w.speaker_before)
-            separable = _separable(w, tokens, index, hi)
-            if speaker_before is not None and index > lo:
-                # "dem Bericht zufolge": the speaker stands before its postposition
-                lemma = " ".join(t.lower for t in tokens[index : speaker_before + 1])
-                cue = _cue(tokens, index, speaker_before, lemma, subject_before(w.lang, tokens, index, lo))
-            elif separable is not None:
-                cue = _verb_cue(w, tokens, index, lo, hi, lemma=separable)
-            elif speaker_after is not None:
-                lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
-                phrase = phrase_after(w.lang, tokens, speaker_after + 1, hi, after_cue=True)
-                cue = _cue(tokens, index, speaker_after, lemma, phrase)
-            elif verb_phrase is not None:
-                cue = _verb_cue(w, tokens, index, lo, hi, phrase_last=verb_phrase)
-            elif lower in words.speech_nouns and index > lo and is_owner(w.lang, tokens[index - 1]):
-                owner = possessor_before(w.lang, tokens, index, lo)
-                # "X called Y's comments "…"": what follows the noun may be X's words; what its own clause
-                # holds ("Y's claim that there were "…"") is Y's
-                follows = _quote_follows(tokens, index, hi, w.speech_noun_links)
-                if (follows and not _object_of_cue(w, tokens, owner, lo)) or _quote_in_clause(
-                    w, tokens, index, hi
-                ):
-                    cue = _cue(tokens, index, index, lower, owner)
-            elif (
-                lower in words.speech_nouns
-                and index - 1 > lo
-                and tokens[index - 1].kind == QUOTE
-                and is_owner(w.lang, tokens[index - 2])
-            ):  # Mitt Romney's "47 percent" comment
-                cue = _cue(tokens, index, index, lower, possessor_before(w.lang, tokens, index - 1, lo))
-            elif lower in words.cue_forms and not (
-                index > lo and tokens[index - 1].lower in w.non_cue_before
-            ):
-                cue = _verb_cue(w, tokens, index, lo, hi)
+        cue = _cue_at(w, tokens, index, lo, hi) if tokens[index].lower in w.cue_words else None
         if (
             cue is not None
             and last_with_phrase is not None
@@ -579,20 +566,82 @@ def find_cues(lang: Language, tokens: Sequence[Token], lo: int, hi: int, subject
         ):
             # "X kritisiert, die Aktion erinnere „…“": a verb in the subjunctive is part of what X reports
             cue = None
-        if cue is not None:
-            if cue.phrase is None and last_with_phrase is not None:
-                cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
-            elif cue.phrase is None:
-                subject = subject_of()
-                if subject is not None and subject.last < cue.first:
-                    cue = attrs.evolve(cue, phrase=subject, inherited=True)
-            if cue.phrase is not None:
-                last_with_phrase = cue
-            cues.append(cue)
-            index = cue.last + 1
-        else:
+        if cue is None:
             index += 1
+            continue
+        if cue.phrase is None and last_with_phrase is not None:
+            cue = attrs.evolve(cue, phrase=last_with_phrase.phrase, inherited=True)
+        elif cue.phrase is None:
+            subject = subject_of()
+            if subject is not None and subject.last < cue.first:
+                cue = attrs.evolve(cue, phrase=subject, inherited=True)
+        if cue.phrase is not None:
+            last_with_phrase = cue
+        cues.append(cue)
+        index = cue.last + 1
     return cues
+
+
+def _cue_at(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | None:
+    """The cue that a cue word at ``index`` opens, with its own speaker phrase if it has one: a phrase with
+    its speaker after it (``according to``) or before it (``zufolge``), a verb (one word, a phrase, or
+    separable), or a speech noun after a possessive."""
+    token = tokens[index]
+    lower = token.lower
+    if not (
+        token.kind == WORD
+        and (
+            token.text.islower()
+            or (token.text[1:].islower() and (index == lo or lower in w.capitalised_cues))
+            # an elided capitalised cue: "D'après X, …" (its rest, an apostrophe, has no case)
+            or (lower in w.capitalised_cues and token.text[1:] == lower[1:])
+        )
+    ):  # a capitalised "According to" may follow a dateline: "KYIV (Reuters) - According to X, "…""
+        return None
+    speaker_after = _match_phrase(tokens, index, hi, w.speaker_after)
+    if speaker_after is None and (
+        _right_after_quote(tokens, index, lo) or _closing_aside(w, tokens, index, lo, hi)
+    ):
+        speaker_after = _match_phrase(tokens, index, hi, w.speaker_after_quote)
+    speaker_before = _match_phrase(tokens, index, hi, w.speaker_before)
+    if speaker_before is not None and index > lo:
+        # "dem Bericht zufolge": the speaker stands before its postposition
+        lemma = " ".join(t.lower for t in tokens[index : speaker_before + 1])
+        return _cue(tokens, index, speaker_before, lemma, subject_before(w.lang, tokens, index, lo))
+    separable = _separable(w, tokens, index, hi)
+    if separable is not None:
+        return _verb_cue(w, tokens, index, lo, hi, lemma=separable)
+    if speaker_after is not None:
+        lemma = " ".join(t.lower for t in tokens[index : speaker_after + 1])
+        phrase = phrase_after(w.lang, tokens, speaker_after + 1, hi, after_cue=True)
+        return _cue(tokens, index, speaker_after, lemma, phrase)
+    verb_phrase = _match_phrase(tokens, index, hi, w.verb_phrases)
+    if verb_phrase is not None:
+        return _verb_cue(w, tokens, index, lo, hi, phrase_last=verb_phrase)
+    if lower in w.lang.speech_nouns and index > lo and is_owner(w.lang, tokens[index - 1]):
+        return _owned_speech_noun(w, tokens, index, lo, hi)
+    if (
+        lower in w.lang.speech_nouns
+        and index - 1 > lo
+        and tokens[index - 1].kind == QUOTE
+        and is_owner(w.lang, tokens[index - 2])
+    ):  # Mitt Romney's "47 percent" comment
+        return _cue(tokens, index, index, lower, possessor_before(w.lang, tokens, index - 1, lo))
+    if lower in w.lang.cue_forms and not (index > lo and tokens[index - 1].lower in w.non_cue_before):
+        return _verb_cue(w, tokens, index, lo, hi)
+    return None
+
+
+def _owned_speech_noun(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> Cue | None:
+    """The cue of a speech noun after a possessive (``his thanks to "…"``), or ``None`` when the quotation
+    near it is not the owner's."""
+    owner = possessor_before(w.lang, tokens, index, lo)
+    # "X called Y's comments "…"": what follows the noun may be X's words; what its own clause holds ("Y's
+    # claim that there were "…"") is Y's
+    follows = _quote_follows(tokens, index, hi, w.speech_noun_links)
+    if (follows and not _object_of_cue(w, tokens, owner, lo)) or _quote_in_clause(w, tokens, index, hi):
+        return _cue(tokens, index, index, tokens[index].lower, owner)
+    return None
 
 
 def _quote_in_clause(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> bool:
