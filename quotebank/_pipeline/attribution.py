@@ -35,8 +35,10 @@ import regex
 
 from quotebank._pipeline.language import Language
 from quotebank._pipeline.names import (
+    NAME,
+    NOMINAL,
+    PRONOUN,
     Phrase,
-    PhraseKind,
     fronted_clause,
     impersonal_source,
     is_noun_like,
@@ -176,7 +178,7 @@ def cue_words(lang: Language) -> frozenset[str]:
     return _words(lang).cue_words
 
 
-class Rule(enum.Enum):
+class Rule(str, enum.Enum):
     """The rule that attributed a quotation (numbered as in this module's description); its value is the
     first feature of a quote's confidence evidence (:mod:`quotebank._pipeline.confidence`)."""
 
@@ -431,7 +433,7 @@ def _transcript_label(text: str, paragraph: Paragraph) -> Phrase | None:
     if match is None or sum(ch.isalpha() for ch in match["label"]) < 2:
         return None
     start, end = match.span("label")
-    return Phrase(-1, -1, start, end, PhraseKind.NAME)
+    return Phrase(-1, -1, start, end, NAME)
 
 
 def _make(span: int, phrase: Phrase | None, cue: Cue, rule: Rule) -> Attribution:
@@ -473,7 +475,7 @@ def _attribute_paragraph(
                 found[quote] = attribution
                 anchors.append((qi, attribution))
         subject = subject_of.found if subject_of.searched else opening_name(w.lang, tokens, lo, hi)
-        if subject is not None and subject.kind == PhraseKind.NAME:
+        if subject is not None and subject.kind == NAME:
             subjects.append(subject)
         if w.lang.settings.verb_second and not cues and not any(t.kind == QUOTE for t in tokens[lo:hi]):
             # a sentence about a person with no cue and no quotation: the person may speak next
@@ -662,7 +664,7 @@ def _quote_in_clause(w: _Words, tokens: Sequence[Token], index: int, hi: int) ->
 def _object_of_cue(w: _Words, tokens: Sequence[Token], owner: Phrase | None, lo: int) -> bool:
     """``has called Mr. Trump's comments "racially toxic"``: the owner of the speech noun, named, is the
     object of a reporting verb, whose subject is the speaker."""
-    if owner is None or owner.first <= lo or owner.kind == PhraseKind.PRONOUN:
+    if owner is None or owner.first <= lo or owner.kind == PRONOUN:
         return False  # "adding his thanks to "…"": his is the one adding
     before = tokens[owner.first - 1]
     return before.kind == WORD and before.text.islower() and before.lower in w.lang.cue_forms
@@ -847,7 +849,7 @@ def _verb_cue(
     if (
         token.lower in w.naming_participles
         and phrase is not None
-        and phrase.kind == PhraseKind.NOMINAL
+        and phrase.kind == NOMINAL
         and phrase.last == index - 1
     ):
         return None  # "a box labeled "medical problem"": the box is not speaking
@@ -1051,7 +1053,7 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
         phrase = phrase_after(w.lang, tokens, after, hi, allow_pronoun=False)
         if (
             phrase is not None
-            and (colon or phrase.kind == PhraseKind.NAME)
+            and (colon or phrase.kind == NAME)
             and _ends_sentence(tokens, phrase.last + 1, hi)
         ):
             # "…" ― Jorge Falcon; headlines: '…': US special envoy
@@ -1072,7 +1074,7 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
             if reporter is not None:
                 return Attribution(quote, reporter, None, Rule.COLON)  # "So heißt es in dem Brief: „…“"
         phrase = subject_before(w.lang, tokens, qi - 1, lo)
-        if phrase is None or phrase.kind != PhraseKind.NAME or not _labels_quote(w, tokens, phrase, lo):
+        if phrase is None or phrase.kind != NAME or not _labels_quote(w, tokens, phrase, lo):
             phrase = sentence_subject(w.lang, tokens, lo, qi)
         if phrase is None and w.lang.settings.verb_second:
             phrase = _label_before_colon(w, tokens, lo, qi - 1)
@@ -1119,11 +1121,11 @@ def _headline_name(w: _Words, tokens: Sequence[Token], phrase: Phrase, hi: int) 
     following = phrase.last + 1
     if following >= hi or tokens[following].lower not in w.headline_links:
         return None
-    if phrase.kind == PhraseKind.NAME:
+    if phrase.kind == NAME:
         return phrase
-    if phrase.kind == PhraseKind.NOMINAL and tokens[phrase.last].lower in w.lang.speech_nouns:
+    if phrase.kind == NOMINAL and tokens[phrase.last].lower in w.lang.speech_nouns:
         named = phrase_after(w.lang, tokens, following + 1, hi, allow_pronoun=False)
-        return named if named is not None and named.kind == PhraseKind.NAME else None
+        return named if named is not None and named.kind == NAME else None
     return None
 
 
@@ -1140,7 +1142,7 @@ def _ends_sentence(tokens: Sequence[Token], index: int, hi: int) -> bool:
 def _last_cue(cues: Sequence[Cue]) -> Attribution | None:
     """``Kerry said that 100,000 would be accepted.`` before a paragraph that is one quotation."""
     for cue in reversed(cues):
-        if cue.phrase is not None and cue.phrase.kind != PhraseKind.NOMINAL:
+        if cue.phrase is not None and cue.phrase.kind != NOMINAL:
             return Attribution(-1, cue.phrase, (cue.start, cue.end), Rule.CONTINUATION)
     return None
 

@@ -21,7 +21,7 @@ import regex
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import Phrase, PhraseKind, is_role, nationality_pattern, split_name
+from quotebank._pipeline.names import NAME, PRONOUN, Phrase, is_role, nationality_pattern, split_name
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
@@ -229,67 +229,32 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
     w = _words(lang)
     given = set(phrases)
     given.update([p.antecedent for p in given if p.antecedent is not None])
-    unique = sorted(given, key=lambda p: (p.start, p.end))
-    named: list[_Named] = []
-    roles_only: list[tuple[Phrase, str]] = []
-    pronouns: list[Phrase] = []
-    descriptions: list[Phrase] = []
-    epithets: list[Phrase] = []
-    for phrase in unique:
-        if phrase.kind == PhraseKind.PRONOUN:
-            pronouns.append(phrase)
-            continue
-        core = text[phrase.core_start : phrase.core_end]
-        if _is_epithet(w, core):
-            epithets.append(phrase)
-            continue
-        role, name = split_name(w.lang, core)
-        if phrase.kind == PhraseKind.NAME and name:
-            named.append(_named(w, phrase, core, role, name))
-        elif role and _holds_office(w, role):
-            roles_only.append((phrase, role))
-        else:
-            descriptions.append(phrase)
-
+    sorted_out = _sort_phrases(w, text, sorted(given, key=lambda p: (p.start, p.end)))
     owner: dict[Phrase, _Entity] = {}
     timeline: list[tuple[int, _Entity]] = []
-    for mention, entity in _cluster(w, named):
+    for mention, entity in _cluster(w, sorted_out.named):
         owner[mention.phrase] = entity
         timeline.append((mention.position, entity))
     timeline.sort(key=lambda item: item[0])
-    starts = [position for position, _entity in timeline]
-
-    for phrase, role in roles_only:
-        holder = _role_holder(w, role, phrase.start, timeline, starts)
+    people = _Timeline(timeline, [position for position, _entity in timeline])
+    descriptions = sorted_out.descriptions
+    for phrase, role in sorted_out.roles_only:
+        holder = _role_holder(w, role, phrase.start, people.entities, people.starts)
         if holder is None:
             descriptions.append(phrase)
             continue
         holder.aliases.setdefault(text[phrase.start : phrase.core_end])
         holder.add_role(role)
         owner[phrase] = holder
-
-    for phrase in epithets:
-        referent = _last_person(phrase.start, timeline, starts)
+    for phrase in sorted_out.epithets:
+        referent = _last_person(phrase.start, people.entities, people.starts)
         if referent is None:
             descriptions.append(phrase)
             continue
         referent.aliases.setdefault(text[phrase.start : phrase.core_end])
         owner[phrase] = referent
-
-    singular: dict[Phrase, tuple[int, _Entity]] = {}
-    for phrase in pronouns:
-        if phrase.antecedent is not None:
-            continue  # a relative pronoun: its antecedent names the speaker, below
-        pronoun = text[phrase.start : phrase.end].lower()
-        antecedent = _antecedent(w, pronoun, phrase.start, timeline, starts)
-        if antecedent is not None:
-            owner[phrase] = antecedent
-            antecedent.pronouns.append(text[phrase.start : phrase.end])
-        elif pronoun in w.plural_pronouns:
-            person = _singular_they(w, phrase.start, timeline, starts)
-            if person is not None:
-                singular[phrase] = person
-
+    pronouns = sorted_out.pronouns
+    singular = _pronoun_antecedents(w, text, pronouns, people, owner)
     described = _descriptions(w, text, descriptions)
     result: dict[Phrase, Speaker] = dict(described)
     _described_antecedents(w, text, pronouns, described, singular=singular, result=result, owner=owner)
@@ -299,6 +264,68 @@ def resolve_speakers(lang: Language, text: str, phrases: Iterable[Phrase]) -> di
         if phrase.antecedent is not None and phrase.antecedent in result:
             result[phrase] = result[phrase.antecedent]
     return result
+
+
+@attrs.frozen
+class _SortedPhrases:
+    """An article's speaker phrases by how each is resolved."""
+
+    named: list[_Named]
+    roles_only: list[tuple[Phrase, str]]
+    """An office without a name (``the foreign minister``), with the office: its holder is looked for."""
+    pronouns: list[Phrase]
+    descriptions: list[Phrase]
+    epithets: list[Phrase]
+    """``the Spaniard``, ``the 31-year-old``: the person just named."""
+
+
+def _sort_phrases(w: _Words, text: str, unique: Sequence[Phrase]) -> _SortedPhrases:
+    found = _SortedPhrases([], [], [], [], [])
+    for phrase in unique:
+        if phrase.kind == PRONOUN:
+            found.pronouns.append(phrase)
+            continue
+        core = text[phrase.core_start : phrase.core_end]
+        if _is_epithet(w, core):
+            found.epithets.append(phrase)
+            continue
+        role, name = split_name(w.lang, core)
+        if phrase.kind == NAME and name:
+            found.named.append(_named(w, phrase, core, role, name))
+        elif role and _holds_office(w, role):
+            found.roles_only.append((phrase, role))
+        else:
+            found.descriptions.append(phrase)
+    return found
+
+
+@attrs.frozen
+class _Timeline:
+    """The people of an article by where each is mentioned, in text order."""
+
+    entities: list[tuple[int, _Entity]]
+    starts: list[int]
+
+
+def _pronoun_antecedents(
+    w: _Words, text: str, pronouns: Sequence[Phrase], people: _Timeline, owner: dict[Phrase, _Entity]
+) -> dict[Phrase, tuple[int, _Entity]]:
+    """Give each personal pronoun its antecedent in ``owner``; return the plural pronouns that stand for one
+    person (singular ``they``) with that person."""
+    singular: dict[Phrase, tuple[int, _Entity]] = {}
+    for phrase in pronouns:
+        if phrase.antecedent is not None:
+            continue  # a relative pronoun: its antecedent names the speaker
+        pronoun = text[phrase.start : phrase.end].lower()
+        antecedent = _antecedent(w, pronoun, phrase.start, people.entities, people.starts)
+        if antecedent is not None:
+            owner[phrase] = antecedent
+            antecedent.pronouns.append(text[phrase.start : phrase.end])
+        elif pronoun in w.plural_pronouns:
+            person = _singular_they(w, phrase.start, people.entities, people.starts)
+            if person is not None:
+                singular[phrase] = person
+    return singular
 
 
 def _described_antecedents(
@@ -404,80 +431,96 @@ def _holds_office(w: _Words, role: str) -> bool:
 
 def _cluster(w: _Words, named: Sequence[_Named]) -> list[tuple[_Named, _Entity]]:
     """Group named mentions into entities: full names first, then single words onto them."""
-    words = w.lang
-    full: list[_Entity] = []
-    single: list[_Entity] = []
-    assigned: dict[int, _Entity] = {}
-    index: SurnameIndex[_Entity] = SurnameIndex()
+    clusterer = _Clusterer(w)
+    assigned = clusterer.full_names(named)
+    clusterer.single_words(named, assigned)
+    for entity in clusterer.entities:
+        entity.kind, entity.gender = _kind_and_gender(w, entity, w.lang.org_words, w.lang.given_names)
+    return [(mention, assigned[i]) for i, mention in enumerate(named)]
 
-    found: dict[str, list[_Entity]] = {}  # what index.find gave, until the index changes
 
-    def create(mention: _Named) -> _Entity:
+class _Clusterer:
+    """The entities of one article as they are made, found by surname."""
+
+    __slots__ = ("entities", "found", "index", "w")
+
+    def __init__(self, w: _Words) -> None:
+        self.w = w
+        self.entities: list[_Entity] = []
+        """In the order they were made: every full name before any single word."""
+        self.index: SurnameIndex[_Entity] = SurnameIndex()
+        self.found: dict[str, list[_Entity]] = {}
+        """What the index gave for a surname, until the index changes."""
+
+    def create(self, mention: _Named) -> _Entity:
         entity = _Entity(surname=mention.surname, given=mention.given, name=mention.name)
-        index.add(entity, entity.surname)
-        found.clear()
+        self.index.add(entity, entity.surname)
+        self.found.clear()
+        self.entities.append(entity)
         return entity
 
-    def similar(surname: str) -> list[_Entity]:
-        if surname not in found:
-            found[surname] = index.find(surname)
-        return found[surname]
+    def similar(self, surname: str) -> list[_Entity]:
+        if surname not in self.found:
+            self.found[surname] = self.index.find(surname)
+        return self.found[surname]
 
-    # a name written again is the person it was the first time (most names of an article recur)
-    by_full_name: dict[tuple[str, tuple[str, ...]], _Entity] = {}
-    for i, mention in enumerate(named):
-        if len(mention.given) == 0:
-            continue
-        key = (mention.surname, mention.given)
-        match = by_full_name.get(key)
-        if match is None:
-            match = next(
-                (
-                    e
-                    for e in similar(mention.surname)
-                    if e.given and given_names_match(e.given[0], mention.given[0], words.nicknames)
-                ),
-                None,
-            )
-        if match is None:
-            match = create(mention)
-            full.append(match)
-        by_full_name[key] = match
-        match.absorb(mention)
-        match.anchors.append(mention.position)
-        assigned[i] = match
+    def full_names(self, named: Sequence[_Named]) -> dict[int, _Entity]:
+        """The entity of each mention with a given name, by its place in ``named``."""
+        nicknames = self.w.lang.nicknames
+        assigned: dict[int, _Entity] = {}
+        # a name written again is the person it was the first time (most names of an article recur)
+        by_full_name: dict[tuple[str, tuple[str, ...]], _Entity] = {}
+        for i, mention in enumerate(named):
+            if len(mention.given) == 0:
+                continue
+            key = (mention.surname, mention.given)
+            match = by_full_name.get(key)
+            if match is None:
+                match = next(
+                    (
+                        e
+                        for e in self.similar(mention.surname)
+                        if e.given and given_names_match(e.given[0], mention.given[0], nicknames)
+                    ),
+                    None,
+                ) or self.create(mention)
+            by_full_name[key] = match
+            match.absorb(mention)
+            match.anchors.append(mention.position)
+            assigned[i] = match
+        return assigned
 
-    given_index: dict[str, list[_Entity]] = {}
-    for entity in full:
-        given_index.setdefault(entity.given[0], []).append(entity)
-    for i, mention in enumerate(named):
-        if i in assigned:
-            continue
-        surname = mention.surname
-        shown = _role_gender(w.lang, [mention.role] if mention.role else [])
+    def single_words(self, named: Sequence[_Named], assigned: dict[int, _Entity]) -> None:
+        """Put each mention of one word (a surname, or a given name alone) on the person it names, or on an
+        entity of its own, in ``assigned``."""
+        given_index: dict[str, list[_Entity]] = {}
+        for entity in self.entities:
+            given_index.setdefault(entity.given[0], []).append(entity)
+        for i, mention in enumerate(named):
+            if i in assigned:
+                continue
+            shown = _role_gender(self.w.lang, [mention.role] if mention.role else [])
+            match = self._single_match(mention, shown, given_index) or self.create(mention)
+            match.absorb(mention)
+            assigned[i] = match
 
-        def fits(entity: _Entity, shown: Gender | None = shown) -> bool:
+    def _single_match(
+        self, mention: _Named, shown: Gender | None, given_index: dict[str, list[_Entity]]
+    ) -> _Entity | None:
+        lang, surname = self.w.lang, mention.surname
+
+        def fits(entity: _Entity) -> bool:
             # 'Mr. Clinton' is not Hillary Clinton: a surname under an honorific joins a person of its gender
-            return shown is None or _entity_gender(w.lang, entity) in (None, shown)
+            return shown is None or _entity_gender(lang, entity) in (None, shown)
 
-        candidates = [e for e in similar(surname) if e.given and fits(e)]
+        candidates = [e for e in self.similar(surname) if e.given and fits(e)]
         if not candidates and len(surname) > 2:
             candidates = [e for e in given_index.get(surname, []) if e.given and fits(e)]
         if len(candidates) > 1:
-            candidates = [_nearest(candidates, mention.position)]
+            return _nearest(candidates, mention.position)
         if not candidates:
-            candidates = [e for e in similar(surname) if not e.given and fits(e)]
-        if candidates:
-            match = candidates[0]
-        else:
-            match = create(mention)
-            single.append(match)
-        match.absorb(mention)
-        assigned[i] = match
-
-    for entity in full + single:
-        entity.kind, entity.gender = _kind_and_gender(w, entity, words.org_words, words.given_names)
-    return [(mention, assigned[i]) for i, mention in enumerate(named)]
+            candidates = [e for e in self.similar(surname) if not e.given and fits(e)]
+        return candidates[0] if candidates else None
 
 
 def _nearest(entities: Sequence[_Entity], position: int) -> _Entity:

@@ -41,7 +41,7 @@ from quotebank._pipeline.attribution import (
     sentences_with_quotes,
 )
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import Phrase, PhraseKind, people_named, subject_before
+from quotebank._pipeline.names import NAME, Phrase, people_named, subject_before
 from quotebank._pipeline.spans import QuoteSpan
 from quotebank._pipeline.structure import dateline_length, dateline_paragraph
 from quotebank._pipeline.tokens import QUOTE, WORD, Token, sentences, tokenize
@@ -484,7 +484,7 @@ def _answer_paragraphs(w: _Words, article: Article) -> dict[int, Statement]:
         if paragraph.index in label_at:
             label, (label_start, label_end) = label_at[paragraph.index]
             answering = label not in w.question_labels
-            named = Phrase(-1, -1, label_start, label_end, PhraseKind.NAME)
+            named = Phrase(-1, -1, label_start, label_end, NAME)
             phrase = interviewee if label in w.answer_labels else named
             start = _LABEL.match(text, paragraph.start, paragraph.end).end()  # type: ignore[union-attr]
         if answering and start < paragraph.end:
