@@ -104,6 +104,8 @@ _MAX_CANDIDATE_UNITS = 20
 """The units sharing most fingerprints with a new one that are compared with it."""
 _MIN_SHARED_PRINTS = 0.3
 """The share of the fewer fingerprints two units must have in common to be compared at all."""
+_LOOKUP_CHUNK = 500
+"""Values bound to one query's ``IN (?, ?, …)`` at most (SQLite limits the parameters of a statement)."""
 # errors of SQL functions that a search defines, handled where the search runs
 _PASSED_ON = frozenset({"user-defined function raised exception", "interrupted"})
 # what SQLite says of a file whose pages or schema are broken
@@ -313,6 +315,22 @@ def _speaker_record(speaker: Speaker) -> str:
     return storable(json.dumps(speaker_to_dict(speaker), ensure_ascii=False, sort_keys=True), speaker.name)
 
 
+@attrs.define
+class _PendingQuotes:
+    """The quotes of a batch prepared for writing, in order: their rows (without the quote id and the unit,
+    given when they are written), their folded words, and what they add to their speakers' totals."""
+
+    rows: list[tuple[int, int, int | None, str, str | None, str, str]] = attrs.Factory(list)
+    sequences: list[list[str]] = attrs.Factory(list)
+    counted: list[tuple[str | None, str | None, int]] = attrs.Factory(list)
+    """A row of :data:`_COUNT_QUOTE` for each quote with a speaker."""
+    articles: list[tuple[int]] = attrs.Factory(list)
+    """Each speaker of each article, once: one more article for them."""
+
+    def clear(self) -> None:
+        self.rows, self.sequences, self.counted, self.articles = [], [], [], []
+
+
 # POSIX advisory locks belong to a process, not to a descriptor: closing any descriptor of a file drops every
 # lock the process holds on it, those of SQLite's open connections included, and another process may then
 # delete a write-ahead log still in use here (SQLite's "How To Corrupt An SQLite Database File", 2.2). So the
@@ -509,26 +527,37 @@ class Store:
         article stored without its reported speech is stored again, in its place, when it comes back with
         it (``Article.reported``): that counts as new too.
 
-        One transaction for the batch: when something fails in the middle of an article, the transaction is
-        undone and the whole articles before that one are written again, so that they are kept. (A savepoint
-        per article did the same at a tenth of the cost of every write; failures are rare.)
+        One transaction for the batch: each article's row is written and its quotes prepared, then the
+        quotes of the whole batch are clustered and written together (a statement for each table, not for
+        each article). When something fails, the transaction is undone and the whole articles before the one
+        that failed are written again, so that they are kept: those prepared before it, or, when writing the
+        quotes together failed, each article on its own until the one that fails. (A savepoint per article
+        did the same at a tenth of the cost of every write; failures are rare.)
         """
         self.check_writable()
         added = done = 0
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
         self._new_speaker_ids = {}
+        pending = _PendingQuotes()
+        together = False
+        """Whether the failure came while the quotes of several articles were written together."""
         try:
             for item in batch:
-                added += self._insert(item)
+                added += self._insert(item, pending)
                 done += 1
+            together = True
+            self._write_quotes(pending)
         except BaseException:
             # a full disk makes SQLite undo the whole transaction itself: then there is nothing to keep
             undone_here = connection.in_transaction
             if undone_here:
                 connection.execute("ROLLBACK")
             self._new_speaker_ids = {}
-            if undone_here and done:
+            if undone_here and together and done > 1:
+                for position in range(done):
+                    self.write(batch[position : position + 1])
+            elif undone_here and done and not together:
                 self.write(batch[:done])
             raise
         connection.execute("COMMIT")
@@ -536,9 +565,9 @@ class Store:
         self._speaker_ids.update(self._new_speaker_ids)
         return added
 
-    def _insert(self, item: StoredArticle) -> int:
-        """Store one article: 1 when it was new, or replaced a stored one that lacked its reported speech
-        (see :meth:`write`), else 0."""
+    def _insert(self, item: StoredArticle, pending: _PendingQuotes) -> int:
+        """Store one article's row and prepare its quotes in ``pending``: 1 when it was new, or replaced a
+        stored one that lacked its reported speech (see :meth:`write`), else 0."""
         article, connection = item.article, self._connection
         url = article.url if item.known_by_url else None
         # the article with the same text first: another with the same url may be an older version of it
@@ -562,27 +591,29 @@ class Store:
             int(article.reported),
         )
         if stored is None:
-            article_id = connection.execute(
-                f"INSERT INTO articles ({_STORED_COLUMNS}) VALUES ({', '.join('?' * len(values))})", values
-            ).lastrowid
+            article_id = int(
+                connection.execute(
+                    f"INSERT INTO articles ({_STORED_COLUMNS}) VALUES ({', '.join('?' * len(values))})",
+                    values,
+                ).lastrowid
+                or 0
+            )
         else:
-            article_id = stored[0]
+            article_id = int(stored[0])
+            # the quotes prepared so far are written first: the counts made again below read them
+            self._write_quotes(pending)
             self._drop_quotes(article_id)
             assignments = ", ".join(f"{column} = ?" for column in _STORED_COLUMNS.split(", "))
             connection.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
             self.replacements += 1
-        # the article's rows go in with one call for each table: quote ids are given here, after the last
-        # one stored (the transaction keeps other writers out), so that the word index can name them
-        (last,) = connection.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
-        quote_rows, word_rows, counted = [], [], []
-        for quote_id, (position, quote) in enumerate(enumerate(item.quotes), last + 1):
+        speakers = set()
+        for position, quote in enumerate(item.quotes):
             sequence = words(quote.text)
             record = {**quote_to_dict(quote), "speaker": None}
             speaker_id = self._speaker_id(quote)
             day = date_key(quote.published)
-            quote_rows.append(
+            pending.rows.append(
                 (
-                    quote_id,
                     article_id,
                     position,
                     speaker_id,
@@ -590,25 +621,44 @@ class Store:
                     fold_outlet(quote.outlet) if quote.outlet is not None else None,
                     quote.kind.value,
                     storable(json.dumps(record, ensure_ascii=False), item.key),
-                    self._clusterer.unit(sequence),
                 )
             )
-            word_rows.append((quote_id, " ".join(sequence)))
+            pending.sequences.append(sequence)
             if speaker_id is not None:
                 dated = f"{day} {record['published']}" if day < UNDATED else None
-                counted.append((record["outlet"], dated, speaker_id))
+                pending.counted.append((record["outlet"], dated, speaker_id))
+                speakers.add(speaker_id)
+        pending.articles += [(speaker_id,) for speaker_id in sorted(speakers)]
+        return 1
+
+    def _write_quotes(self, pending: _PendingQuotes) -> None:
+        """Cluster and write the quotes prepared in ``pending``, with one call for each table, and empty it.
+        Quote ids are given here, after the last one stored (the transaction keeps other writers out), so
+        that the word index can name them."""
+        if not pending.rows:
+            return
+        connection = self._connection
+        (last,) = connection.execute("SELECT ifnull(max(id), 0) FROM quotes").fetchone()
+        units = self._clusterer.units(pending.sequences)
         connection.executemany(
             "INSERT INTO quotes (id, article_id, position, speaker_id, date_key, outlet_key, kind, record,"
             " unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            quote_rows,
+            (
+                (quote_id, *row, unit)
+                for quote_id, row, unit in zip(itertools.count(last + 1), pending.rows, units, strict=False)
+            ),
         )
-        connection.executemany("INSERT INTO quote_words (rowid, words) VALUES (?, ?)", word_rows)
-        connection.executemany(_COUNT_QUOTE, counted)
         connection.executemany(
-            "UPDATE speakers SET articles = articles + 1 WHERE id = ?",
-            ((i,) for i in sorted({speaker_id for _outlet, _dated, speaker_id in counted})),
+            "INSERT INTO quote_words (rowid, words) VALUES (?, ?)",
+            zip(
+                itertools.count(last + 1),
+                (" ".join(sequence) for sequence in pending.sequences),
+                strict=False,
+            ),
         )
-        return 1
+        connection.executemany(_COUNT_QUOTE, pending.counted)
+        connection.executemany("UPDATE speakers SET articles = articles + 1 WHERE id = ?", pending.articles)
+        pending.clear()
 
     def _drop_quotes(self, article_id: int) -> None:
         """Delete an article's quotes and their words (the word index keeps no text: it is told the words
@@ -1385,42 +1435,85 @@ class _Clusterer:
 
     def unit(self, sequence: Sequence[str]) -> int:
         """The unit of ``sequence``: the stored one, or a new one, clustered."""
-        connection = self._connection
-        text = " ".join(sequence)
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        row = connection.execute("SELECT id FROM quote_units WHERE digest = ?", (digest,)).fetchone()
-        if row is not None:
-            return int(row[0])
-        prints = fingerprints(sequence)
-        # a new unit is a cluster of its own, named by its id, until it joins others
-        unit = int(
-            connection.execute(
-                "INSERT INTO quote_units (digest, words, prints, cluster, size)"
-                " VALUES (?, ?, ?, (SELECT ifnull(max(id), 0) + 1 FROM quote_units), 1)",
-                (digest, text, len(prints)),
-            ).lastrowid
-            or 0
-        )
-        if prints:
-            self._join_similar(unit, sequence, prints)
-        return unit
+        return self.units([sequence])[0]
 
-    def _join_similar(self, unit: int, sequence: Sequence[str], prints: frozenset[int]) -> None:
-        """Join the clusters of the stored units that are the same quotation as the new ``unit``, and index
-        its fingerprints."""
+    def units(self, sequences: Sequence[Sequence[str]]) -> list[int]:
+        """The unit of each of ``sequences``, in order: the stored one, or a new one, clustered as if they
+        came one by one. The stored units and the fingerprints' postings are looked up for all of them at
+        once (a query each cost more than the work it asked for); the postings are then kept up to date
+        here as each new unit adds its own."""
         connection = self._connection
+        texts = [" ".join(sequence) for sequence in sequences]
+        digests = [
+            hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest() for text in texts
+        ]
+        known = self._stored_units(digests)
+        prints = {
+            digest: fingerprints(sequence)
+            for sequence, digest in zip(sequences, digests, strict=True)
+            if digest not in known
+        }
+        postings = self._postings(frozenset().union(*prints.values()))
+        found = []
+        for sequence, text, digest in zip(sequences, texts, digests, strict=True):
+            unit = known.get(digest)
+            if unit is None:
+                mine = prints[digest]
+                # a new unit is a cluster of its own, named by its id, until it joins others
+                unit = known[digest] = int(
+                    connection.execute(
+                        "INSERT INTO quote_units (digest, words, prints, cluster, size)"
+                        " VALUES (?, ?, ?, (SELECT ifnull(max(id), 0) + 1 FROM quote_units), 1)",
+                        (digest, text, len(mine)),
+                    ).lastrowid
+                    or 0
+                )
+                if mine:
+                    self._join_similar(unit, sequence, mine, postings)
+            found.append(unit)
+        return found
+
+    def _stored_units(self, digests: Sequence[bytes]) -> dict[bytes, int]:
+        """The stored unit of each of ``digests`` that has one."""
+        distinct = sorted(set(digests))
+        known: dict[bytes, int] = {}
+        for start in range(0, len(distinct), _LOOKUP_CHUNK):
+            chunk = distinct[start : start + _LOOKUP_CHUNK]
+            known.update(
+                self._connection.execute(
+                    f"SELECT digest, id FROM quote_units WHERE digest IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+            )
+        return known
+
+    def _postings(self, prints: frozenset[int]) -> dict[int, list[int]]:
+        """The stored units of each fingerprint of ``prints``, in the order they were stored."""
         postings: dict[int, list[int]] = {value: [] for value in prints}
-        for value, other in connection.execute(
-            "SELECT print, unit FROM quote_prints WHERE print IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(prints)),),
-        ).fetchall():
-            postings[value].append(other)
+        if prints:
+            for value, other in self._connection.execute(
+                "SELECT print, unit FROM quote_prints WHERE print IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(prints)),),
+            ):
+                postings[value].append(other)
+            for units in postings.values():
+                units.sort()  # the order of the index, whatever plan SQLite chose
+        return postings
+
+    def _join_similar(
+        self, unit: int, sequence: Sequence[str], prints: frozenset[int], postings: dict[int, list[int]]
+    ) -> None:
+        """Join the clusters of the stored units that are the same quotation as the new ``unit``, and index
+        its fingerprints (in the store, and in ``postings``, the units of each fingerprint so far)."""
+        connection = self._connection
         # a fingerprint of very many units is not indexed further: each posting holds at most one too many
-        rare = [value for value, units in postings.items() if len(units) <= _MAX_PRINT_UNITS]
+        rare = [value for value in prints if len(postings[value]) <= _MAX_PRINT_UNITS]
         connection.executemany(
             "INSERT INTO quote_prints (print, unit) VALUES (?, ?)", ((value, unit) for value in rare)
         )
         shared = collections.Counter(other for value in rare for other in postings[value])
+        for value in rare:
+            postings[value].append(unit)
         if not shared:
             return
         candidates = shared.most_common(_MAX_CANDIDATE_UNITS)
