@@ -249,14 +249,15 @@ def _spawn(code: str, *args: str) -> subprocess.Popen[bytes]:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_process_killed_in_the_middle_of_an_article_leaves_whole_articles(tmp_path: Path) -> None:
     path = tmp_path / "bank.db"
-    # killed by itself in the third batch of a hundred articles, at the second quote of an article
-    writer = _spawn(_WRITER, str(path), str(250 * 3 + 2))
+    # killed by itself in the middle of the third batch of articles, at the second quote of an article
+    batch = quotebank.collection.bank._BATCH_ARTICLES
+    writer = _spawn(_WRITER, str(path), str((2 * batch + batch // 2) * 3 + 2))
     writer.wait(timeout=120)
     assert writer.returncode == -signal.SIGKILL
     assert _problems(path) == []
     bank = QuoteBank.open(path)
-    assert len(bank.articles) == 200
-    assert len(bank) == 600
+    assert len(bank.articles) == 2 * batch
+    assert len(bank) == 3 * 2 * batch
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

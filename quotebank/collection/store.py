@@ -104,8 +104,14 @@ _MAX_CANDIDATE_UNITS = 20
 """The units sharing most fingerprints with a new one that are compared with it."""
 _MIN_SHARED_PRINTS = 0.3
 """The share of the fewer fingerprints two units must have in common to be compared at all."""
+_CACHE_BYTES = 256 * 1024 * 1024
+"""The most memory SQLite keeps pages of a bank in (taken as pages are read, not at once): a bank of a
+million quotes changes pages all over its indexes with every batch, and with SQLite's default of 2 MB each
+was read again from the file."""
 _LOOKUP_CHUNK = 500
 """Values bound to one query's ``IN (?, ?, …)`` at most (SQLite limits the parameters of a statement)."""
+_CANDIDATES_READ = 50_000
+"""Units read by one query when a batch's candidates are read."""
 # errors of SQL functions that a search defines, handled where the search runs
 _PASSED_ON = frozenset({"user-defined function raised exception", "interrupted"})
 # what SQLite says of a file whose pages or schema are broken
@@ -1299,6 +1305,7 @@ def _prepare(connection: _Connection, location: str, *, readonly: bool, verify: 
         version = _upgrade(connection)
     if not readonly:
         connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute(f"PRAGMA cache_size = -{_CACHE_BYTES // 1024}")
     connection.execute("PRAGMA foreign_keys = ON")
     return int(version)
 
@@ -1438,10 +1445,15 @@ class _Clusterer:
         return self.units([sequence])[0]
 
     def units(self, sequences: Sequence[Sequence[str]]) -> list[int]:
-        """The unit of each of ``sequences``, in order: the stored one, or a new one, clustered as if they
-        came one by one. The stored units and the fingerprints' postings are looked up for all of them at
-        once (a query each cost more than the work it asked for); the postings are then kept up to date
-        here as each new unit adds its own."""
+        """The unit of each of ``sequences``, in order: the stored one, or a new one, clustered exactly as
+        if they came one by one, with a few statements for the whole batch instead of several for each new
+        unit (a statement cost more than the work it asked for).
+
+        Which stored units a new one is compared with depends only on the fingerprints of the units before
+        it, not on which clusters were joined: so the candidates of every new unit are found first (the
+        postings read once, and kept up to date here as each new unit adds its own), the new units and
+        their fingerprints written, and the candidates read, all at once; then each new unit, in order, is
+        compared with its candidates and their clusters joined."""
         connection = self._connection
         texts = [" ".join(sequence) for sequence in sequences]
         digests = [
@@ -1454,23 +1466,30 @@ class _Clusterer:
             if digest not in known
         }
         postings = self._postings(frozenset().union(*prints.values()))
+        (last,) = connection.execute("SELECT ifnull(max(id), 0) FROM quote_units").fetchone()
+        # a new unit is a cluster of its own, named by its id, until it joins others
+        new_units: list[tuple[int, bytes, str, int, int]] = []
+        indexed: list[tuple[int, int]] = []
+        compared: list[tuple[int, Sequence[str], frozenset[int], list[tuple[int, int]]]] = []
         found = []
         for sequence, text, digest in zip(sequences, texts, digests, strict=True):
             unit = known.get(digest)
             if unit is None:
                 mine = prints[digest]
-                # a new unit is a cluster of its own, named by its id, until it joins others
-                unit = known[digest] = int(
-                    connection.execute(
-                        "INSERT INTO quote_units (digest, words, prints, cluster, size)"
-                        " VALUES (?, ?, ?, (SELECT ifnull(max(id), 0) + 1 FROM quote_units), 1)",
-                        (digest, text, len(mine)),
-                    ).lastrowid
-                    or 0
-                )
+                unit = known[digest] = last + len(new_units) + 1
+                new_units.append((unit, digest, text, len(mine), unit))
                 if mine:
-                    self._join_similar(unit, sequence, mine, postings)
+                    candidates = self._candidates(unit, mine, postings, indexed)
+                    if candidates:
+                        compared.append((unit, sequence, mine, candidates))
             found.append(unit)
+        connection.executemany(
+            "INSERT INTO quote_units (id, digest, words, prints, cluster, size) VALUES (?, ?, ?, ?, ?, 1)",
+            new_units,
+        )
+        connection.executemany("INSERT INTO quote_prints (print, unit) VALUES (?, ?)", indexed)
+        if compared:
+            self._join_similar(compared)
         return found
 
     def _stored_units(self, digests: Sequence[bytes]) -> dict[bytes, int]:
@@ -1500,39 +1519,57 @@ class _Clusterer:
                 units.sort()  # the order of the index, whatever plan SQLite chose
         return postings
 
-    def _join_similar(
-        self, unit: int, sequence: Sequence[str], prints: frozenset[int], postings: dict[int, list[int]]
-    ) -> None:
-        """Join the clusters of the stored units that are the same quotation as the new ``unit``, and index
-        its fingerprints (in the store, and in ``postings``, the units of each fingerprint so far)."""
-        connection = self._connection
+    @staticmethod
+    def _candidates(
+        unit: int, prints: frozenset[int], postings: dict[int, list[int]], indexed: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """The units before the new ``unit`` that share most of its fingerprints, each with how many; its
+        fingerprints are indexed (added to ``postings`` and to the rows of ``indexed``)."""
         # a fingerprint of very many units is not indexed further: each posting holds at most one too many
         rare = [value for value in prints if len(postings[value]) <= _MAX_PRINT_UNITS]
-        connection.executemany(
-            "INSERT INTO quote_prints (print, unit) VALUES (?, ?)", ((value, unit) for value in rare)
-        )
         shared = collections.Counter(other for value in rare for other in postings[value])
         for value in rare:
             postings[value].append(unit)
-        if not shared:
-            return
-        candidates = shared.most_common(_MAX_CANDIDATE_UNITS)
-        stored = {
-            other: (cluster, text, count)
-            for other, cluster, text, count in connection.execute(
+            indexed.append((value, unit))
+        return shared.most_common(_MAX_CANDIDATE_UNITS)
+
+    def _join_similar(
+        self, compared: list[tuple[int, Sequence[str], frozenset[int], list[tuple[int, int]]]]
+    ) -> None:
+        """Join the clusters of the new units of ``compared`` (each with its words, fingerprints and
+        candidates, in the order they were stored) with those of their candidates that are the same
+        quotation. The candidates are read at once; the clusters they were in then are followed through the
+        joins made since (a joined cluster's name is never used again)."""
+        wanted = sorted(
+            {other for _unit, _sequence, _prints, candidates in compared for other, _n in candidates}
+        )
+        stored: dict[int, tuple[int, str, int]] = {}
+        for start in range(0, len(wanted), _CANDIDATES_READ):
+            for other, cluster, text, count in self._connection.execute(
                 "SELECT id, cluster, words, prints FROM quote_units"
                 " WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps([other for other, _count in candidates]),),
-            ).fetchall()
-        }
-        mine, joined = unit, {unit}
-        for other, count in candidates:
-            cluster, text, other_prints = stored[other]
-            if cluster in joined or count < _MIN_SHARED_PRINTS * min(other_prints, len(prints)):
-                continue
-            if similar(sequence, text.split(" ")):
-                mine = self._join(mine, cluster)
-                joined.add(cluster)
+                (json.dumps(wanted[start : start + _CANDIDATES_READ]),),
+            ):
+                stored[other] = (cluster, text, count)
+        renamed: dict[int, int] = {}
+
+        def current(cluster: int) -> int:
+            while cluster in renamed:
+                cluster = renamed[cluster]
+            return cluster
+
+        for unit, sequence, prints, candidates in compared:
+            mine, joined = unit, {unit}
+            for other, count in candidates:
+                first_cluster, text, other_prints = stored[other]
+                cluster = current(first_cluster)
+                if cluster in joined or count < _MIN_SHARED_PRINTS * min(other_prints, len(prints)):
+                    continue
+                if similar(sequence, text.split(" ")):
+                    keep = self._join(mine, cluster)
+                    renamed.update((name, keep) for name in (mine, cluster) if name != keep)
+                    mine = keep
+                    joined.add(cluster)
 
     def _join(self, a: int, b: int) -> int:
         """Join clusters ``a`` and ``b``; the name of the joined cluster."""
