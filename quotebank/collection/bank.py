@@ -67,10 +67,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AddedArticle", "Articles", "QuoteBank"]
 
-_BATCH_ARTICLES = 1000
+_BATCH_ARTICLES = 2000
 """Articles written in one transaction by add_many: large enough that a commit's writing of the pages it
-changed costs little a quote (a hundred spent a quarter of the storing in commits), small enough to hold in
-memory and to lose little when a process is killed."""
+changed costs little a quote (the indexes of a large bank change all over; with a hundred, commits took a
+quarter of the storing), small enough to hold in memory and to lose little when a process is killed."""
 
 SpeakerQuery = str | Speaker | SpeakerProfile
 
@@ -334,8 +334,8 @@ class QuoteBank:
 
         ``processes``: extract on that many worker processes with :func:`~quotebank.extract_many` (``0``:
         one for each CPU), storing the articles in input order as their results come; by default, in this
-        process. Articles are written in transactions of a thousand. An article that cannot be read raises its
-        error after the articles before it are stored, whole; with ``on_error``, it is handed to
+        process. Articles are written in transactions of two thousand. An article that cannot be read raises
+        its error after the articles before it are stored, whole; with ``on_error``, it is handed to
         ``on_error`` instead, as the :class:`~quotebank.scale.processes.ExtractResult` that says why
         (``index`` is its position in ``items``), and the run goes on. An error of ``items`` itself is raised
         after the articles read before it are stored.

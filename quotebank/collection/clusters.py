@@ -257,7 +257,8 @@ def fingerprints(sequence: Sequence[str]) -> frozenset[int]:
     ]
     if len(hashes) <= _WINDOW:
         return frozenset([min(hashes)]) if hashes else frozenset()
-    return frozenset(min(hashes[i : i + _WINDOW]) for i in range(len(hashes) - _WINDOW + 1))
+    # each window as a tuple of the hashes at its offsets (slicing a window each cost twice as much)
+    return frozenset(map(min, zip(*(hashes[offset:] for offset in range(_WINDOW)), strict=False)))
 
 
 def _article_of(quote: Quote) -> Hashable:
