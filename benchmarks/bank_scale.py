@@ -12,8 +12,11 @@ so that clustering has work to do.
 
 Figures, against the targets at 1,000,000 quotes on 2 cores:
 
-* add: quotes per second through ``add_many`` (extraction included), the speaker registry brought up to date
-  after every 10,000 quotes (target at least 3,000 quotes/s);
+* add, in quotes per CPU second, the speaker registry brought up to date after every 10,000 quotes and every
+  quote clustered as it is stored: storing articles extracted beforehand (``add_many`` of
+  :class:`~quotebank.values.Article` objects, what the target concerns: at least 3,000 quotes/s), and adding
+  from text (extraction, timed on its own, plus the storing); then ``add_many`` of 10,000 quotes' texts timed
+  as one call, and the wall-clock rates of the same (other work on the machine slows those);
 * search: 99th percentile of searches with a filter the store's indexes serve (words, outlet and dates,
   speaker, a common word and a kind) and ``limit=100`` (target at most 50 ms), then of each kind, and of a
   regular expression, which no index serves: it reads quotes until it has found a hundred;
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import functools
 import itertools
+import os
 import random
 import resource
 import statistics
@@ -41,10 +45,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from quotebank import QuoteBank
+from quotebank import Article, QuoteBank
 from quotebank._pipeline.coreference import surnames_match
 from quotebank.collection.filters import words
 from quotebank.collection.registry import _given_name_match
+from quotebank.readers.items import article_of
 
 __all__ = ["articles", "main", "people"]
 
@@ -132,18 +137,46 @@ def _percentile(times: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def _fill(bank: QuoteBank, start: int, stop: int) -> float:
-    """Add articles ``start`` to ``stop - 1``, the registry kept up to date; quotes per CPU second."""
+def _fill(bank: QuoteBank, start: int, stop: int) -> dict[str, float]:
+    """Add articles ``start`` to ``stop - 1``, each batch extracted first, then stored, then the registry
+    brought up to date; the rates of storing (registry included) and of adding from text (extraction too),
+    in quotes per CPU second and per second of the clock."""
     quotes_before = len(bank)
-    seconds = 0.0
+    extracting = storing = extracting_wall = storing_wall = 0.0
     step = _REGISTRY_EVERY // _QUOTES_PER_ARTICLE
     for first in range(start, stop, step):
         batch = list(articles(first, min(first + step, stop)))  # made before the clock starts
-        added, _ = _cpu(functools.partial(bank.add_many, batch))
+        clock = time.perf_counter()
+        seconds, extracted = _cpu(functools.partial(_extract, batch))
+        extracting += seconds
+        extracting_wall += time.perf_counter() - clock
+        clock = time.perf_counter()
+        added, _ = _cpu(functools.partial(bank.add_many, extracted))
         updated, _ = _cpu(bank.speakers)
-        seconds += added + updated
+        storing += added + updated
+        storing_wall += time.perf_counter() - clock
         print(f"  {len(bank):>10,} quotes", end="\r", file=sys.stderr, flush=True)
-    return (len(bank) - quotes_before) / seconds
+    quotes = len(bank) - quotes_before
+    return {
+        "store extracted articles, registry + clusters (quotes/s)": quotes / storing,
+        "add from text = extraction + storing (quotes/s)": quotes / (extracting + storing),
+        "  extraction alone (quotes/s)": quotes / extracting,
+        "  store extracted articles, wall clock (quotes/s)": quotes / storing_wall,
+        "  add from text, wall clock (quotes/s)": quotes / (extracting_wall + storing_wall),
+    }
+
+
+def _extract(batch: list[tuple[str, dict[str, str]]]) -> list[Article]:
+    return [article_of(item) for item in batch]
+
+
+def _add_from_text(bank: QuoteBank, first: int) -> float:
+    """``add_many`` of 10,000 quotes' texts as one call (extraction included), then the registry brought up
+    to date: quotes per CPU second."""
+    before = len(bank)
+    batch = list(articles(first, first + _REGISTRY_EVERY // _QUOTES_PER_ARTICLE))
+    seconds, _ = _cpu(lambda: (bank.add_many(batch), bank.speakers()))
+    return (len(bank) - before) / seconds
 
 
 def _searches(bank: QuoteBank, count: int) -> list[dict[str, Any]]:
@@ -173,6 +206,9 @@ def _searches(bank: QuoteBank, count: int) -> list[dict[str, Any]]:
 
 def _measure(bank: QuoteBank, path: Path, next_article: int, searches: int) -> dict[str, float]:
     figures: dict[str, float] = {}
+    figures["add_many of texts, one call of 10,000 quotes (quotes/s)"] = _add_from_text(
+        bank, next_article + 100
+    )
     times: dict[str, list[float]] = {}
     for query in _searches(bank, searches):
         started = time.process_time()
@@ -225,21 +261,30 @@ def main() -> None:
         total = args.quotes // _QUOTES_PER_ARTICLE
         half = total // 2
         # the articles measuring adds are numbered past the end, so that both sizes hold the same bank
-        extra = itertools.count(total + 1000, 100)
+        extra = itertools.count(total + 1000, 10_000)
         results = []
+        started, clock, loads = time.process_time(), time.perf_counter(), [os.getloadavg()[0]]
         for start, stop in ((0, half), (half, total)):
-            rate = _fill(bank, start, stop)
-            figures = {"add with the registry kept up to date (quotes/s)": rate}
+            figures = _fill(bank, start, stop)
+            loads.append(os.getloadavg()[0])
             figures.update(_measure(bank, path, next(extra), args.searches))
+            loads.append(os.getloadavg()[0])
+            figures["size on disk (MB)"] = sum(f.stat().st_size for f in Path(folder).glob("bank.db*")) / 1e6
             results.append((len(bank), figures))
         bank.close()
+        cpu, wall = time.process_time() - started, time.perf_counter() - clock
 
     (small_size, small), (large_size, large) = results
-    print(f"{'':52} {small_size:>12,} {large_size:>12,}  growth")
+    print(f"{'':60} {small_size:>12,} {large_size:>12,}  growth")
     for name, value in small.items():
         ratio = large[name] / value if value else float("nan")
-        print(f"{name:52} {value:12,.2f} {large[name]:12,.2f}  {ratio:5.2f}×")
-    print(f"(CPU time of this process; {len(people()):,} people; quotes {small_size:,} then {large_size:,})")
+        print(f"{name:60} {value:12,.2f} {large[name]:12,.2f}  {ratio:5.2f}×")
+    print(
+        f"(CPU time of this process unless said; {len(people()):,} people; quotes {small_size:,} then "
+        f"{large_size:,}; the whole run {cpu:,.0f} s of CPU in {wall:,.0f} s; load average "
+        f"{' / '.join(f'{load:.1f}' for load in loads)} at the start, after each fill and each measuring, "
+        f"on {os.cpu_count()} CPUs)"
+    )
 
 
 if __name__ == "__main__":

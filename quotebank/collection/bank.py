@@ -30,7 +30,15 @@ from quotebank.collection.clusters import ClusterList, QuoteCluster, cluster_quo
 from quotebank.collection.filters import KindFilter, PatternFilter, QuoteFilter, words
 from quotebank.collection.registry import SpeakerProfile, SpeakerRegistry
 from quotebank.collection.stats import SourceStats, SpeakerTable, source_stats
-from quotebank.collection.store import ClusterGroup, ClusterKey, Store, StoredArticle, article_key, storable
+from quotebank.collection.store import (
+    ClusterGroup,
+    ClusterKey,
+    Store,
+    StoredArticle,
+    article_key,
+    storable,
+    without_cycle_collection,
+)
 from quotebank.errors import (
     AmbiguousSpeakerError,
     BankDamagedError,
@@ -584,12 +592,11 @@ class QuoteBank:
         """Every speaker, each with its kind, gender, roles, aliases, quote and article counts, outlets, and
         first and last dates, most quoted first: a table in a notebook, ``.to_dataframe()`` for pandas.
         With ``name``, only those who answer to it (``"trump"`` gives every Trump)."""
-        registry = self._registry().registry
-        if name is None:
-            return SpeakerTable(registry.profiles())
-        if not isinstance(name, str):
+        if name is not None and not isinstance(name, str):
             raise InvalidArgumentError(f"name must be a str, not {type(name).__name__}")
-        return SpeakerTable(registry.find(words(name)))
+        with without_cycle_collection():
+            registry = self._registry().registry
+            return SpeakerTable(registry.profiles() if name is None else registry.find(words(name)))
 
     def speaker(self, name: str) -> SpeakerProfile:
         """The speaker who answers to ``name`` in any spelling (``"zelensky"`` finds Volodymyr Zelenskyy):
