@@ -291,16 +291,18 @@ def test_a_bank_of_version_2_gains_its_clusters_when_opened_for_writing(tmp_path
         )
 
 
-def _varied_bank(seed: int) -> QuoteBank:
+def _varied_bank(seed: int, *, batched: bool = False) -> QuoteBank:
     """Quotations reported again and again: whole, cut, in capitals, with a word changed, by the same person
     with and without their role, or unattributed; some articles stored again with their reported speech,
-    some corrected (another outlet, another date)."""
+    some corrected (another outlet, another date). ``batched``: the articles added with ``add_many``, in
+    batches that write many articles at once, and some stored again in the middle of a batch."""
     rng = random.Random(seed)
     vocabulary = [f"w{n}" for n in range(300)]
     said = [(" ".join(rng.choices(vocabulary, k=rng.randint(3, 14))), rng.randrange(6)) for _ in range(60)]
     people = ["Jane Doe", "John Roe", "Ana Lima", "Omar Haddad", "Li Wei", "Sara Kim"]
     bank = QuoteBank()
     texts = []
+    items: list[tuple[str, dict[str, str | None]]] = []
     for number in range(120):
         paragraphs = [f"Report {number}"]
         for _ in range(rng.randint(1, 4)):
@@ -322,7 +324,15 @@ def _varied_bank(seed: int) -> QuoteBank:
         text = "\n\n".join(paragraphs)
         texts.append(text)
         outlet = rng.choice(["A", "B", "C", None])
-        bank.add(text, outlet=outlet, published=f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}")
+        published = f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+        if batched:
+            items.append((text, {"outlet": outlet, "published": published}))
+        else:
+            bank.add(text, outlet=outlet, published=published)
+    if batched:
+        bank.add_many(items[:70])
+        # stored again in its place in the middle of a batch of new articles
+        bank.add_many([*items[70:90], *rng.sample(items[:70], 5), *items[90:]], reported=True)
     for text in rng.sample(texts, 10):
         bank.add(text, reported=True)  # stored again in its place, its quotes replaced
     for text in rng.sample(texts, 10):
@@ -330,9 +340,12 @@ def _varied_bank(seed: int) -> QuoteBank:
     return bank
 
 
+@pytest.mark.parametrize("batched", [False, True])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_clusters_totals_kept_when_writing_give_the_clusters_of_the_quotes(seed: int) -> None:
-    bank = _varied_bank(seed)
+def test_the_clusters_totals_kept_when_writing_give_the_clusters_of_the_quotes(
+    seed: int, batched: bool
+) -> None:
+    bank = _varied_bank(seed, batched=batched)
     totalled = bank.clusters()
     # with a filter that every quote passes, the clusters are grouped from the quotes themselves
     grouped = bank.clusters(kind=list(QuoteKind))
@@ -379,7 +392,6 @@ def test_a_bank_of_version_4_gains_its_clusters_totals_when_opened_for_writing(t
         bank._store._connection.backup(copy._store._connection)
     with sqlite3.connect(path) as connection:  # as version 4 left it: no totals of clusters
         for kind, name in [
-            ("TRIGGER", "quote_counted"),
             ("TRIGGER", "cluster_outlet_counted"),
             ("INDEX", "quotes_by_unit"),
             ("TABLE", "cluster_outlets"),
@@ -395,4 +407,36 @@ def test_a_bank_of_version_4_gains_its_clusters_totals_when_opened_for_writing(t
         assert list(upgraded.clusters()) == expected
         assert upgraded.check() == ()
     with sqlite3.connect(path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (5,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (
+            quotebank.collection.store.SCHEMA_VERSION,
+        )
+
+
+def test_a_bank_of_version_5_counts_clusters_totals_by_batch_once_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    bank = _varied_bank(4)
+    with QuoteBank.open(path) as copy:
+        bank._store._connection.backup(copy._store._connection)
+    with sqlite3.connect(path) as connection:  # as version 5 left it: a trigger counted each quote
+        connection.execute(quotebank.collection.store._VERSION_5[-2])
+        connection.execute("PRAGMA user_version = 5")
+    with QuoteBank.open(path, readonly=True) as old:
+        assert list(old.clusters()) == list(bank.clusters())
+    more = [f'"Report {n} says we will build w{n} again," said Jane Doe.' for n in range(30)]
+    bank.add_many(more)
+    with QuoteBank.open(path) as upgraded:
+        upgraded.add_many(more)
+        assert list(upgraded.clusters()) == list(bank.clusters())
+        assert upgraded.clusters() == upgraded.clusters(kind=list(QuoteKind))
+        assert upgraded.check() == ()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (6,)
+        assert connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == [
+            ("cluster_outlet_counted",)
+        ]
+        # an outlet's quotes in the order searches give them, read without sorting them all
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM quotes WHERE outlet_key = 'a' AND date_key >= '2026'"
+            " ORDER BY date_key, article_id, position"
+        ).fetchall()
+        assert "quotes_by_outlet_in_order" in str(plan) and "TEMP B-TREE" not in str(plan)
