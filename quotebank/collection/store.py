@@ -398,6 +398,45 @@ class _PendingQuotes:
 _OPEN_FILES: collections.Counter[str] = collections.Counter()
 
 
+@attrs.define
+class _Conditions:
+    """The SQL conditions of a search filter and their parameters; those on dates apart too, as the walk of
+    the first quotes in order needs them alone."""
+
+    clauses: list[str]
+    parameters: list[Any]
+    dates: list[str]
+    date_parameters: list[Any]
+    indexed: list[str]
+    """The filter's words that the full-text index can find."""
+
+    @classmethod
+    def of(cls, wanted: QuoteFilter, speaker_ids: Sequence[int] | None) -> _Conditions:
+        clauses: list[str] = []
+        parameters: list[Any] = []
+        dates: list[str] = []
+        date_parameters: list[Any] = []
+        if speaker_ids is not None:
+            clauses.append("q.speaker_id IN (SELECT value FROM json_each(?))")
+            parameters.append(json.dumps(list(speaker_ids)))
+        if wanted.outlet is not None:
+            clauses.append("q.outlet_key = ?")
+            parameters.append(wanted.outlet)
+        if wanted.since is not None:
+            dates.append("q.date_key >= ? AND q.date_key < ?")
+            date_parameters += [wanted.since, UNDATED]
+        if wanted.until is not None:
+            dates.append("q.date_key <= ?")
+            date_parameters.append(wanted.until)
+        clauses += dates
+        parameters += date_parameters
+        if wanted.kinds:
+            clauses.append("q.kind IN (SELECT value FROM json_each(?))")
+            parameters.append(json.dumps(sorted(kind.value for kind in wanted.kinds)))
+        indexed = [term for term in wanted.stems if fts_safe(term)]
+        return cls(clauses, parameters, dates, date_parameters, indexed)
+
+
 class Store:
     """One SQLite connection holding a bank's articles and quotes."""
 
@@ -845,104 +884,101 @@ class Store:
         the first :data:`_WINDOW_QUOTES` quotes in order, testing their words as it goes (a common word finds
         its quotes at once), then asks the word index for the quotes after them only.
         """
-        clauses: list[str] = []
-        parameters: list[Any] = []
-        dates: list[str] = []
-        date_parameters: list[Any] = []
-        indexed = [term for term in wanted.stems if fts_safe(term)]
-        if speaker_ids is not None:
-            clauses.append("q.speaker_id IN (SELECT value FROM json_each(?))")
-            parameters.append(json.dumps(list(speaker_ids)))
-        if wanted.outlet is not None:
-            clauses.append("q.outlet_key = ?")
-            parameters.append(wanted.outlet)
-        if wanted.since is not None:
-            dates.append("q.date_key >= ? AND q.date_key < ?")
-            date_parameters += [wanted.since, UNDATED]
-        if wanted.until is not None:
-            dates.append("q.date_key <= ?")
-            date_parameters.append(wanted.until)
-        clauses += dates
-        parameters += date_parameters
-        if wanted.kinds:
-            clauses.append("q.kind IN (SELECT value FROM json_each(?))")
-            parameters.append(json.dumps(sorted(kind.value for kind in wanted.kinds)))
+        conditions = _Conditions.of(wanted, speaker_ids)
+        order = " ORDER BY q.article_id, q.position" if in_storage_order else _ORDER
+        with self._pattern_function(wanted) as (clause, timeouts):
+            if clause is not None:
+                conditions.clauses.append(clause)
+            walk = (
+                wanted.limit is not None and speaker_ids is None and not in_storage_order and self.clustered
+            )
+            try:
+                for start, where, values in self._queries(conditions, walk=walk):
+                    for quote_id, key, speaker_id, record in self._connection.execute(
+                        f"{start}{where}{order}", values
+                    ):
+                        yield quote_id, key, self._quote(speaker_id, record)
+            except sqlite3.OperationalError:
+                if timeouts:
+                    raise timeouts[0] from None
+                raise
+
+    @contextlib.contextmanager
+    def _pattern_function(self, wanted: QuoteFilter) -> Iterator[tuple[str | None, list[QueryTimeoutError]]]:
+        """The SQL condition that tests a quote's text with the filter's regular expression (``None``
+        without one), registered as a function for the time of one query, and the time-outs it met."""
         pattern_test = wanted.pattern_test()
         timeouts: list[QueryTimeoutError] = []
+        if pattern_test is None:
+            yield None, timeouts
+            return
         function = f"quote_matches_{next(self._functions)}"
-        if pattern_test is not None:
-            # the regular expression runs inside SQLite, so that a quote it rejects is never decoded
 
-            def matches(text: str) -> bool:
-                try:
-                    return pattern_test(text)
-                except QueryTimeoutError as error:
-                    timeouts.append(error)
-                    raise
+        def matches(text: str) -> bool:
+            try:
+                return pattern_test(text)
+            except QueryTimeoutError as error:
+                timeouts.append(error)
+                raise
 
-            def record_matches(record: str) -> bool:
-                return matches(json.loads(record)["text"])
+        def record_matches(record: str) -> bool:
+            return matches(json.loads(record)["text"])
 
-            self._connection.create_function(function, 1, matches)
-            self._connection.create_function(f"{function}_record", 1, record_matches)
+        # the regular expression runs inside SQLite, so that a quote it rejects is never decoded
+        self._connection.create_function(function, 1, matches)
+        self._connection.create_function(f"{function}_record", 1, record_matches)
+        try:
             # SQLite hands a function text only up to its first NUL: a quote with one (escaped in its JSON
             # record) is decoded whole in Python instead
-            clauses.append(
-                f"(CASE WHEN instr(q.record, '\\u0000') THEN {function}_record(q.record)"
-                f" ELSE {function}(json_extract(q.record, '$.text')) END)"
+            yield (
+                (
+                    f"(CASE WHEN instr(q.record, '\\u0000') THEN {function}_record(q.record)"
+                    f" ELSE {function}(json_extract(q.record, '$.text')) END)"
+                ),
+                timeouts,
             )
-        order = " ORDER BY q.article_id, q.position" if in_storage_order else _ORDER
+        finally:
+            self._connection.create_function(function, 1, None)
+            self._connection.create_function(f"{function}_record", 1, None)
+
+    def _queries(self, conditions: _Conditions, *, walk: bool) -> list[tuple[str, str, list[Any]]]:
+        """The queries of a search, in the order their results come: (select, where, parameters). With
+        ``walk`` and words to find, the first :data:`_WINDOW_QUOTES` quotes are walked in order, then the word
+        index asked for the quotes after them."""
         select = (
             "SELECT q.id, a.key, q.speaker_id, q.record FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
-        match = (
-            "q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)",
-            " AND ".join(f'"{term}"*' for term in indexed),
-        )
+        clauses, parameters, indexed = conditions.clauses, conditions.parameters, conditions.indexed
         queries: list[tuple[str, list[str], list[Any]]] = []
         boundary = None
-        if (
-            indexed
-            and wanted.limit is not None
-            and speaker_ids is None
-            and not in_storage_order
-            and self.clustered
-        ):
+        if indexed and walk:
+            dates = conditions.dates
             boundary = self._connection.execute(
                 "SELECT q.date_key, q.article_id, q.position FROM quotes q"
                 + (" WHERE " + " AND ".join(dates) if dates else "")
                 + f"{_ORDER} LIMIT 1 OFFSET ?",
-                (*date_parameters, _WINDOW_QUOTES - 1),
+                (*conditions.date_parameters, _WINDOW_QUOTES - 1),
             ).fetchone()
             # the folded words of a quote are its unit's: a word begins after a space
-            walk = [*clauses, *("instr(' ' || u.words, ?) > 0" for _term in indexed)]
-            walk_parameters = [*parameters, *(" " + term for term in indexed)]
+            walked = [*clauses, *("instr(' ' || u.words, ?) > 0" for _term in indexed)]
+            walked_parameters = [*parameters, *(" " + term for term in indexed)]
             if boundary is not None:
-                walk.append("(q.date_key, q.article_id, q.position) <= (?, ?, ?)")
-                walk_parameters += list(boundary)
-            queries.append((select + " JOIN quote_units u ON u.id = q.unit", walk, walk_parameters))
+                walked.append("(q.date_key, q.article_id, q.position) <= (?, ?, ?)")
+                walked_parameters += list(boundary)
+            queries.append((select + " JOIN quote_units u ON u.id = q.unit", walked, walked_parameters))
         if boundary is not None or not queries:
-            rest = [match[0], *clauses] if indexed else clauses
-            rest_parameters = [match[1], *parameters] if indexed else parameters
+            rest, rest_parameters = clauses, parameters
+            if indexed:
+                rest = ["q.id IN (SELECT rowid FROM quote_words WHERE quote_words MATCH ?)", *rest]
+                rest_parameters = [" AND ".join(f'"{term}"*' for term in indexed), *rest_parameters]
             if boundary is not None:
                 rest = [*rest, "(q.date_key, q.article_id, q.position) > (?, ?, ?)"]
                 rest_parameters = [*rest_parameters, *boundary]
             queries.append((select, rest, rest_parameters))
-        try:
-            for start, conditions, values in queries:
-                where = " WHERE " + " AND ".join(conditions) if conditions else ""
-                for quote_id, key, speaker_id, record in self._connection.execute(
-                    f"{start}{where}{order}", values
-                ):
-                    yield quote_id, key, self._quote(speaker_id, record)
-        except sqlite3.OperationalError:
-            if timeouts:
-                raise timeouts[0] from None
-            raise
-        finally:
-            if pattern_test is not None:
-                self._connection.create_function(function, 1, None)
-                self._connection.create_function(f"{function}_record", 1, None)
+        return [
+            (start, " WHERE " + " AND ".join(where) if where else "", values)
+            for start, where, values in queries
+        ]
 
     def _quote(self, speaker_id: int | None, record: str) -> Quote:
         with self._decoding():
