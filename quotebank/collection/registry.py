@@ -491,6 +491,17 @@ def _merge(units: list[_Unit]) -> list[SpeakerProfile]:
     """The profiles of ``units`` (in order of quotes): the rules of the module's notes."""
     # units are in order of quotes, so that the most quoted forms anchor the groups the rarer forms join
     groups = _Groups(len(units))
+    full_index = _merge_full_names(units, groups)
+    _merge_short_forms(units, groups, full_index)
+    profiles = [
+        _profile([units[m] for m in members], groups.merges[root]) for root, members in groups.members.items()
+    ]
+    profiles.sort(key=lambda p: (-p.quote_count, p.name))
+    return profiles
+
+
+def _merge_full_names(units: list[_Unit], groups: _Groups) -> SurnameIndex[int]:
+    """Join the full names that name one person; the index of full names by surname."""
     full_index: SurnameIndex[int] = SurnameIndex()
     given_index = _GivenNameIndex()
 
@@ -499,25 +510,28 @@ def _merge(units: list[_Unit]) -> list[SpeakerProfile]:
             units[m].form.given for m in groups.members[groups.find(unit)] if units[m].form.category == _FULL
         ]
 
-    def merge(i: int, j: int, reason: str) -> None:
-        groups.union(i, j, SpeakerMerge(units[i].name, units[j].name, reason))
-
     for i, unit in enumerate(units):
         if unit.form.category != _FULL:
             continue
         # the first given names must agree for a merge: only the units whose first given name may be the same
         # name are compared, then the surnames
         for j in given_index.find(unit.form.given[0]):
-            if groups.find(i) == groups.find(j):
-                continue
-            if not surnames_match(units[j].form.surname, unit.form.surname):
+            if groups.find(i) == groups.find(j) or not surnames_match(
+                units[j].form.surname, unit.form.surname
+            ):
                 continue
             mine, theirs = given_names(i), given_names(j)
             if all(_given_names_agree(x, y) for x in mine for y in theirs):
-                merge(i, j, _full_name_reason(unit.form, units[j].form))
+                reason = _full_name_reason(unit.form, units[j].form)
+                groups.union(i, j, SpeakerMerge(unit.name, units[j].name, reason))
         full_index.add(i, unit.form.surname)
         given_index.add(i, unit.form.given[0])
+    return full_index
 
+
+def _merge_short_forms(units: list[_Unit], groups: _Groups, full_index: SurnameIndex[int]) -> None:
+    """Join a surname alone or with initials to the one person of that name (or the one of that name who
+    holds its office), or to a spelling variant of another short form."""
     unattached: SurnameIndex[int] = SurnameIndex()
     for i, unit in enumerate(units):
         form = unit.form
@@ -528,35 +542,39 @@ def _merge(units: list[_Unit]) -> list[SpeakerProfile]:
             for j in full_index.find(form.surname)
             if not form.given or units[j].form.given[0][0] == form.given[0]
         }
-        if len(roots) > 1 and unit.offices:
-            shared_offices = {
-                root: unit.offices & frozenset().union(*(units[m].offices for m in groups.members[root]))
-                for root in roots
-            }
-            holding = [root for root, offices in shared_offices.items() if offices]
-            if len(holding) == 1:
-                [root] = holding
-                offices = ", ".join(sorted(shared_offices[root]))
-                merge(
-                    i, roots[root], f"{form.category} only, and the one person of that name who is {offices}"
-                )
-                continue
-        if len(roots) == 1:
-            [j] = roots.values()
-            merge(i, j, f"{form.category} only, and the one person of that name in the collection")
-            continue
-        if not roots:
+        joined = _one_person(units, groups, unit, roots)
+        if joined is not None:
+            j, reason = joined
+            groups.union(i, j, SpeakerMerge(unit.name, units[j].name, reason))
+        elif not roots:
             for j in unattached.find(form.surname):
                 if units[j].form.given == form.given:
-                    merge(i, j, f"surname spelling variant ({form.surname} / {units[j].form.surname})")
+                    reason = f"surname spelling variant ({form.surname} / {units[j].form.surname})"
+                    groups.union(i, j, SpeakerMerge(unit.name, units[j].name, reason))
                     break
             unattached.add(i, form.surname)
 
-    profiles = [
-        _profile([units[m] for m in members], groups.merges[root]) for root, members in groups.members.items()
-    ]
-    profiles.sort(key=lambda p: (-p.quote_count, p.name))
-    return profiles
+
+def _one_person(
+    units: list[_Unit], groups: _Groups, unit: _Unit, roots: dict[int, int]
+) -> tuple[int, str] | None:
+    """The unit a short form joins among the people ``roots`` of its name (group root -> a unit of it), and
+    why: the one person of that name, or the one of them who holds an office the short form was given."""
+    category = unit.form.category
+    if len(roots) > 1 and unit.offices:
+        shared_offices = {
+            root: unit.offices & frozenset().union(*(units[m].offices for m in groups.members[root]))
+            for root in roots
+        }
+        holding = [root for root, offices in shared_offices.items() if offices]
+        if len(holding) == 1:
+            [root] = holding
+            offices = ", ".join(sorted(shared_offices[root]))
+            return roots[root], f"{category} only, and the one person of that name who is {offices}"
+    if len(roots) == 1:
+        [j] = roots.values()
+        return j, f"{category} only, and the one person of that name in the collection"
+    return None
 
 
 def _profile(group: list[_Unit], merges: list[SpeakerMerge]) -> SpeakerProfile:
