@@ -294,32 +294,63 @@ def cluster_quotes(
             persons.append(who)
         quote_units.append(unit)
 
-    parent = list(range(len(sequences)))
-    root_person = list(persons)
+    forest = _Quotations(persons)
+    # the same words by the same person, or by someone and by nobody named, whatever the pairs below say
+    first_with: dict[tuple[str, ...], int] = {}
+    for unit, sequence in enumerate(sequences):
+        if sequence:
+            forest.join(first_with.setdefault(sequence, unit), unit)
+    _join_similar(sequences, first_with, forest)
+    grouped: dict[int, list[int]] = {}
+    for number, unit in enumerate(quote_units):
+        grouped.setdefault(forest.find(unit), []).append(number)
+    return ClusterList(
+        widest_first(
+            make_cluster(
+                [members[n] for n in group],
+                [member_words[n] for n in group],
+                forest.root_person[root],
+                len({article(members[n]) for n in group}),
+            )
+            for root, group in grouped.items()
+        )
+    )
 
-    def find(unit: int) -> int:
+
+class _Quotations:
+    """The units of :func:`cluster_quotes` joined into quotations (a union-find forest), each quotation with
+    its person: two quotations of different people are never joined."""
+
+    __slots__ = ("parent", "root_person")
+
+    def __init__(self, persons: Sequence[Speaker | None]) -> None:
+        self.parent = list(range(len(persons)))
+        self.root_person = list(persons)
+
+    def find(self, unit: int) -> int:
+        parent = self.parent
         while parent[unit] != unit:
             parent[unit] = parent[parent[unit]]
             unit = parent[unit]
         return unit
 
-    def join(a: int, b: int) -> None:
-        root_a, root_b = find(a), find(b)
+    def join(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return
-        who_a, who_b = root_person[root_a], root_person[root_b]
+        who_a, who_b = self.root_person[root_a], self.root_person[root_b]
         if who_a is not None and who_b is not None and who_a != who_b:
             return  # two people said it: two quotations, and no chain through a third report may join them
-        parent[root_b] = root_a
-        root_person[root_a] = who_a if who_a is not None else who_b
+        self.parent[root_b] = root_a
+        self.root_person[root_a] = who_a if who_a is not None else who_b
 
-    # the same words by the same person, or by someone and by nobody named, whatever the pairs below say
-    first_with: dict[tuple[str, ...], int] = {}
-    for unit, sequence in enumerate(sequences):
-        if sequence:
-            join(first_with.setdefault(sequence, unit), unit)
 
-    # shorter quotes match only exactly (above): only the longer ones go into the index of word pairs
+def _join_similar(
+    sequences: Sequence[tuple[str, ...]], first_with: dict[tuple[str, ...], int], forest: _Quotations
+) -> None:
+    """Join the units whose words are similar (:func:`similar`), comparing only those that share enough word
+    pairs (an index of pairs; pairs in more than a few quotations are no evidence)."""
+    # shorter quotes match only exactly: only the longer ones go into the index of word pairs
     fuzzy = [unit for unit, sequence in enumerate(sequences) if len(sequence) >= _MIN_FUZZY_WORDS]
     pair_sets = {unit: set(_pairs(sequences[unit])) for unit in fuzzy}
     frequency = Counter(pair for unit in first_with.values() if unit in pair_sets for pair in pair_sets[unit])
@@ -335,28 +366,11 @@ def cluster_quotes(
             else:
                 shared += posting
                 posting.append(unit)
-        if not shared:
-            continue
         for other, count in Counter(shared).most_common(_MAX_CANDIDATES):
             if count < _MIN_SHARED_PAIRS * min(len(pair_sets[other]), len(pairs)):
                 break
-            if find(unit) != find(other) and similar(sequences[unit], sequences[other]):
-                join(unit, other)
-
-    grouped: dict[int, list[int]] = {}
-    for number, unit in enumerate(quote_units):
-        grouped.setdefault(find(unit), []).append(number)
-    return ClusterList(
-        widest_first(
-            make_cluster(
-                [members[n] for n in group],
-                [member_words[n] for n in group],
-                root_person[root],
-                len({article(members[n]) for n in group}),
-            )
-            for root, group in grouped.items()
-        )
-    )
+            if forest.find(unit) != forest.find(other) and similar(sequences[unit], sequences[other]):
+                forest.join(unit, other)
 
 
 def widest_first(clusters: Iterable[QuoteCluster]) -> list[QuoteCluster]:
