@@ -13,7 +13,7 @@ import quotebank
 from quotebank import Quote, QuoteKind, QuoteList
 from quotebank.io.export import quote_from_dict, quote_to_dict, quotes_to_jsonl
 from quotebank.strategies import GeneratedArticle, articles, speaker_names, unrelated_paragraphs
-from tests.validity import assert_valid
+from tests.validity import assert_finds_expected, assert_valid
 
 # -- ground truth --------------------------------------------------------------------------------------
 
@@ -21,21 +21,7 @@ from tests.validity import assert_valid
 @given(articles())
 def test_extract_finds_the_generated_quotes_and_their_speakers(article: GeneratedArticle) -> None:
     found = quotebank.extract(article.text)
-    assert [(q.start, q.end, q.text) for q in found] == [(e.start, e.end, e.text) for e in article.expected]
-    for quote, expected in zip(found, article.expected, strict=True):
-        context = f"{expected.construction}: {expected.text!r}"
-        assert quote.speaker_name == expected.speaker, context
-        assert quote.kind is expected.kind, context
-        assert quote.paragraph == expected.paragraph, context
-        assert quote.marks == expected.marks, context
-        assert not quote.unbalanced, context
-        if expected.cue is not None:
-            assert quote.cue == expected.cue, context
-        if expected.mention is not None:
-            # quotebank's mention may be longer: a role before the name, an apposition after it
-            assert quote.mention is not None, context
-            assert quote.mention.start <= expected.mention.start, context
-            assert expected.mention.end <= quote.mention.end, context
+    assert_finds_expected(found, article)
 
 
 # -- invariants on arbitrary text ----------------------------------------------------------------------

@@ -23,6 +23,7 @@ from quotebank.strategies import (
     supported_constructions,
     unrelated_paragraphs,
 )
+from tests.validity import assert_finds_expected
 
 LANGUAGES = ("de", "fr")
 REACH = settings(
@@ -46,21 +47,7 @@ def _line_of(text: str, offset: int) -> int:
 def test_extract_finds_the_generated_quotes_and_their_speakers(code: str, data: st.DataObject) -> None:
     article = data.draw(articles(language=code))
     found = quotebank.extract(article.text, language=code)
-    assert [(q.start, q.end, q.text) for q in found] == [(e.start, e.end, e.text) for e in article.expected]
-    for quote, expected in zip(found, article.expected, strict=True):
-        context = f"{expected.construction}: {expected.text!r}"
-        assert quote.speaker_name == expected.speaker, context
-        assert quote.kind is expected.kind, context
-        assert quote.paragraph == expected.paragraph, context
-        assert quote.marks == expected.marks, context
-        assert not quote.unbalanced, context
-        if expected.cue is not None:
-            assert quote.cue == expected.cue, context
-        if expected.mention is not None:
-            # quotebank's mention may be longer: an office before the name
-            assert quote.mention is not None, context
-            assert quote.mention.start <= expected.mention.start, context
-            assert expected.mention.end <= quote.mention.end, context
+    assert_finds_expected(found, article)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import quotebank
 from quotebank import Quote, QuoteKind
 from quotebank._pipeline.entities import EntityMap, unescape
+from quotebank.strategies import GeneratedArticle
 
 _SPACED = frozenset("«»‹›")  # marks French typography separates from the quotation by a space
 
@@ -51,3 +52,23 @@ def assert_valid(text: str, quotes: Sequence[Quote]) -> None:
                 assert unescape(text[mention.start : mention.end]) == mention.text
         if quote.speaker is not None:
             assert quote.speaker.name.strip()
+
+
+def assert_finds_expected(found: Sequence[Quote], article: GeneratedArticle) -> None:
+    """``found`` holds exactly the quotes ``article`` was generated with: offsets, speakers, kinds,
+    paragraphs, marks and cues; a mention may be longer than the generated one (a role or an office before
+    the name, an apposition after it), never shorter."""
+    assert [(q.start, q.end, q.text) for q in found] == [(e.start, e.end, e.text) for e in article.expected]
+    for quote, expected in zip(found, article.expected, strict=True):
+        context = f"{expected.construction}: {expected.text!r}"
+        assert quote.speaker_name == expected.speaker, context
+        assert quote.kind is expected.kind, context
+        assert quote.paragraph == expected.paragraph, context
+        assert quote.marks == expected.marks, context
+        assert not quote.unbalanced, context
+        if expected.cue is not None:
+            assert quote.cue == expected.cue, context
+        if expected.mention is not None:
+            assert quote.mention is not None, context
+            assert quote.mention.start <= expected.mention.start, context
+            assert expected.mention.end <= quote.mention.end, context
