@@ -448,3 +448,11 @@ def test_a_possessed_speech_noun_before_a_quotation_still_names_its_owner() -> N
 )
 def test_a_possessed_speech_noun_around_a_quotation_names_its_owner(article: str, name: str) -> None:
     assert quotebank.extract(article)[0].speaker_name == name
+
+
+def test_a_nickname_in_quotation_marks_is_no_quotation_of_its_own() -> None:
+    quotes = quotebank.extract('"We are not done yet," said state Sen. Thomas "Tip" Walsh, a Democrat.')
+    said, nickname = quotes
+    assert said.speaker_name == "Thomas Walsh"
+    assert said.mention is not None and said.mention.text.startswith('state Sen. Thomas "Tip" Walsh')
+    assert nickname.text == "Tip" and nickname.speaker is None

@@ -41,6 +41,7 @@ from quotebank._pipeline.names import (
     Phrase,
     fronted_clause,
     impersonal_source,
+    is_nickname,
     is_noun_like,
     is_owner,
     is_strong_subject,
@@ -449,6 +450,7 @@ def _attribute_paragraph(
     found: dict[int, Attribution] = {}
     all_cues: list[Cue] = []
     subjects: list[Phrase] = []
+    nicknames: set[int] = set()
     # what rule 6 may borrow from: (token index, attribution) of every attributed quote and every cue
     anchors: list[tuple[int, Attribution]] = []
     for lo, hi in sentences(w.lang, tokens):
@@ -466,6 +468,9 @@ def _attribute_paragraph(
         )
         for qi in range(lo, hi):
             if tokens[qi].kind != QUOTE:
+                continue
+            if is_nickname(w.lang, tokens, qi, lo, hi):
+                nicknames.add(qi)  # "Thomas "Tip" Walsh": part of a name, said by nobody
                 continue
             quote = tokens[qi].quote
             attribution = _in_sentence(w, sentence, qi)
@@ -487,7 +492,7 @@ def _attribute_paragraph(
     positions = [position for position, _anchor in anchors]
     later: dict[int, Attribution] = {}
     for qi, token in enumerate(tokens):
-        if token.kind != QUOTE or token.quote in found or not anchors:
+        if token.kind != QUOTE or token.quote in found or not anchors or qi in nicknames:
             continue
         nearest = bisect.bisect_left(positions, qi)
         if nearest > 0:

@@ -37,6 +37,8 @@ _EITHER_GENDER = "u"  # the mark given_names.txt gives a name either gender carr
 # how far back (in characters) a he or she with no named antecedent looks for an unnamed source
 _DESCRIPTION_WINDOW = 600
 
+_NICKNAME = regex.compile(r"\s+[\"“„«‘‚'][\p{Lu}][\p{L}.\- ]{0,30}[\"”“»’']\s+")
+
 
 @attrs.frozen
 class _Words:
@@ -285,7 +287,8 @@ def _sort_phrases(w: _Words, text: str, unique: Sequence[Phrase]) -> _SortedPhra
         if phrase.kind == PRONOUN:
             found.pronouns.append(phrase)
             continue
-        core = text[phrase.core_start : phrase.core_end]
+        # a nickname in quotation marks is no part of the name it stands in ("Thomas "Tip" Walsh")
+        core = _NICKNAME.sub(" ", text[phrase.core_start : phrase.core_end])
         if _is_epithet(w, core):
             found.epithets.append(phrase)
             continue

@@ -28,6 +28,7 @@ __all__ = [
     "PhraseKind",
     "fronted_clause",
     "impersonal_source",
+    "is_nickname",
     "is_noun_like",
     "is_owner",
     "is_role",
@@ -282,6 +283,25 @@ def _is_name_word(w: _Words, token: Token) -> bool:
     return not (token.initial and token.common)
 
 
+_NICKNAME_WORDS = 2
+
+
+def is_nickname(lang: Language, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
+    """Whether the quotation token at ``index`` is a nickname inside a name (``Thomas "Tip" O'Neill``): one
+    or two capitalised words in quotation marks between two words of a name. Not where every noun is
+    capitalised: there the words around it may be nouns."""
+    w = _words(lang)
+    if lang.settings.capitalised_nouns or not lo < index < hi - 1 or tokens[index].kind != QUOTE:
+        return False
+    inner = tokens[index].text.strip(_QUOTE_MARKS).split()
+    return (
+        0 < len(inner) <= _NICKNAME_WORDS
+        and all(word[0].isupper() and word.replace("-", "").replace(".", "").isalpha() for word in inner)
+        and _is_name_word(w, tokens[index - 1])
+        and _is_name_word(w, tokens[index + 1])
+    )
+
+
 def _is_description(w: _Words, tokens: Sequence[Token], phrase: Phrase) -> bool:
     """Whether a phrase describes someone rather than names them: ``her senior policy adviser``,
     ``His former business partner at Lenox``, ``Another critic``."""
@@ -378,7 +398,9 @@ def _phrase_back(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> int:
         token = tokens[index]
         lower = token.lower
         if token.kind != WORD:
-            if token.text == "." and index > lo and tokens[index - 1].lower in words.abbreviations:
+            if (token.text == "." and index > lo and tokens[index - 1].lower in words.abbreviations) or (
+                first == index + 1 and is_nickname(w.lang, tokens, index, lo, last + 1)
+            ):
                 index -= 1
                 continue
             break
@@ -734,7 +756,7 @@ def _phrase_last(w: _Words, tokens: Sequence[Token], start: int, hi: int, *, aft
                 and (
                     tokens[last].lower in w.lang.abbreviations or _middle_initial(w, tokens, last, start, hi)
                 )
-            ):
+            ) or (last == index - 1 and is_nickname(w.lang, tokens, index, start, hi)):
                 index += 1
                 continue
             break
