@@ -456,3 +456,16 @@ def test_a_nickname_in_quotation_marks_is_no_quotation_of_its_own() -> None:
     assert said.speaker_name == "Thomas Walsh"
     assert said.mention is not None and said.mention.text.startswith('state Sen. Thomas "Tip" Walsh')
     assert nickname.text == "Tip" and nickname.speaker is None
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        'When Dana Holt finally wrapped up — "We will fight for you!" — the crowd cheered.',
+        'As the mayor spoke — "We will rebuild this town" — the rain began to fall.',
+    ],
+)
+def test_a_quotation_set_off_by_dashes_is_not_the_next_clauses_subjects(article: str) -> None:
+    # the verb after the second dash belongs to the sentence: "the crowd" and "the rain" said nothing
+    [quote] = quotebank.extract(article)
+    assert quote.speaker_name not in ("crowd", "rain")

@@ -1023,7 +1023,18 @@ def _quote_after_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int
     before = phrase.first - 1
     if before >= lo and tokens[before].kind == PUNCT and tokens[before].text in ",—–-":
         before -= 1
-    return before >= lo and tokens[before].kind == QUOTE
+    return before >= lo and tokens[before].kind == QUOTE and not _set_off_by_dashes(tokens, before, lo)
+
+
+def _set_off_by_dashes(tokens: Sequence[Token], quote: int, lo: int) -> bool:
+    """Whether the quotation token at ``quote`` stands between dashes (``As she spoke — "…" — the rain
+    began``): an aside in a sentence, whose verb after it belongs to the sentence, not to the quotation."""
+    return (
+        quote - 1 >= lo
+        and quote + 1 < len(tokens)
+        and tokens[quote - 1].text in _DASHES
+        and tokens[quote + 1].text in _DASHES
+    )
 
 
 def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
@@ -1037,7 +1048,12 @@ def _in_sentence(w: _Words, sentence: _Sentence, qi: int) -> Attribution | None:
     )
     quote = tokens[qi].quote
     after = qi + 1
-    dash = after < hi and tokens[after].kind == PUNCT and tokens[after].text in _DASHES
+    dash = (
+        after < hi
+        and tokens[after].kind == PUNCT
+        and tokens[after].text in _DASHES
+        and not _set_off_by_dashes(tokens, qi, lo)
+    )
     if after < hi and tokens[after].kind == PUNCT and (tokens[after].text in ",:" or dash):
         after += 1
     # cues are in text order, and only the ones before the first cue with a phrase lack one
