@@ -276,3 +276,45 @@ def test_german_subjunctive_cue_belongs_to_what_the_earlier_cue_reports() -> Non
 def test_german_dative_in_the_first_place_is_no_subject() -> None:
     text = "Titel\nEiner großen Tageszeitung sagte Kofi Mensah: „Ich bleibe.“"
     assert _pairs(text, "de") == [("Ich bleibe.", "Kofi Mensah")]
+
+
+def _mentions(text: str, code: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (quote.text, quote.speaker_name, quote.mention.text if quote.mention else None)
+        for quote in quotebank.extract(text, language=code)
+    ]
+
+
+def test_french_speaker_after_the_cue_ends_before_a_listener_and_keeps_its_office() -> None:
+    text = "Titre\n« Les négociations reprendront jeudi », a déclaré Sophie Moreau à l'AFP."
+    assert _pairs(text, "fr") == [("Les négociations reprendront jeudi", "Sophie Moreau")]
+    # "du" is an article and a preposition in one word: after a noun it links the office
+    text = "Titre\n« Le calendrier sera tenu », a affirmé la porte-parole du ministère, Hélène Roux."
+    assert _pairs(text, "fr") == [("Le calendrier sera tenu", "Hélène Roux")]
+    # an adjective after an institution's noun is part of its name
+    text = "Titre\n« Les aides seront versées avant l'été », a précisé la Banque centrale européenne."
+    assert _pairs(text, "fr") == [("Les aides seront versées avant l'été", "Banque centrale européenne")]
+
+
+def test_french_elided_article_is_no_part_of_the_name() -> None:
+    text = "Titre\n« Aucune décision n'a été prise », a fait savoir l'Élysée."
+    assert _pairs(text, "fr") == [("Aucune décision n'a été prise", "Élysée")]
+
+
+def test_french_inverted_adjacent_cue_and_a_time_before_the_speaker() -> None:
+    text = "Titre\nLa maire, Julie Garnier, a reçu les habitants.\n« Rien n'est joué », a-t-elle poursuivi."
+    assert _pairs(text, "fr") == [("Rien n'est joué", "Julie Garnier")]
+    text = "Titre\n« Nous irons jusqu'au bout », a assuré mardi Bernard Lucas."
+    assert _pairs(text, "fr") == [("Nous irons jusqu'au bout", "Bernard Lucas")]
+
+
+def test_french_quotation_inside_guillemets_is_one_quote() -> None:
+    text = "Titre\n« Le préfet nous a répondu “pas maintenant”, puis il est parti », a raconté Marc Petit."
+    assert _pairs(text, "fr") == [
+        ("Le préfet nous a répondu “pas maintenant”, puis il est parti", "Marc Petit")
+    ]
+
+
+def test_french_clause_after_selon_is_no_apposition() -> None:
+    text = "Titre\nSelon la Fédération hospitalière, le bilan reste « très lourd »."
+    assert _mentions(text, "fr") == [("très lourd", "Fédération hospitalière", "la Fédération hospitalière")]

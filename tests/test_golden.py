@@ -46,14 +46,11 @@ NOT_YET = frozenset(
         "fr-05-eleveurs-1",
         "fr-06-sommet-1",
         "fr-07-urgences-1",
-        "fr-08-energie-1",
         "fr-09-tennis-2",
         "fr-10-tramway-0",
-        "fr-10-tramway-2",
         "fr-11-bruxelles-0",
         "fr-11-bruxelles-1",
         "fr-12-diplomatie-2",
-        "fr-13-incendie-0",
         "fr-13-incendie-2",
     }
 )

@@ -116,6 +116,8 @@ class _Words:
     """Active verbs of quoting, whose object is the speaker (German ``zitiert die Zeitung den Minister``)."""
     """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     cue_auxiliaries: frozenset[str]
+    inversion_pronouns: frozenset[str]
+    time_words: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
     prepositions: frozenset[str]
     clause_links: frozenset[str]
@@ -161,6 +163,8 @@ def _words(lang: Language) -> _Words:
         quoted_passive=grammar["quoted_passive"],
         quoting_verbs=grammar["quoting_verbs"],
         cue_auxiliaries=grammar["cue_auxiliaries"],
+        inversion_pronouns=grammar["inversion_pronouns"],
+        time_words=grammar["time_words"],
         prepositions=grammar["prepositions"],
         clause_links=grammar["clause_links"],
         subordinators=grammar["subordinators"],
@@ -783,6 +787,12 @@ def _verb_site(
         lemma = " ".join(t.lower for t in tokens[index : phrase_last + 1])
         last = phrase_last
     verb_first = index  # the auxiliary of a compound past before the cue: "« … », a déclaré X"
+    if (
+        verb_first - 2 >= lo
+        and tokens[verb_first - 1].lower in w.inversion_pronouns
+        and tokens[verb_first - 2].lower in w.cue_auxiliaries
+    ):
+        verb_first -= 1  # the pronoun of an inverted auxiliary: "« … », a-t-elle poursuivi"
     while verb_first > lo and tokens[verb_first - 1].lower in w.cue_auxiliaries:
         verb_first -= 1
     previous = tokens[verb_first - 1] if verb_first > lo else None
@@ -796,7 +806,11 @@ def _verb_site(
         )
     )
     after_verb = last + 1
-    while after_verb < hi and tokens[after_verb].lower in w.reflexives:
+    while after_verb < hi and (
+        tokens[after_verb].lower in w.reflexives
+        # a time between the verb and the speaker after it: "« … », a assuré lundi Claire Martin"
+        or (after_quote and tokens[after_verb].text.islower() and tokens[after_verb].lower in w.time_words)
+    ):
         after_verb += 1
     return _VerbSite(
         verb=index,

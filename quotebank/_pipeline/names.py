@@ -136,6 +136,9 @@ class _Words:
     agent_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     closing_prepositions: frozenset[str]
+    elided_determiners: frozenset[str]
+    name_closing_prepositions: frozenset[str]
+    postnominal_endings: tuple[str, ...]
     """Prepositions that end a speaker phrase even after a noun (German ``nach``: ``sagte X nach der
     Abstimmung``)."""
     role_endings: tuple[str, ...]
@@ -218,6 +221,9 @@ def _words(lang: Language) -> _Words:
         agent_prepositions=grammar["agent_prepositions"],
         source_prepositions=grammar["source_prepositions"],
         closing_prepositions=grammar["closing_prepositions"],
+        elided_determiners=frozenset(d for d in grammar["determiners"] if d.endswith("'")),
+        name_closing_prepositions=grammar["name_closing_prepositions"],
+        postnominal_endings=_endings(grammar["postnominal_adjective_endings"]),
         role_endings=_endings(
             frozenset(word for word in lang.titles | lang.roles if len(word) >= _MIN_ROLE_ENDING)
             if lang.settings.compound_nouns
@@ -789,16 +795,24 @@ def _step(
     token = tokens[index]
     lower = token.lower
     after_preposition = last >= start and tokens[last].lower in w.prepositions
-    if lower in w.determiners:
+    after_noun = last >= start and _noun_like(w, tokens[last])
+    # a determiner that is also a preposition ("du", "des") after a noun links it: "le porte-parole du
+    # gouvernement"
+    if lower in w.determiners and not (lower in w.prepositions and after_noun):
         ends = lower in w.demonstratives or (index != start and not after_preposition)
         return _Step.STOP if ends else _Step.TAKE
     if lower in w.prepositions:
         ends = (
-            not (last >= start and _noun_like(w, tokens[last]))
+            not after_noun
             or index + 1 >= hi
             or lower in w.closing_prepositions
+            # after a name it opens an adverbial ("a déclaré Paul Girard à l'AFP"), after a role it
+            # attaches an office ("l'adjoint au maire")
+            or (lower in w.name_closing_prepositions and _is_name_word(w, tokens[last]))
         )
         return _Step.STOP if ends else _Step.TAKE
+    if _postnominal(w, tokens, index, start, last):
+        return _Step.TAKE  # "la Commission européenne", "l'Assemblée nationale"
     ends = _ends_phrase(w, token, seen_name=seen_name)
     if not ends and not (token.text.islower() and lower.endswith(w.participles) and last >= start):
         return _Step.TAKE
@@ -808,6 +822,22 @@ def _step(
     if not ends and after_cue and _premodifier(w, tokens, start, index, hi):
         return _Step.TAKE
     return _Step.STOP
+
+
+def _postnominal(w: _Words, tokens: Sequence[Token], index: int, start: int, last: int) -> bool:
+    """Whether the lowercase word at ``index`` is an adjective that follows the name before it, as French
+    puts one after an institution's noun (``Commission européenne``, ``Conseil constitutionnel``)."""
+    token = tokens[index]
+    if not w.postnominal_endings or last < start or not token.text.islower():
+        return False
+    previous = tokens[last]
+    return (
+        (_is_name_word(w, previous) or _postnominal(w, tokens, last, start, last - 1))
+        and token.lower.endswith(w.postnominal_endings)
+        and token.lower not in w.boundary
+        and token.lower not in w.lang.cue_forms
+        and not _is_time_word(w, token)
+    )
 
 
 def _ends_phrase(w: _Words, token: Token, *, seen_name: bool) -> bool:
@@ -862,6 +892,8 @@ def _after_comma(w: _Words, tokens: Sequence[Token], core: Phrase, hi: int) -> P
             name_end,
             inner[0].start,
         )
+    if tail < hi and tokens[tail].kind == QUOTE:
+        return None  # "Selon la CGT, la situation reste « … »": a clause runs on into the quotation
     extra_role = _party_or_apposition(w, tokens, after + 1, tail)
     if extra_role is None:
         return None
@@ -978,6 +1010,8 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
     words = text.split()
     while words and words[0].lower() in w.determiners:
         words = words[1:]
+    if words:
+        words[0] = _without_elision(w, words[0])
     if words and words[-1].endswith(w.singular_possessive):
         words[-1] = words[-1][:-2]
         if not words[-1]:
@@ -1011,6 +1045,14 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
         return " ".join(words), ""
     role = " ".join(words[:name_start]).strip(" ,") or None
     return role, " ".join(name_words)
+
+
+def _without_elision(w: _Words, word: str) -> str:
+    """A word without the elided determiner joined to it: ``l'Élysée`` -> ``Élysée``."""
+    for determiner in w.elided_determiners:
+        if len(word) > len(determiner) and word[: len(determiner)].lower().replace("’", "'") == determiner:
+            return word[len(determiner) :]
+    return word
 
 
 def is_role(lang: Language, bare: str) -> bool:

@@ -40,6 +40,9 @@ _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''"])
 _OPENERS = frozenset("“„‟«‘‚‹")
 _CLOSERS = frozenset("”»’›")
 _SPACED = frozenset("«»‹›")  # marks French typography separates from the quotation by a space
+# Guillemets pair only with guillemets: French nests “…” inside « … », and a curly mark there opens a
+# quotation of its own rather than closing or restarting the outer one.
+_GUILLEMETS = frozenset("«»")
 _MARKS = _DOUBLE | frozenset("'‘’‚‹›")
 _BEFORE_OPENING = frozenset("([{<—–-/") | _MARKS
 _AFTER_CLOSING = frozenset(".,;:!?)]}>…—–-/") | _MARKS
@@ -91,6 +94,8 @@ class _Open:
     mark: str
     double: bool
     position: int
+    family: int
+    """Which marks close this one (:func:`_family`)."""
     children: list[tuple[int, int, str, str]] = attrs.Factory(list)
     """Completed quotations directly inside this one: (outer_start, outer_end, open_mark, close_mark)."""
 
@@ -104,12 +109,20 @@ class _Role(enum.Enum):
     """An apostrophe, or a mark that neither opens nor closes."""
 
 
+def _family(mark: str) -> int:
+    """Marks of one family pair with each other: single marks, double guillemets, other double marks."""
+    if mark in _GUILLEMETS:
+        return 2
+    return 1 if mark in _DOUBLE else 0
+
+
 def _role(mark: str, before: str, after: str, stack: list[_Open]) -> _Role:
     """What one mark does, from its neighbours and what is open."""
     double = mark in _DOUBLE
+    family = _family(mark)
     left_open = before == "" or before.isspace() or before in _BEFORE_OPENING
     right_close = after == "" or after.isspace() or after in _AFTER_CLOSING
-    family_open = any(entry.double is double for entry in stack)
+    family_open = any(entry.family == family for entry in stack)
     if not double and before.isalnum() and after.isalnum():
         return _Role.NONE  # an apostrophe inside a word: don't, Ukraine's, O'Brien
     opening_context = left_open and not right_close
@@ -300,21 +313,23 @@ class _ParagraphScan:
 
     def _open(self, position: int, mark: str, double: bool) -> None:
         stack = self.stack
-        if stack and stack[-1].double is double and len(stack) == 1:
+        family = _family(mark)
+        if stack and stack[-1].family == family and len(stack) == 1:
             # a second opening mark of the same kind: the first quotation never closed
             dead = stack.pop()
             if dead.double:
                 self._emit(dead.position, _trim_end(self.text, dead.position, position), dead.mark, "", True)
             else:
                 self._emit_children(dead)
-        elif stack and stack[-1].double is double:
+        elif stack and stack[-1].family == family:
             stack.pop()  # an inner quotation that never closed: it is inside the outer one anyway
         if len(stack) < _MAX_DEPTH:
-            stack.append(_Open(mark, double, position))
+            stack.append(_Open(mark, double, position, family))
 
     def _close(self, position: int, after_mark: int, mark: str, double: bool, *, digit_before: bool) -> None:
         stack = self.stack
-        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double is double), None)
+        family = _family(mark)
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == family), None)
         if depth is None:
             # 5'11" is a height, not a lost quotation; inside an open quotation, a stray mark is its text
             if double and not digit_before and not stack:
