@@ -318,3 +318,13 @@ def test_french_quotation_inside_guillemets_is_one_quote() -> None:
 def test_french_clause_after_selon_is_no_apposition() -> None:
     text = "Titre\nSelon la Fédération hospitalière, le bilan reste « très lourd »."
     assert _mentions(text, "fr") == [("très lourd", "Fédération hospitalière", "la Fédération hospitalière")]
+
+
+def test_french_view_opened_by_pour_is_the_names() -> None:
+    text = "Titre\nPour Nathalie Girard, le projet de loi est « une occasion manquée »."
+    assert _pairs(text, "fr") == [("une occasion manquée", "Nathalie Girard")]
+    # a subject that can speak keeps the quotation; a phrase with no name holds no view
+    text = "Titre\nPour Noël, le maire Paul Roux a promis « des illuminations »."
+    assert _pairs(text, "fr") == [("des illuminations", "Paul Roux")]
+    text = "Titre\nPour la première fois, le budget est « à l'équilibre »."
+    assert _pairs(text, "fr") == [("à l'équilibre", None)]

@@ -49,6 +49,7 @@ from quotebank._pipeline.names import (
     main_verb,
     names_person,
     opening_name,
+    opinion_opening,
     opinion_source,
     people_named,
     phrase_after,
@@ -539,6 +540,11 @@ def _by_subject(
         and is_strong_subject(w.lang, tokens, clause_subject, lo)
     ):
         return Attribution(quote, clause_subject, None, Rule.SUBJECT)
+    if not verb_second:
+        # "Pour Claire Martin, la mesure est « une erreur »": no subject speaks, the view is the name's
+        holder = opinion_opening(w.lang, tokens, lo, hi)
+        if holder is not None and holder.last < qi:
+            return Attribution(quote, holder, None, Rule.SUBJECT)
     return None
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "main_verb",
     "names_person",
     "opening_name",
+    "opinion_opening",
     "opinion_source",
     "people_named",
     "phrase_after",
@@ -1424,6 +1425,19 @@ def opinion_source(lang: Language, tokens: Sequence[Token], lo: int, hi: int) ->
             if tokens[index].lower in w.agent_prepositions:
                 return phrase_after(w.lang, tokens, index + 1, hi, allow_pronoun=False)
     return None
+
+
+def opinion_opening(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> Phrase | None:
+    """Whose view a sentence tokens[lo:hi] states when it opens with an opinion preposition, a name and a
+    comma (``Pour Claire Martin, la mesure est « une erreur »``): the order of a language whose subject
+    keeps its place before the verb."""
+    w = _words(lang)
+    if hi - lo < 3 or tokens[lo].lower not in w.opinion_prepositions:
+        return None
+    phrase = phrase_after(lang, tokens, lo + 1, hi, allow_pronoun=False)
+    if phrase is None or phrase.kind != NAME or phrase.last + 1 >= hi or tokens[phrase.last + 1].text != ",":
+        return None
+    return phrase
 
 
 def main_verb(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int | None:
