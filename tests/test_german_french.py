@@ -328,3 +328,12 @@ def test_french_view_opened_by_pour_is_the_names() -> None:
     assert _pairs(text, "fr") == [("des illuminations", "Paul Roux")]
     text = "Titre\nPour la première fois, le budget est « à l'équilibre »."
     assert _pairs(text, "fr") == [("à l'équilibre", None)]
+
+
+def test_mention_keeps_the_closing_bracket_of_an_age_or_party() -> None:
+    text = "Titel\nMarkus Roth (61) sagte: „Ich habe so etwas noch nie erlebt.“"
+    assert _mentions(text, "de") == [
+        ("Ich habe so etwas noch nie erlebt.", "Markus Roth", "Markus Roth (61)")
+    ]
+    text = "Titel\nLandrat Uwe Pohl (CDU) erklärte: „Die Straße bleibt gesperrt.“"
+    assert _mentions(text, "de") == [("Die Straße bleibt gesperrt.", "Uwe Pohl", "Landrat Uwe Pohl (CDU)")]

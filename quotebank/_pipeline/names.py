@@ -599,7 +599,9 @@ def _parenthesis_subject(
     if opener.text.islower() and opener.lower.endswith(w.participles):
         return found  # "Sanders, celebrating a victory in Vermont, is pledging …"
     inner_words = [t for t in tokens[inner_first:end] if t.kind == WORD]
-    last_end = tokens[end - 1].end
+    # a comma that closes an apposition is no part of it; a bracket is: "Anna Keller (54)"
+    last = end if tokens[end].text == ")" else end - 1
+    last_end = tokens[last].end
     named = len(inner_words) <= 4 and all(_is_name_word(w, t) for t in inner_words)
     if named and not _is_description(w, tokens, found):
         found = _across_and(w, tokens, found, lo)
@@ -622,7 +624,7 @@ def _parenthesis_subject(
         return None  # not an apposition: "X, [a clause], said" has no subject next to its cue
     if found.extra_role is not None:
         extra_role = f"{found.extra_role}, {extra_role}"  # "Roy Cooper (D), McCrory's opponent"
-    return Phrase(found.first, end - 1, found.start, last_end, found.kind, extra_role, found.core_end)
+    return Phrase(found.first, last, found.start, last_end, found.kind, extra_role, found.core_end)
 
 
 def _parenthesis_word(w: _Words, tokens: Sequence[Token], index: int, lo: int) -> bool:
