@@ -337,3 +337,10 @@ def test_mention_keeps_the_closing_bracket_of_an_age_or_party() -> None:
     ]
     text = "Titel\nLandrat Uwe Pohl (CDU) erklärte: „Die Straße bleibt gesperrt.“"
     assert _mentions(text, "de") == [("Die Straße bleibt gesperrt.", "Uwe Pohl", "Landrat Uwe Pohl (CDU)")]
+
+
+def test_german_compound_ending_in_a_short_title_is_an_office() -> None:
+    text = "Titel\n„Wir lassen uns nicht einschüchtern“, sagte Betriebsratschef Florian Engel."
+    assert _mentions(text, "de") == [
+        ("Wir lassen uns nicht einschüchtern", "Florian Engel", "Betriebsratschef Florian Engel")
+    ]

@@ -72,8 +72,9 @@ _ROLE_WORD = regex.compile(r"[\p{L}.'’-]+")
 _MAX_ROLE_TEXT = 60
 _MAX_TITLE_WORDS = 4  # a newspaper's name in quotation marks: "Die Zeit", "Frankfurter Allgemeine Zeitung"
 _QUOTE_MARKS = "\"'“”‘’«»„‟‹› \u00a0\u202f"
-# the shortest title or role a compound may end in: shorter ones ("rat", "chef") end too many other words
-_MIN_ROLE_ENDING = 5
+# the shortest title or role a compound may end in: shorter ones ("rat") end too many other words, while
+# "chef" ends chiefs only (Gewerkschaftschef, Parteichef)
+_MIN_ROLE_ENDING = 4
 
 
 _NOTHING = r"(?!)"  # a pattern that never matches
