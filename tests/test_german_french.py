@@ -344,3 +344,8 @@ def test_german_compound_ending_in_a_short_title_is_an_office() -> None:
     assert _mentions(text, "de") == [
         ("Wir lassen uns nicht einschüchtern", "Florian Engel", "Betriebsratschef Florian Engel")
     ]
+
+
+def test_german_so_between_commas_is_an_aside_naming_the_speaker() -> None:
+    text = "Titel\nDie Förderung müsse sich, so Katrin Vogt, „auf die kleinen Betriebe“ konzentrieren."
+    assert _pairs(text, "de") == [("auf die kleinen Betriebe", "Katrin Vogt")]

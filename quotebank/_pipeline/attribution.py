@@ -693,15 +693,19 @@ def _right_after_quote(tokens: Sequence[Token], index: int, lo: int) -> bool:
 
 
 def _closing_aside(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
-    """Whether a cue that counts only after a quotation closes its sentence as an aside after a comma, its
-    speaker last (``Der Plan müsse „…“ werden, so Merz.``)."""
+    """Whether a cue that counts only after a quotation stands as an aside after a comma, its speaker last,
+    closing its sentence (``Der Plan müsse „…“ werden, so Merz.``) or between commas."""
     if index <= lo or tokens[index - 1].text != ",":
         return False
     cue_last = _match_phrase(tokens, index, hi, w.speaker_after_quote)
     if cue_last is None:
         return False
     phrase = phrase_after(w.lang, tokens, cue_last + 1, hi, after_cue=True)
-    return phrase is not None and _ends_sentence(tokens, phrase.last + 1, hi)
+    if phrase is None:
+        return False
+    # or an aside between commas inside the sentence: "Der Einsatz solle sich, so Merz, „…“ beschränken"
+    following = phrase.last + 1
+    return _ends_sentence(tokens, following, hi) or (following < hi and tokens[following].text == ",")
 
 
 def _separable(w: _Words, tokens: Sequence[Token], index: int, hi: int) -> str | None:
