@@ -349,3 +349,8 @@ def test_german_compound_ending_in_a_short_title_is_an_office() -> None:
 def test_german_so_between_commas_is_an_aside_naming_the_speaker() -> None:
     text = "Titel\nDie Förderung müsse sich, so Katrin Vogt, „auf die kleinen Betriebe“ konzentrieren."
     assert _pairs(text, "de") == [("auf die kleinen Betriebe", "Katrin Vogt")]
+
+
+def test_german_adverb_alone_before_a_closing_participle_is_no_subject() -> None:
+    text = "Titel\nDer Vermieter habe darin erklärt, die Wohnung sei „einwandfrei“ übergeben worden."
+    assert _pairs(text, "de") == [("einwandfrei", "Vermieter")]

@@ -552,6 +552,8 @@ def _phrase_ending(w: _Words, tokens: Sequence[Token], last: int, lo: int) -> Ph
     if first > last:
         return None
     first = _trim_front(w, tokens, first, last)
+    if first == last and tokens[first].text.islower() and tokens[first].lower in w.adverbial_openers:
+        return None  # "Der Täter habe darin geschrieben": an adverb alone is no subject
     kind = _classify(w, tokens, first, last)
     if kind is None:
         return None
