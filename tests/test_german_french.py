@@ -354,3 +354,11 @@ def test_german_so_between_commas_is_an_aside_naming_the_speaker() -> None:
 def test_german_adverb_alone_before_a_closing_participle_is_no_subject() -> None:
     text = "Titel\nDer Vermieter habe darin erklärt, die Wohnung sei „einwandfrei“ übergeben worden."
     assert _pairs(text, "de") == [("einwandfrei", "Vermieter")]
+
+
+def test_a_lowercase_web_address_is_one_word() -> None:
+    text = "ein Bericht auf tagesschau.de und news.example.co.uk."
+    words = [token.text for token in tokenize(language("de"), text, 0, len(text), [])]
+    assert words == ["ein", "Bericht", "auf", "tagesschau.de", "und", "news.example.co.uk", "."]
+    text = "Titel\n„Die Lage ist ruhig“, zitiert hr.de den Einsatzleiter Jonas Fuchs."
+    assert _pairs(text, "de") == [("Die Lage ist ruhig", "Jonas Fuchs")]

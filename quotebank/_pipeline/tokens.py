@@ -39,8 +39,8 @@ def _alternation(words: frozenset[str]) -> str:
 @functools.cache
 def _token_pattern(lang: Language) -> regex.Pattern[str]:
     """Initials and dotted abbreviations (U.S., D.C.), with a party letter before them (D-N.Y.); a pronoun
-    and its contraction apart (he|'d, she|'s), so that the pronoun is seen; words with inner hyphens or
-    apostrophes; or one symbol."""
+    and its contraction apart (he|'d, she|'s), so that the pronoun is seen; a lowercase web address; words
+    with inner hyphens or apostrophes; or one symbol."""
     pronouns = _alternation(lang.grammar["contraction_pronouns"])
     contractions = _alternation(lang.grammar["contractions"])
     # a language without contractions (German, French) leaves both lists empty: an empty alternation
@@ -62,6 +62,8 @@ def _token_pattern(lang: Language) -> regex.Pattern[str]:
     return regex.compile(
         r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+"
         + split
+        # a web address written in lowercase with no space after its dots (ndr.de, news.bbc.co.uk): one word
+        + r"|[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+(?:\.[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+)++"
         + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
         r"|\S"
     )
