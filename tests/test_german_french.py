@@ -362,3 +362,11 @@ def test_a_lowercase_web_address_is_one_word() -> None:
     assert words == ["ein", "Bericht", "auf", "tagesschau.de", "und", "news.example.co.uk", "."]
     text = "Titel\n„Die Lage ist ruhig“, zitiert hr.de den Einsatzleiter Jonas Fuchs."
     assert _pairs(text, "de") == [("Die Lage ist ruhig", "Jonas Fuchs")]
+
+
+def test_german_suspended_compound_is_one_word_so_the_clause_reads_back_to_its_subject() -> None:
+    text = "Titel\nKeller hatte vor allem die Rolle der Lehrer- und Elternverbände betont: „Ohne sie nicht.“"
+    assert _pairs(text, "de") == [("Ohne sie nicht.", "Keller")]
+    text = "die Ein- und Ausfuhr"
+    words = [token.text for token in tokenize(language("de"), text, 0, len(text), [])]
+    assert words == ["die", "Ein-", "und", "Ausfuhr"]

@@ -64,6 +64,8 @@ def _token_pattern(lang: Language) -> regex.Pattern[str]:
         + split
         # a web address written in lowercase with no space after its dots (ndr.de, news.bbc.co.uk): one word
         + r"|[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+(?:\.[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+)++"
+        # the first part of a compound that shares its last part with the next (Fraktions- und Parteichef)
+        + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+-(?=\s+\p{Ll}++\s+\p{L})"
         + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
         r"|\S"
     )
