@@ -370,3 +370,11 @@ def test_german_suspended_compound_is_one_word_so_the_clause_reads_back_to_its_s
     text = "die Ein- und Ausfuhr"
     words = [token.text for token in tokenize(language("de"), text, 0, len(text), [])]
     assert words == ["die", "Ein-", "und", "Ausfuhr"]
+
+
+def test_plural_present_like_the_infinitive_is_a_cue_after_a_quotation_that_closes_its_clause() -> None:
+    text = "Titel\nDie Frage bleibt offen. Also: „Wer soll das bezahlen?“ fragen sich die Anwohner."
+    assert _pairs(text, "de") == [("Wer soll das bezahlen?", "Anwohner")]
+    # a quotation inside its clause: the word after it is no verb with its speaker after it
+    text = 'Title\nJane Doe said the effort would head off "more radical" protest plans.'
+    assert [quote.speaker_name for quote in quotebank.extract(text)] == ["Jane Doe"]

@@ -61,7 +61,16 @@ from quotebank._pipeline.names import (
 )
 from quotebank._pipeline.spans import QuoteSpan
 from quotebank._pipeline.structure import dateline_length, dateline_paragraph
-from quotebank._pipeline.tokens import PUNCT, QUOTE, WORD, Token, rough_sentences, sentences, tokenize
+from quotebank._pipeline.tokens import (
+    PUNCT,
+    QUOTE,
+    WORD,
+    Token,
+    rough_sentences,
+    sentences,
+    tokenize,
+    without_closing_marks,
+)
 from quotebank.values import Article, Paragraph, ParagraphKind
 
 __all__ = [
@@ -80,6 +89,7 @@ __all__ = [
 _WORDS = regex.compile(r"\p{Ll}+")
 _LOWERCASE_WORDS = regex.compile(r"\b\p{Ll}+\b")
 _DASHES = frozenset("—–-―")
+_CLAUSE_ENDS = (",", ".", "?", "!", "…")  # what a quotation that closes its clause ends with
 _SPEECH_CLAUSE_WORDS = 8  # how far into that clause the quotation may start
 _ATTRIBUTED_KINDS = (ParagraphKind.TITLE, ParagraphKind.BODY, ParagraphKind.RELATED)
 _HEADLINE_KINDS = (ParagraphKind.TITLE, ParagraphKind.RELATED)
@@ -830,13 +840,26 @@ def _verb_site(
         hi=hi,
         after_quote=after_quote,
         after_verb=after_verb,
-        finite=form != w.lang.cue_forms.get(form, "") and not form.endswith(w.present_participle),
+        # a form that is also the infinitive is the plural present right after a quotation that closes its
+        # clause: "„…?“ fragen sich Experten" (but not '"more radical" protest suggestions')
+        finite=(form != w.lang.cue_forms.get(form, "") or (after_quote and _closes_clause(previous)))
+        and not form.endswith(w.present_participle),
         after_comma=(
             previous is not None
             and previous.text == ","
             and subject_before(w.lang, tokens, index, lo) is None
         ),
     )
+
+
+def _closes_clause(previous: Token | None) -> bool:
+    """Whether the token before a verb ends a clause: a comma or a dash, or a quotation that ends with a
+    punctuation mark of its own."""
+    if previous is None:
+        return False
+    if previous.kind == QUOTE:
+        return without_closing_marks(previous).endswith(_CLAUSE_ENDS)
+    return previous.text == "," or previous.text in _DASHES
 
 
 def _verb_cue(
