@@ -378,3 +378,10 @@ def test_plural_present_like_the_infinitive_is_a_cue_after_a_quotation_that_clos
     # a quotation inside its clause: the word after it is no verb with its speaker after it
     text = 'Title\nJane Doe said the effort would head off "more radical" protest plans.'
     assert [quote.speaker_name for quote in quotebank.extract(text)] == ["Jane Doe"]
+
+
+def test_office_of_a_place_names_no_one() -> None:
+    text = "Titre\n« Les travaux commenceront en mars », a annoncé l'adjointe au maire de Lyon."
+    assert _pairs(text, "fr") == [("Les travaux commenceront en mars", "adjointe au maire de Lyon")]
+    text = "Title\n“The bridge will reopen in May,” said the mayor of London."
+    assert [quote.speaker_name for quote in quotebank.extract(text)] == ["mayor of London"]

@@ -1086,6 +1086,8 @@ def _linked_name(w: _Words, text: str) -> tuple[str | None, str] | None:
     words = text.split()
     while words and words[0].lower() in w.determiners:
         words = words[1:]
+    if words:
+        words[0] = _without_elision(w, words[0])
     if words and words[-1].endswith(w.singular_possessive):
         words[-1] = words[-1][:-2]
     link = next((i for i, word in enumerate(words) if word in w.name_links), None)
@@ -1102,11 +1104,13 @@ def _linked_name(w: _Words, text: str) -> tuple[str | None, str] | None:
     if left[-1].lower().strip(".,") in vocabulary.org_words:
         return (None, " ".join(words)) if all(word[0].isupper() for word in left) else None
     # "le ministre des Transports", "la ministre de la Santé": an office whose domain takes an article, as a
-    # person's name never does, and no name
+    # person's name never does, or is a place, and no name
     office = [word for word in right if word not in w.name_links and word.lower() not in w.determiners]
     article = words[link].lower() in w.determiners or right[0].lower() in w.determiners
+    # or a place for a domain: "le maire de Lyon", "the mayor of London" hold an office and name no one
+    place = len(office) == 1 and office[0].casefold().rstrip(".,") in vocabulary.places
     if (
-        article
+        (article or place)
         and len(office) == 1
         and _names_role(w, left[-1].lower().strip(".,"))
         and not split_name(w.lang, " ".join(left))[1]
