@@ -1013,11 +1013,7 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
     linked = _linked_name(w, text)
     if linked is not None:
         return linked
-    words = text.split()
-    while words and words[0].lower() in w.determiners:
-        words = words[1:]
-    if words:
-        words[0] = _without_elision(w, words[0])
+    words = _words_without_determiners(w, text)
     if words and words[-1].endswith(w.singular_possessive):
         words[-1] = words[-1][:-2]
         if not words[-1]:
@@ -1053,6 +1049,16 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
     return role, " ".join(name_words)
 
 
+def _words_without_determiners(w: _Words, text: str) -> list[str]:
+    """The words of a mention without the determiners that open it, an elided one too (``l'Élysée``)."""
+    words = text.split()
+    while words and words[0].lower() in w.determiners:
+        words = words[1:]
+    if words:
+        words[0] = _without_elision(w, words[0])
+    return words
+
+
 def _without_elision(w: _Words, word: str) -> str:
     """A word without the elided determiner joined to it: ``l'Élysée`` -> ``Élysée``."""
     for determiner in w.elided_determiners:
@@ -1083,11 +1089,7 @@ def _linked_name(w: _Words, text: str) -> tuple[str | None, str] | None:
     (``Economist Fiona MacLeod of Capital Insights`` -> (``Economist, of Capital Insights``,
     ``Fiona MacLeod``)). None for anything else (``a spokesman for the campaign``, ``Secretary of State
     John Kerry``), which :func:`split_name` splits as usual."""
-    words = text.split()
-    while words and words[0].lower() in w.determiners:
-        words = words[1:]
-    if words:
-        words[0] = _without_elision(w, words[0])
+    words = _words_without_determiners(w, text)
     if words and words[-1].endswith(w.singular_possessive):
         words[-1] = words[-1][:-2]
     link = next((i for i, word in enumerate(words) if word in w.name_links), None)
