@@ -385,3 +385,8 @@ def test_office_of_a_place_names_no_one() -> None:
     assert _pairs(text, "fr") == [("Les travaux commenceront en mars", "adjointe au maire de Lyon")]
     text = "Title\n“The bridge will reopen in May,” said the mayor of London."
     assert [quote.speaker_name for quote in quotebank.extract(text)] == ["mayor of London"]
+
+
+def test_french_view_opened_by_pour_keeps_the_name_before_its_apposition() -> None:
+    text = "Titre\nPour Sylvie Marchand, porte-parole du collectif, la décision est « un recul »."
+    assert _pairs(text, "fr") == [("un recul", "Sylvie Marchand")]

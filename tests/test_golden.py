@@ -43,7 +43,6 @@ NOT_YET = frozenset(
         "fr-05-eleveurs-0",
         "fr-05-eleveurs-1",
         "fr-06-sommet-1",
-        "fr-07-urgences-1",
         "fr-09-tennis-2",
         "fr-10-tramway-0",
         "fr-11-bruxelles-0",

@@ -543,6 +543,15 @@ def _by_subject(
     nearer = pronoun_subject_before(w.lang, tokens, qi, lo)
     if nearer is not None and (clause_subject is None or nearer.first > clause_subject.last):
         clause_subject = nearer  # "Christie … after she attacked … and blamed … on "…""
+    # "Pour Claire Martin, la mesure est « une erreur »": the view is the name's, where no subject speaks
+    holder = None if verb_second else opinion_opening(w.lang, tokens, lo, hi)
+    # the clause's subject may be an apposition of the name's: "Pour X, délégué syndical, …"
+    if (
+        holder is not None
+        and holder.last < qi
+        and (clause_subject is None or clause_subject.first <= holder.last)
+    ):
+        return Attribution(quote, holder, None, Rule.SUBJECT)
     if (
         clause_subject is not None
         # in a verb-second clause the quotation may come first: "Als „…“ bezeichnet sie den Fund"
@@ -550,11 +559,8 @@ def _by_subject(
         and is_strong_subject(w.lang, tokens, clause_subject, lo)
     ):
         return Attribution(quote, clause_subject, None, Rule.SUBJECT)
-    if not verb_second:
-        # "Pour Claire Martin, la mesure est « une erreur »": no subject speaks, the view is the name's
-        holder = opinion_opening(w.lang, tokens, lo, hi)
-        if holder is not None and holder.last < qi:
-            return Attribution(quote, holder, None, Rule.SUBJECT)
+    if holder is not None and holder.last < qi:
+        return Attribution(quote, holder, None, Rule.SUBJECT)
     return None
 
 
