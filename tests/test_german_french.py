@@ -390,3 +390,11 @@ def test_office_of_a_place_names_no_one() -> None:
 def test_french_view_opened_by_pour_keeps_the_name_before_its_apposition() -> None:
     text = "Titre\nPour Sylvie Marchand, porte-parole du collectif, la décision est « un recul »."
     assert _pairs(text, "fr") == [("un recul", "Sylvie Marchand")]
+
+
+def test_french_opening_phrase_with_devant_is_no_name() -> None:
+    text = (
+        "Titre\nLa préfète, Agnès Morel, s'est rendue à Rouen.\n"
+        "Devant les commerçants, elle a déclaré : « Les aides arriveront en avril. »"
+    )
+    assert _pairs(text, "fr") == [("Les aides arriveront en avril.", "Agnès Morel")]

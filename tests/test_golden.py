@@ -40,8 +40,6 @@ NOT_YET = frozenset(
         "fr-03-logement-0",
         "fr-03-logement-1",
         "fr-03-logement-2",
-        "fr-05-eleveurs-0",
-        "fr-05-eleveurs-1",
         "fr-06-sommet-1",
         "fr-09-tennis-2",
         "fr-10-tramway-0",
