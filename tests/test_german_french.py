@@ -398,3 +398,11 @@ def test_french_opening_phrase_with_devant_is_no_name() -> None:
         "Devant les commerçants, elle a déclaré : « Les aides arriveront en avril. »"
     )
     assert _pairs(text, "fr") == [("Les aides arriveront en avril.", "Agnès Morel")]
+
+
+def test_cue_used_only_near_a_quotation_takes_one_after_its_preposition() -> None:
+    text = (
+        "Titel\nDer Verband lobte den Plan. Seine Präsidentin Sabine Hartmann sprach von einem "
+        "„wichtigen Signal“."
+    )
+    assert _pairs(text, "de") == [("wichtigen Signal", "Sabine Hartmann")]

@@ -925,7 +925,12 @@ def _adjacent_cue_used(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> b
     index, lo, hi = site.verb, site.lo, site.hi
     following = tokens[site.last + 1] if site.last + 1 < hi else None
     before_colon = following is not None and following.text == ":"
-    adjacent = site.after_quote or before_colon or _quote_after_comma(tokens, index, hi)
+    adjacent = (
+        site.after_quote
+        or before_colon
+        or _quote_after_comma(tokens, index, hi)
+        or _quote_after_preposition(w, tokens, site.after_verb, hi)
+    )
     if not adjacent and following is not None and following.lower in w.speech_clause_openers:
         # "Smith replied that …", not "as talks began that"
         speaker = subject_before(w.lang, tokens, index, lo)
@@ -933,6 +938,16 @@ def _adjacent_cue_used(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> b
     return adjacent or (
         not tokens[index].lower.endswith(w.present_participle) and _quote_after_subject(w, tokens, index, lo)
     )
+
+
+def _quote_after_preposition(w: _Words, tokens: Sequence[Token], start: int, hi: int) -> bool:
+    """Whether a quotation follows the verb as the object of a preposition: ``sprach von einem „…“``."""
+    if start >= hi or tokens[start].lower not in w.prepositions:
+        return False
+    index = start + 1
+    while index < hi and index - start <= 2 and tokens[index].lower in w.lang.grammar["determiners"]:
+        index += 1
+    return index < hi and tokens[index].kind == QUOTE
 
 
 def _speaker_after_verb(w: _Words, tokens: Sequence[Token], site: _VerbSite) -> Phrase | None:
