@@ -406,3 +406,8 @@ def test_cue_used_only_near_a_quotation_takes_one_after_its_preposition() -> Non
         "„wichtigen Signal“."
     )
     assert _pairs(text, "de") == [("wichtigen Signal", "Sabine Hartmann")]
+
+
+def test_organisation_with_its_seat_is_named_by_the_organisation() -> None:
+    text = "Titel\nDas Verkehrsministerium in Mainz teilte mit, die Brücke sei „nicht mehr zu retten“."
+    assert _pairs(text, "de") == [("nicht mehr zu retten", "Verkehrsministerium")]

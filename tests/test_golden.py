@@ -32,7 +32,6 @@ NOT_YET = frozenset(
     {
         "de-12-fussball-0",
         "de-13-windpark-0",
-        "de-13-windpark-1",
         "fr-01-retraites-0",
         "fr-01-retraites-1",
         "fr-02-greve-2",

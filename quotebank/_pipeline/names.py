@@ -75,6 +75,7 @@ _QUOTE_MARKS = "\"'“”‘’«»„‟‹› \u00a0\u202f"
 # the shortest title or role a compound may end in: shorter ones ("rat") end too many other words, while
 # "chef" ends chiefs only (Gewerkschaftschef, Parteichef)
 _MIN_ROLE_ENDING = 4
+_MAX_PLACE_WORDS = 3
 
 
 _NOTHING = r"(?!)"  # a pattern that never matches
@@ -138,6 +139,7 @@ class _Words:
     agent_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     closing_prepositions: frozenset[str]
+    org_endings: tuple[str, ...]
     elided_determiners: frozenset[str]
     name_closing_prepositions: frozenset[str]
     postnominal_endings: tuple[str, ...]
@@ -223,6 +225,8 @@ def _words(lang: Language) -> _Words:
         agent_prepositions=grammar["agent_prepositions"],
         source_prepositions=grammar["source_prepositions"],
         closing_prepositions=grammar["closing_prepositions"],
+        # where compounds are one word, an organisation's word may end one ("Umweltministerium")
+        org_endings=_endings(frozenset(word for word in lang.org_words if len(word) >= _MIN_ROLE_ENDING)),
         elided_determiners=frozenset(d for d in grammar["determiners"] if d.endswith("'")),
         name_closing_prepositions=grammar["name_closing_prepositions"],
         postnominal_endings=_endings(grammar["postnominal_adjective_endings"]),
@@ -1010,7 +1014,7 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
     """Split a mention into (role, name): ``U.S. special envoy Steve Witkoff`` -> (``U.S. special envoy``,
     ``Steve Witkoff``). A mention with no name gives (the mention without its determiner, ``""``)."""
     w = _words(lang)
-    linked = _linked_name(w, text)
+    linked = _linked_name(w, text) or _located_organisation(w, text)
     if linked is not None:
         return linked
     words = _words_without_determiners(w, text)
@@ -1047,6 +1051,24 @@ def split_name(lang: Language, text: str) -> tuple[str | None, str]:
         return " ".join(words), ""
     role = " ".join(words[:name_start]).strip(" ,") or None
     return role, " ".join(name_words)
+
+
+def _located_organisation(w: _Words, text: str) -> tuple[str | None, str] | None:
+    """(role, name) of an organisation named with where it sits: ``das Umweltministerium in Kiel`` ->
+    (``in Kiel``, ``Umweltministerium``); None for anything else."""
+    words = _words_without_determiners(w, text)
+    at = next((i for i, word in enumerate(words) if word in w.prepositions), 0)
+    place = words[at + 1 :] if at > 0 else []
+    # a place of a word or three, and no office in it ("Council on American-Islamic Relations Director X")
+    if not 0 < len(place) <= _MAX_PLACE_WORDS or not all(
+        word[0].isupper() and not _names_role(w, word.lower().strip(".,")) for word in place
+    ):
+        return None
+    head = words[at - 1].lower().strip(".,")
+    organisation = head in w.lang.org_words or bool(
+        w.lang.settings.compound_nouns and head.endswith(w.org_endings)
+    )
+    return (" ".join(words[at:]), " ".join(words[:at])) if organisation else None
 
 
 def _words_without_determiners(w: _Words, text: str) -> list[str]:
