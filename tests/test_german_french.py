@@ -411,3 +411,8 @@ def test_cue_used_only_near_a_quotation_takes_one_after_its_preposition() -> Non
 def test_organisation_with_its_seat_is_named_by_the_organisation() -> None:
     text = "Titel\nDas Verkehrsministerium in Mainz teilte mit, die Brücke sei „nicht mehr zu retten“."
     assert _pairs(text, "de") == [("nicht mehr zu retten", "Verkehrsministerium")]
+
+
+def test_french_organisation_name_goes_on_after_its_preposition_and_article() -> None:
+    text = "Titre\nSelon l'Observatoire des inégalités, l'écart est « le plus élevé depuis 2010 »."
+    assert _pairs(text, "fr") == [("le plus élevé depuis 2010", "Observatoire des inégalités")]

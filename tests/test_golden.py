@@ -36,7 +36,6 @@ NOT_YET = frozenset(
         "fr-01-retraites-1",
         "fr-02-greve-2",
         "fr-03-logement-0",
-        "fr-03-logement-1",
         "fr-03-logement-2",
         "fr-06-sommet-1",
         "fr-09-tennis-2",

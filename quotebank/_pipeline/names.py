@@ -823,6 +823,8 @@ def _step(
         return _Step.STOP if ends else _Step.TAKE
     if _postnominal(w, tokens, index, start, last):
         return _Step.TAKE  # "la Commission européenne", "l'Assemblée nationale"
+    if _in_organisation_name(w, tokens, index, start, last):
+        return _Step.TAKE  # "la Fondation pour le logement"
     ends = _ends_phrase(w, token, seen_name=seen_name)
     if not ends and not (token.text.islower() and lower.endswith(w.participles) and last >= start):
         return _Step.TAKE
@@ -844,6 +846,25 @@ def _postnominal(w: _Words, tokens: Sequence[Token], index: int, start: int, las
     return (
         (_is_name_word(w, previous) or _postnominal(w, tokens, last, start, last - 1))
         and token.lower.endswith(w.postnominal_endings)
+        and token.lower not in w.boundary
+        and token.lower not in w.lang.cue_forms
+        and not _is_time_word(w, token)
+    )
+
+
+def _in_organisation_name(w: _Words, tokens: Sequence[Token], index: int, start: int, last: int) -> bool:
+    """Whether the lowercase word at ``index`` goes on an organisation's name after its preposition and
+    article (``la Fondation pour le logement``): the noun an article waits for, not a word after a name."""
+    token = tokens[index]
+    if not token.text.islower() or last <= start or tokens[last].lower not in w.determiners:
+        return False
+    # the preposition and the article apart ("pour le") or in one word ("des")
+    head = last - 1 if tokens[last].lower in w.prepositions else last - 2
+    return (
+        head >= start
+        and (head == last - 1 or tokens[last - 1].lower in w.prepositions)
+        and tokens[head].lower in w.lang.org_words
+        and not tokens[head].text.islower()
         and token.lower not in w.boundary
         and token.lower not in w.lang.cue_forms
         and not _is_time_word(w, token)
