@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -36,8 +37,21 @@ def _alternation(words: frozenset[str]) -> str:
     return "|".join(regex.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 
+class _TokenPatterns(NamedTuple):
+    """The words of a language as a pattern, and the same with the rarer words (web addresses, the first
+    part of a suspended compound) that are tried only where a stretch of text has one."""
+
+    plain: regex.Pattern[str]
+    special: regex.Pattern[str]
+
+
+# where a rarer word may stand: a dot before a lowercase letter or a digit (ndr.de, 1.6), or a hyphen before a
+# space (Fraktions- und); written to start with a literal, which the regex module finds fastest
+_SPECIAL_WORDS = regex.compile(r"\.[\p{Ll}\p{N}]|-\s")
+
+
 @functools.cache
-def _token_pattern(lang: Language) -> regex.Pattern[str]:
+def _token_patterns(lang: Language) -> _TokenPatterns:
     """Initials and dotted abbreviations (U.S., D.C.), with a party letter before them (D-N.Y.); a pronoun
     and its contraction apart (he|'d, she|'s), so that the pronoun is seen; a lowercase web address; words
     with inner hyphens or apostrophes; or one symbol."""
@@ -59,16 +73,17 @@ def _token_pattern(lang: Language) -> regex.Pattern[str]:
     inverted = _alternation(lang.grammar["inversion_pronouns"])
     if inverted:
         split += rf"|\p{{L}}++(?=(?:-t)?-(?i:{inverted})\b)|(?P<link>(?:-t)?-)(?=(?i:{inverted})\b)"
-    return regex.compile(
-        r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+"
-        + split
-        # a web address written in lowercase with no space after its dots (ndr.de, news.bbc.co.uk): one word
-        + r"|[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+(?:\.[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+)++"
-        # the first part of a compound that shares its last part with the next (Fraktions- und Parteichef)
-        + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+-(?=\s+\p{Ll}++\s+\p{L})"
-        + r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?"
-        r"|\S"
+    word = r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+(?:(?<=s)['’](?![\p{L}\p{N}]))?|\S"
+    start = r"(?:\p{Lu}-)?(?:\p{L}\.){2,}+" + split
+    # a web address written in lowercase with no space after its dots (ndr.de, news.bbc.co.uk) is one word,
+    # and so is the first part of a compound that shares its last part with the next (Fraktions- und
+    # Parteichef); both are tried only in a stretch of text that has one (_SPECIAL_WORDS): every other word
+    # would be read three times
+    special = (
+        r"|[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+(?:\.[\p{Ll}\p{N}]++(?:-[\p{Ll}\p{N}]++)*+)++"
+        r"|[\p{L}\p{N}]++(?:[-'’&][\p{L}\p{N}]++)*+-(?=\s+\p{Ll}++\s+\p{L})"
     )
+    return _TokenPatterns(regex.compile(start + word), regex.compile(start + special + word))
 
 
 _SENTENCE_END = frozenset(".!?…")
@@ -114,20 +129,20 @@ def tokenize(
     """
     tokens: list[Token] = []
     position = start
-    pattern = _token_pattern(lang)
+    patterns = _token_patterns(lang)
     for index, span in quotes:
         if span.unbalanced:
             # Where a mark is missing, where the quotation really ends (or starts) is a guess: its words
             # stay visible, and the quotation is the token of the mark the text has.
             if span.open_mark:
-                _words(pattern, text, position, span.outer_start, tokens)
+                _words(patterns, text, position, span.outer_start, tokens)
                 tokens.append(Token(span.open_mark, span.outer_start, span.start, QUOTE, index))
-                _words(pattern, text, span.start, span.outer_end, tokens)
+                _words(patterns, text, span.start, span.outer_end, tokens)
             else:
-                _words(pattern, text, position, span.end, tokens)
+                _words(patterns, text, position, span.end, tokens)
                 tokens.append(Token(span.close_mark, span.end, span.outer_end, QUOTE, index))
         else:
-            _words(pattern, text, position, span.outer_start, tokens)
+            _words(patterns, text, position, span.outer_start, tokens)
             tokens.append(
                 Token(
                     text[span.outer_start : span.outer_end],
@@ -138,7 +153,7 @@ def tokenize(
                 )
             )
         position = span.outer_end
-    _words(pattern, text, position, end, tokens)
+    _words(patterns, text, position, end, tokens)
     if lowercase_words:
         for token in tokens:
             if token.text[0].isupper():
@@ -146,9 +161,10 @@ def tokenize(
     return tokens
 
 
-def _words(pattern: regex.Pattern[str], text: str, start: int, end: int, tokens: list[Token]) -> None:
+def _words(patterns: _TokenPatterns, text: str, start: int, end: int, tokens: list[Token]) -> None:
     append = tokens.append
-    for match in pattern.finditer(text, start, end):
+    special = _SPECIAL_WORDS.search(text, start, end) is not None
+    for match in (patterns.special if special else patterns.plain).finditer(text, start, end):
         if match.lastgroup == "link":
             continue
         word = match.group()
