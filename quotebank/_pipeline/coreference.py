@@ -210,9 +210,11 @@ class _Named:
 
 def _fold_name(w: _Words, word: str) -> str:
     """A word of a name folded, without the language's possessive: ``Zelenskyy's`` -> ``zelenskyy``."""
-    for ending in w.clitic_possessives:
-        if word.replace("’", "'").endswith(ending):
-            return fold(word[: -len(ending)])
+    if "'" in word or "’" in word:  # most words have no apostrophe: folded at once, from fold's cache
+        straight = word.replace("’", "'")
+        for ending in w.clitic_possessives:
+            if straight.endswith(ending):
+                return fold(word[: -len(ending)])
     return fold(word)
 
 
