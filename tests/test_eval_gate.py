@@ -9,12 +9,10 @@ the development split that breaks other articles fails them.
 
 from __future__ import annotations
 
-import statistics
-from pathlib import Path
-
 import pytest
 
-from evaluation.run import Scores, cross_validate, evaluate, fold_of, load_scorer, read_jsonl, reliability
+from evaluation.run import Scores, fold_of, reliability
+from tests import gates
 from tests.conftest import EVAL_DIR
 
 DEV = EVAL_DIR / "polnear.dev.jsonl"
@@ -43,39 +41,26 @@ CV_FLOORS = {
 }
 
 
-def _needs(*paths: Path) -> None:
-    missing = [path.name for path in paths if not path.is_file()]
-    if missing:
-        pytest.skip(f"the annotated evaluation data is not here ({', '.join(missing)} not found)")
-
-
 @pytest.fixture(scope="module")
 def dev_scores() -> Scores:
-    _needs(DEV)
-    return evaluate(load_scorer(DEV.parent), list(read_jsonl(DEV)))
+    gates.needs(DEV)
+    return gates.dev_scores(DEV)
 
 
 @pytest.fixture(scope="module")
 def cv_runs() -> list[Scores]:
-    _needs(TRAIN, DEV)
-    articles = [*read_jsonl(TRAIN), *read_jsonl(DEV)]
-    return cross_validate(load_scorer(DEV.parent), articles, FOLDS)
-
-
-@pytest.fixture(scope="module")
-def cv_means(cv_runs: list[Scores]) -> dict[str, float]:
-    return {name: statistics.fmean(run.figures()[name] for run in cv_runs) for name in CV_FLOORS}
+    gates.needs(TRAIN, DEV)
+    return gates.cv_runs(TRAIN, DEV, FOLDS)
 
 
 @pytest.mark.parametrize("metric", sorted(DEV_FLOORS))
 def test_dev_split_stays_above_floor(dev_scores: Scores, metric: str) -> None:
-    value = dev_scores.figures()[metric]
-    assert value >= DEV_FLOORS[metric], f"{metric} = {value} < floor {DEV_FLOORS[metric]}"
+    gates.assert_above(dev_scores.figures()[metric], DEV_FLOORS[metric], metric)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOORS))
-def test_cross_validated_mean_stays_above_floor(cv_means: dict[str, float], metric: str) -> None:
-    assert cv_means[metric] >= CV_FLOORS[metric], f"{metric} = {cv_means[metric]} < floor {CV_FLOORS[metric]}"
+def test_cross_validated_mean_stays_above_floor(cv_runs: list[Scores], metric: str) -> None:
+    gates.assert_above(gates.cv_means(cv_runs, [metric])[metric], CV_FLOORS[metric], metric)
 
 
 def test_reliability_table_counts_every_judged_quote(dev_scores: Scores) -> None:

@@ -8,12 +8,10 @@ German extraction improves; never lower them to get a change through.
 
 from __future__ import annotations
 
-import statistics
-from pathlib import Path
-
 import pytest
 
-from evaluation.run import Scores, cross_validate, evaluate, language_of, load_scorer, read_jsonl
+from evaluation.run import Scores, language_of, read_jsonl
+from tests import gates
 from tests.conftest import EVAL_DIR
 
 DEV = EVAL_DIR / "dewikinews.dev.jsonl"
@@ -29,36 +27,31 @@ DEV_FLOORS = {"span_exact_f1": 0.97, "e2e_f1": 0.845, "speaker_acc": 0.85}
 CV_FLOORS = {"span_exact_f1": 0.975, "e2e_f1": 0.798, "speaker_acc": 0.801}
 
 
-def _needs(*paths: Path) -> None:
-    missing = [path.name for path in paths if not path.is_file()]
-    if missing:
-        pytest.skip(f"the annotated German evaluation data is not here ({', '.join(missing)} not found)")
+_DATA = "annotated German evaluation data"
 
 
 @pytest.fixture(scope="module")
 def dev_scores() -> Scores:
-    _needs(DEV)
-    return evaluate(load_scorer(DEV.parent), list(read_jsonl(DEV)))
+    gates.needs(DEV, data=_DATA)
+    return gates.dev_scores(DEV)
 
 
 @pytest.fixture(scope="module")
 def cv_means() -> dict[str, float]:
-    _needs(TRAIN, DEV)
-    runs = cross_validate(load_scorer(DEV.parent), [*read_jsonl(TRAIN), *read_jsonl(DEV)], FOLDS)
-    return {name: statistics.fmean(run.figures()[name] for run in runs) for name in CV_FLOORS}
+    gates.needs(TRAIN, DEV, data=_DATA)
+    return gates.cv_means(gates.cv_runs(TRAIN, DEV, FOLDS), CV_FLOORS)
 
 
 def test_the_german_articles_say_they_are_german() -> None:
-    _needs(DEV)
+    gates.needs(DEV, data=_DATA)
     assert {language_of(article) for article in read_jsonl(DEV)} == {"de"}
 
 
 @pytest.mark.parametrize("metric", sorted(DEV_FLOORS))
 def test_german_dev_split_stays_above_floor(dev_scores: Scores, metric: str) -> None:
-    value = dev_scores.figures()[metric]
-    assert value >= DEV_FLOORS[metric], f"{metric} = {value} < floor {DEV_FLOORS[metric]}"
+    gates.assert_above(dev_scores.figures()[metric], DEV_FLOORS[metric], metric)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOORS))
 def test_german_cross_validated_mean_stays_above_floor(cv_means: dict[str, float], metric: str) -> None:
-    assert cv_means[metric] >= CV_FLOORS[metric], f"{metric} = {cv_means[metric]} < floor {CV_FLOORS[metric]}"
+    gates.assert_above(cv_means[metric], CV_FLOORS[metric], metric)
