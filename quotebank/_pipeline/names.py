@@ -804,14 +804,16 @@ def _step(
     start, last = taken
     token = tokens[index]
     lower = token.lower
-    after_preposition = last >= start and tokens[last].lower in w.prepositions
-    after_noun = last >= start and _noun_like(w, tokens[last])
+    preposition = lower in w.prepositions
+    # asked only of a determiner or a preposition: most words are neither
+    after_noun = preposition and last >= start and _noun_like(w, tokens[last])
     # a determiner that is also a preposition ("du", "des") after a noun links it: "le porte-parole du
     # gouvernement"
-    if lower in w.determiners and not (lower in w.prepositions and after_noun):
+    if lower in w.determiners and not after_noun:
+        after_preposition = last >= start and tokens[last].lower in w.prepositions
         ends = lower in w.demonstratives or (index != start and not after_preposition)
         return _Step.STOP if ends else _Step.TAKE
-    if lower in w.prepositions:
+    if preposition:
         ends = (
             not after_noun
             or index + 1 >= hi
