@@ -39,6 +39,7 @@ from quotebank._pipeline.names import (
     NOMINAL,
     PRONOUN,
     Phrase,
+    clause_start,
     fronted_clause,
     impersonal_source,
     is_nickname,
@@ -1008,14 +1009,18 @@ def _fronted(
     if main_verb(w.lang, tokens, lo, hi) == index:
         # the verb of the main clause: its first place may hold a whole phrase with commas ("Im Brief, den
         # er schrieb, erklärt er")
-        first = lo
-        while first < index and tokens[first].lower in w.clause_links:
-            first += 1
-        return first < index and fronted_clause(w.lang, tokens, first, index, hi, persons=persons)
+        first = clause_start(w.lang, tokens, lo, index)
+    else:
+        first = _words_before(tokens, index, lo)
+    return first < index and fronted_clause(w.lang, tokens, first, index, hi, persons=persons)
+
+
+def _words_before(tokens: Sequence[Token], index: int, lo: int) -> int:
+    """The first of the words that run without punctuation up to tokens[index] (``index`` for none)."""
     first = index
     while first > lo and tokens[first - 1].kind == WORD:
         first -= 1
-    return first < index and fronted_clause(w.lang, tokens, first, index, hi, persons=persons)
+    return first
 
 
 def _verb_final_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int, hi: int) -> Phrase | None:
@@ -1023,9 +1028,7 @@ def _verb_final_subject(w: _Words, tokens: Sequence[Token], index: int, lo: int,
     the cue is not: the subject of the main clause whose finite verb came earlier (``Die Universität hatte
     anlässlich des Entzugs erklärt``), or the phrase after the subordinator of a subordinate clause (``dass
     Berger dem Rat gesagt habe``)."""
-    start = index
-    while start > lo and tokens[start - 1].kind == WORD:
-        start -= 1
+    start = _words_before(tokens, index, lo)
     if start == index:
         return None
     if start > lo:  # a clause after a comma: only a subordinate one is read

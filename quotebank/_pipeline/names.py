@@ -26,6 +26,7 @@ __all__ = [
     "PRONOUN",
     "Phrase",
     "PhraseKind",
+    "clause_start",
     "fronted_clause",
     "impersonal_source",
     "is_nickname",
@@ -1388,9 +1389,7 @@ def verb_second_subject(lang: Language, tokens: Sequence[Token], lo: int, hi: in
     the place before the verb holds something else (``Hier sparte der Minister nicht mit Kritik: „…“``,
     ``Den Vorwurf wies sie als „…“ zurück``). None when the sentence does not read so."""
     w = _words(lang)
-    start = lo
-    while start < hi and tokens[start].lower in w.clause_links:
-        start += 1
+    start = _clause_start(w, tokens, lo, hi)
     verb = _finite_verb(w, tokens, start, hi)
     if verb is None or _subjunctive(w, tokens[verb]):
         return None  # "Der Plan sei „…“": reported speech, whose subject is no speaker
@@ -1457,9 +1456,7 @@ def opinion_source(lang: Language, tokens: Sequence[Token], lo: int, hi: int) ->
     noun (``Nach Angaben der Polizei war …``), or the agent of a passive (``Seine Werke werden von Kritikern
     als „…“ bezeichnet``)."""
     w = _words(lang)
-    start = lo
-    while start < hi and tokens[start].lower in w.clause_links:
-        start += 1
+    start = _clause_start(w, tokens, lo, hi)
     verb = _finite_verb(w, tokens, start, hi)
     if verb is None or start + 1 >= verb:
         return None
@@ -1499,10 +1496,20 @@ def opinion_opening(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -
 def main_verb(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int | None:
     """Where the finite verb of the verb-second main clause that opens tokens[lo:hi] is, if it can be told."""
     w = _words(lang)
+    return _finite_verb(w, tokens, _clause_start(w, tokens, lo, hi), hi)
+
+
+def clause_start(lang: Language, tokens: Sequence[Token], lo: int, hi: int) -> int:
+    """Where the main clause that opens tokens[lo:hi] starts: past the conjunctions that join it to the one
+    before (``und``, ``aber``), which take no place before a verb-second verb."""
+    return _clause_start(_words(lang), tokens, lo, hi)
+
+
+def _clause_start(w: _Words, tokens: Sequence[Token], lo: int, hi: int) -> int:
     start = lo
     while start < hi and tokens[start].lower in w.clause_links:
         start += 1
-    return _finite_verb(w, tokens, start, hi)
+    return start
 
 
 def fronted_clause(
