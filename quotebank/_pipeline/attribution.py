@@ -124,13 +124,14 @@ class _Words:
     reflexives: frozenset[str]
     """Reflexive pronouns that may stand between a cue and the speaker after it (``äußerte sich X``)."""
     quoted_passive: frozenset[str]
+    """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     quoting_verbs: frozenset[str]
     """Active verbs of quoting, whose object is the speaker (German ``zitiert die Zeitung den Minister``)."""
-    """Participles whose passive subject is the speaker (German ``wird X zitiert``)."""
     cue_auxiliaries: frozenset[str]
-    inversion_pronouns: frozenset[str]
-    time_words: frozenset[str]
     """Auxiliaries that may stand between a quotation and its cue (French ``« … », a déclaré X``)."""
+    inversion_pronouns: frozenset[str]
+    """The pronouns of an inverted auxiliary (French ``« … », a-t-elle poursuivi``)."""
+    time_words: frozenset[str]
     prepositions: frozenset[str]
     clause_links: frozenset[str]
     subordinators: frozenset[str]
@@ -319,9 +320,7 @@ def attribute(
                 attribution = Attribution(index, label, None, Rule.TRANSCRIPT)
             elif attribution is None:
                 continues = opens_with_quote and not headline
-                attribution = _from_before(
-                    index, later, introducer if continues else None, previous, continues
-                )
+                attribution = _from_before(index, later, introducer, previous, continues=continues)
             results[index] = attribution
             if attribution is not None:
                 last = attribution
@@ -339,12 +338,13 @@ def _from_before(
     later: dict[int, Attribution],
     introducer: Attribution | None,
     previous: Attribution | None,
+    *,
     continues: bool,
 ) -> Attribution | None:
     """Rules 7 and 8 for a quotation its own sentence left unattributed: in a paragraph that opens with a
     quotation (``continues``), the introducer the paragraph before ended with; else a cue later in its
     paragraph; else, continuing, the last attribution of the paragraph before."""
-    if introducer is not None:
+    if continues and introducer is not None:
         return attrs.evolve(introducer, span=index)
     if index in later:
         return later[index]
