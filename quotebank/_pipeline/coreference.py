@@ -21,7 +21,15 @@ import regex
 
 from quotebank._pipeline.gender import gender_evidence, name_gender, pronoun_gender, word_gender
 from quotebank._pipeline.language import Language
-from quotebank._pipeline.names import NAME, PRONOUN, Phrase, is_role, nationality_pattern, split_name
+from quotebank._pipeline.names import (
+    NAME,
+    PRONOUN,
+    Phrase,
+    is_role,
+    nationality_pattern,
+    split_name,
+    without_nicknames,
+)
 from quotebank.values import Gender, GenderEvidence, Speaker, SpeakerKind
 
 __all__ = ["SurnameIndex", "fold", "given_names_match", "resolve_speakers", "surnames_match"]
@@ -36,8 +44,6 @@ _LOOKBACK = 50
 _EITHER_GENDER = "u"  # the mark given_names.txt gives a name either gender carries
 # how far back (in characters) a he or she with no named antecedent looks for an unnamed source
 _DESCRIPTION_WINDOW = 600
-
-_NICKNAME = regex.compile(r"\s+[\"“„«‘‚'][\p{Lu}][\p{L}.\- ]{0,30}[\"”“»’']\s+")
 
 
 @attrs.frozen
@@ -289,8 +295,7 @@ def _sort_phrases(w: _Words, text: str, unique: Sequence[Phrase]) -> _SortedPhra
         if phrase.kind == PRONOUN:
             found.pronouns.append(phrase)
             continue
-        # a nickname in quotation marks is no part of the name it stands in ("Thomas "Tip" Walsh")
-        core = _NICKNAME.sub(" ", text[phrase.core_start : phrase.core_end])
+        core = without_nicknames(text[phrase.core_start : phrase.core_end])
         if _is_epithet(w, core):
             found.epithets.append(phrase)
             continue

@@ -48,6 +48,7 @@ __all__ = [
     "split_name",
     "subject_before",
     "verb_second_subject",
+    "without_nicknames",
 ]
 
 
@@ -297,6 +298,8 @@ def _is_name_word(w: _Words, token: Token) -> bool:
 
 
 _NICKNAME_WORDS = 2
+# the same in a mention's text: a nickname in quotation marks between two words
+_NICKNAME = regex.compile(r"\s+[\"“„«‘‚'][\p{Lu}][\p{L}.\- ]{0,30}[\"”“»’']\s+")
 
 
 def is_nickname(lang: Language, tokens: Sequence[Token], index: int, lo: int, hi: int) -> bool:
@@ -313,6 +316,12 @@ def is_nickname(lang: Language, tokens: Sequence[Token], index: int, lo: int, hi
         and _is_name_word(w, tokens[index - 1])
         and _is_name_word(w, tokens[index + 1])
     )
+
+
+def without_nicknames(mention: str) -> str:
+    """A mention without the nicknames :func:`is_nickname` let into it, which are no part of the name it
+    names: ``Thomas "Tip" Walsh`` -> ``Thomas Walsh``."""
+    return _NICKNAME.sub(" ", mention)
 
 
 def _is_description(w: _Words, tokens: Sequence[Token], phrase: Phrase) -> bool:
