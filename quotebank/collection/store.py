@@ -247,20 +247,16 @@ _VERSION_6 = (
     " ON quotes (outlet_key, date_key, article_id, position)",
     "DROP INDEX IF EXISTS quotes_by_outlet",
 )
-_BATCH_TOTALS = """
-INSERT INTO clusters (id, speaker, quotes, minus_articles, minus_outlets, first, first_id)
-SELECT u.cluster,
-       CASE WHEN min(ifnull(q.speaker_id, 0)) = max(ifnull(q.speaker_id, 0)) THEN min(ifnull(q.speaker_id, 0))
-            ELSE -1 END,
-       count(*), -count(DISTINCT q.article_id), 0, min(q.date_key), min(q.id)
-FROM quotes q JOIN quote_units u ON u.id = q.unit WHERE q.id > ?1 GROUP BY u.cluster
-ON CONFLICT (id) DO UPDATE SET
+_BATCH_TOTALS = (
+    _CLUSTER_TOTALS.format(where="q.id > ?1")
+    + """ON CONFLICT (id) DO UPDATE SET
     speaker = CASE WHEN speaker = excluded.speaker THEN speaker ELSE -1 END,
     quotes = quotes + excluded.quotes,
     minus_articles = minus_articles + excluded.minus_articles,
     first = min(first, excluded.first),
     first_id = min(first_id, excluded.first_id)
 """
+)
 _BATCH_OUTLETS = """
 INSERT OR IGNORE INTO cluster_outlets (cluster, outlet)
 SELECT DISTINCT u.cluster, q.outlet_key FROM quotes q JOIN quote_units u ON u.id = q.unit
