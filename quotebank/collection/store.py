@@ -247,6 +247,7 @@ _VERSION_6 = (
     " ON quotes (outlet_key, date_key, article_id, position)",
     "DROP INDEX IF EXISTS quotes_by_outlet",
 )
+# the totals of a batch's clusters (its quotes have ids above ?1), added to those stored
 _BATCH_TOTALS = (
     _CLUSTER_TOTALS.format(where="q.id > ?1")
     + """ON CONFLICT (id) DO UPDATE SET
