@@ -3,7 +3,10 @@ English reading of the same text where English differs."""
 
 from __future__ import annotations
 
+import pytest
+
 import quotebank
+from quotebank import ParagraphKind
 from quotebank._pipeline.language import language
 from quotebank._pipeline.tokens import tokenize
 
@@ -416,3 +419,19 @@ def test_organisation_with_its_seat_is_named_by_the_organisation() -> None:
 def test_french_organisation_name_goes_on_after_its_preposition_and_article() -> None:
     text = "Titre\nSelon l'Observatoire des inégalités, l'écart est « le plus élevé depuis 2010 »."
     assert _pairs(text, "fr") == [("le plus élevé depuis 2010", "Observatoire des inégalités")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "published"),
+    [
+        ("Neubau gestoppt\nKiel, 3. März 2026\nDer Stadtrat hat den Neubau gestoppt.", "de", "2026-03-03"),
+        ("Grève à la SNCF\nParis, 5 mars 2026 (AFP)\nLa grève a perturbé le trafic.", "fr", "2026-03-05"),
+        ("Grève à la SNCF\nLyon, 1er mars 2026\nLa grève a perturbé le trafic.", "fr", "2026-03-01"),
+    ],
+)
+def test_a_dateline_with_a_place_keeps_its_day(text: str, code: str, published: str) -> None:
+    # the day with its ordinal mark ("3.", "1er") was lost to the month, and a wire agency after the date
+    # ("(AFP)") hid the date line
+    article = quotebank.parse_article(text, language=code)
+    assert str(article.published) == published
+    assert article.paragraphs[1].kind is ParagraphKind.METADATA

@@ -122,9 +122,15 @@ def _patterns(lang: Language) -> _Patterns:
     time = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" + clock
     return _Patterns(
         months=lang.months,
-        # "03:31 | 05 February 2026", "5 February 2026", "05 Feb 2026 14:10"
+        # "03:31 | 05 February 2026", "5 February 2026", "05 Feb 2026 14:10", "3. März 2026", "1er mars 2026"
         day_month_year=regex.compile(
-            r"(?:" + time + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})\s+" + month + r",?\s+(?P<year>\d{4})"
+            r"(?:"
+            + time
+            + r"\s*[|,-]?\s*)?(?P<day>\d{1,2})(?:"
+            + ordinal
+            + r")?\s+"
+            + month
+            + r",?\s+(?P<year>\d{4})"
             r"(?:,?\s*(?:(?:" + at + r")\s+)?(?P<hour2>\d{1,2}):(?P<minute2>\d{2}))?",
             regex.IGNORECASE,
         ),

@@ -43,6 +43,8 @@ _DATELINE = regex.compile(
 )
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)]*$")
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+# the agency a wire dateline may end with: "Paris, 5 mars 2026 (AFP)"
+_AGENCY = regex.compile(r"\s*\(\p{Lu}[\p{L}.&\- ]{0,30}\)$")
 _MAX_TITLE = 300
 _DATELINE_SEARCH = 12  # lines of the top of an article where its first body paragraphs are looked for
 _TITLE_CASE_SHARE = 0.6
@@ -191,6 +193,7 @@ def dateline_paragraph(paragraphs: Sequence[Paragraph]) -> Paragraph | None:
 def _line_kind(lang: Language, patterns: _Patterns, line: str) -> ParagraphKind:
     if patterns.byline.fullmatch(line) is not None:
         return ParagraphKind.METADATA
+    line = _AGENCY.sub("", line)
     labelled = patterns.date_label.match(line) is not None or (len(line) <= 60 and _is_bare_date(line))
     if labelled and patterns.date_line.fullmatch(line) is not None and parse_date(line, lang) is not None:
         return ParagraphKind.METADATA
